@@ -1,0 +1,90 @@
+// The `program-as-code` command line: validate, schedule, export.
+// Exit codes: 0 fine, 1 errors found (or too many warnings), 2 bad usage.
+import { parseArgs } from 'node:util';
+import { runValidate } from './validate.js';
+import { VERSION } from './version.js';
+
+const HELP = `program-as-code ${VERSION}: technical programs as code.
+
+Usage:
+  program-as-code validate [paths…] [--format text|json|sarif] [--max-warnings N]
+  program-as-code schedule FILE [--format table|json|csv]
+  program-as-code --help | --version
+
+validate
+  Checks program files (*.program.yaml, *.program.yml). A path may be a file
+  or a folder; a folder means every program found below it, each root with its
+  fragments. A fragment named on its own is checked as part of the roots (found
+  below the current folder) that include it. With no path, the current folder.
+  --format text    file:line:col: severity: message [code]  (default; the shape
+                   VS Code's and GitHub's problem matchers read)
+  --format json    one JSON object: files, summary, diagnostics
+  --format sarif   SARIF 2.1.0, for GitHub code scanning
+  --max-warnings N exit 1 when there are more than N warnings
+
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage.
+Diagnostic codes are listed in docs/diagnostics.md.
+`;
+
+export function main(argv: readonly string[], io: { out: (s: string) => void; err: (s: string) => void; cwd: string }): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.out(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    io.out(`${VERSION}\n`);
+    return 0;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        'max-warnings': { type: 'string' },
+        today: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    io.err(`program-as-code: ${(e as Error).message}\nRun 'program-as-code --help' for usage.\n`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  switch (command) {
+    case 'validate': {
+      const format = parsed.values.format ?? 'text';
+      if (format !== 'text' && format !== 'json' && format !== 'sarif') return usage(io, `unknown format '${format}' for validate (text, json or sarif)`);
+      let maxWarnings: number | undefined;
+      if (parsed.values['max-warnings'] !== undefined) {
+        maxWarnings = Number(parsed.values['max-warnings']);
+        if (!Number.isInteger(maxWarnings) || maxWarnings < 0) return usage(io, '--max-warnings takes a whole number (0 or more)');
+      }
+      const result = runValidate({ paths: parsed.positionals, format, cwd: io.cwd, ...(maxWarnings !== undefined && { maxWarnings }) });
+      io.out(result.stdout);
+      if (result.stderr) io.err(result.stderr);
+      return result.exitCode;
+    }
+    default:
+      return usage(io, `unknown command '${command}'`);
+  }
+}
+
+function usage(io: { err: (s: string) => void }, message: string): number {
+  io.err(`program-as-code: ${message}\nRun 'program-as-code --help' for usage.\n`);
+  return 2;
+}
+
+if (require.main === module) {
+  const code = main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,56 @@
+// The CLI's file host: the real disk, named by file: URIs.
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { DirEntry, FileHost } from '../program/host.js';
+
+export function pathToUri(path: string): string {
+  return pathToFileURL(path).href;
+}
+
+export function uriToPath(uri: string): string {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return uri;
+  }
+}
+
+export function nodeHost(): FileHost {
+  return {
+    readFile(uri) {
+      try {
+        const path = uriToPath(uri);
+        if (!statSync(path).isFile()) return undefined;
+        return readFileSync(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    listDirectory(uri) {
+      try {
+        const dir = uriToPath(uri);
+        const base = uri.endsWith('/') ? uri : `${uri}/`;
+        return readdirSync(dir, { withFileTypes: true }).map((d): DirEntry => {
+          let isDirectory = d.isDirectory();
+          if (d.isSymbolicLink()) {
+            try {
+              isDirectory = statSync(`${dir}/${d.name}`).isDirectory();
+            } catch {
+              isDirectory = false;
+            }
+          }
+          return { uri: base + encodeURIComponent(d.name), name: d.name, isDirectory };
+        });
+      } catch {
+        return undefined;
+      }
+    },
+    realUri(uri) {
+      try {
+        return pathToUri(realpathSync(uriToPath(uri)));
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,118 @@
+// `program-as-code validate [paths…]`: check programs and print diagnostics as
+// text (file:line:col: severity: message [code]), JSON or SARIF 2.1.0.
+import { relative, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { analyzeProgram, sortDiagnostics } from '../program/analyze.js';
+import { codeInfo } from '../program/codes.js';
+import { findProgramFiles, loadPrograms } from '../program/discover.js';
+import type { ProgramModel } from '../program/model.js';
+import type { Diagnostic } from '../program/types.js';
+import { Locator } from './locate.js';
+import type { Region } from './locate.js';
+import { nodeHost, pathToUri, uriToPath } from './node-host.js';
+import { toSarif } from './sarif.js';
+
+export interface ValidateOptions {
+  readonly paths: readonly string[];
+  readonly format: 'text' | 'json' | 'sarif';
+  readonly maxWarnings?: number;
+  readonly cwd: string;
+  readonly today?: number;
+}
+
+export interface ValidateResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface LocatedDiagnostic {
+  readonly file: string;
+  readonly region: Region;
+  readonly diagnostic: Diagnostic;
+}
+
+export function runValidate(opts: ValidateOptions): ValidateResult {
+  const host = nodeHost();
+  const paths = opts.paths.length > 0 ? opts.paths : ['.'];
+  const files: string[] = [];
+  const wanted = new Set<string>();
+  let stderr = '';
+  for (const p of paths) {
+    const abs = resolve(opts.cwd, p);
+    let isDir: boolean;
+    try {
+      isDir = statSync(abs).isDirectory();
+    } catch {
+      return { exitCode: 2, stdout: '', stderr: `program-as-code: no such file or folder: ${p}\n` };
+    }
+    if (isDir) for (const uri of findProgramFiles(pathToUri(abs), host)) files.push(uri);
+    else {
+      files.push(pathToUri(abs));
+      wanted.add(pathToUri(abs));
+    }
+  }
+  // A fragment named on its own is checked as part of the roots that include
+  // it: look for those roots below the working folder.
+  const workspaceRoot = pathToUri(resolve(opts.cwd));
+  const candidates = wanted.size > 0 ? [...new Set([...findProgramFiles(workspaceRoot, host), ...files])] : [...new Set(files)];
+  const set = loadPrograms(candidates, host, { workspaceRoot });
+  const selected = new Set<ProgramModel>();
+  for (const uri of files) for (const m of set.modelsOf.get(uri) ?? []) selected.add(m);
+  const models = [...selected];
+
+  const locator = new Locator(models);
+  const all: Diagnostic[] = [];
+  for (const model of models) all.push(...analyzeProgram(model, opts.today !== undefined ? { today: opts.today } : {}).diagnostics);
+  const diagnostics = dedupeAcrossPrograms(sortDiagnostics(all));
+  const located = diagnostics.map((d): LocatedDiagnostic => ({
+    file: relative(opts.cwd, uriToPath(d.uri)) || uriToPath(d.uri),
+    region: locator.region(d.uri, d.span),
+    diagnostic: d,
+  }));
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const checkedFiles = new Set(models.flatMap((m) => m.files.map((f) => f.uri)));
+
+  let stdout: string;
+  if (opts.format === 'json') {
+    stdout = `${JSON.stringify({
+      files: [...checkedFiles].map((u) => relative(opts.cwd, uriToPath(u))),
+      summary: { errors, warnings, files: checkedFiles.size, programs: models.length },
+      diagnostics: located.map((l) => ({
+        file: l.file, ...l.region, severity: l.diagnostic.severity, code: l.diagnostic.code, message: l.diagnostic.message,
+        related: (l.diagnostic.related ?? []).map((r) => ({
+          file: relative(opts.cwd, uriToPath(r.uri)), ...locator.region(r.uri, r.span), message: r.message,
+        })),
+      })),
+    }, null, 2)}\n`;
+  } else if (opts.format === 'sarif') {
+    stdout = `${JSON.stringify(toSarif(located, locator, opts.cwd), null, 2)}\n`;
+  } else {
+    stdout = located.map((l) => `${l.file}:${l.region.startLine}:${l.region.startColumn}: ${l.diagnostic.severity}: ${l.diagnostic.message} [${l.diagnostic.code}]\n`).join('');
+    stderr += `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(checkedFiles.size, 'file')} (${plural(models.length, 'program')}).\n`;
+  }
+  if (models.length === 0) stderr += 'program-as-code: no program files (*.program.yaml, *.program.yml) found.\n';
+  const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
+  if (tooManyWarnings) stderr += `program-as-code: ${plural(warnings, 'warning')}, more than --max-warnings ${opts.maxWarnings}.\n`;
+  return { exitCode: errors > 0 || tooManyWarnings ? 1 : 0, stdout, stderr };
+}
+
+/** A fragment shared by two roots would otherwise report its own problems twice. */
+function dedupeAcrossPrograms(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.uri}|${d.span.start}|${d.span.end}|${d.code}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function ruleSummary(code: string): string {
+  return codeInfo(code)?.summary ?? code;
+}

@@ -1,0 +1,42 @@
+// The whole check of one program: what loading found, what the scheduler
+// found and what the warning rules find, in one list, sorted by place.
+import { today } from './dates.js';
+import type { ProgramModel } from './model.js';
+import { RULES } from './rules.js';
+import { scheduleProgram } from './schedule.js';
+import type { Schedule } from './schedule.js';
+import type { Day, Diagnostic } from './types.js';
+
+export interface AnalyzeOptions {
+  /** "Today" when the program has no status_date (default: the current date). */
+  readonly today?: Day;
+}
+
+export interface ProgramAnalysis {
+  readonly model: ProgramModel;
+  readonly schedule: Schedule;
+  readonly statusDate: Day;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function analyzeProgram(model: ProgramModel, options: AnalyzeOptions = {}): ProgramAnalysis {
+  const statusDate = model.program?.statusDate ?? options.today ?? today();
+  const schedule = scheduleProgram(model, { statusDate });
+  const diagnostics: Diagnostic[] = [...model.diagnostics, ...schedule.diagnostics];
+  for (const rule of RULES) diagnostics.push(...rule(model, statusDate));
+  return { model, schedule, statusDate, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+}
+
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.uri}\u0000${d.span.start}\u0000${d.span.end}\u0000${d.code}\u0000${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return list.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.span.start - b.span.start || a.span.end - b.span.end));
+}

@@ -1,0 +1,62 @@
+// Every diagnostic code the core emits, with a one-line summary. The CLI's
+// SARIF rules, docs/diagnostics.md and the severity settings read this list;
+// a test keeps it, the emitters and the docs in step.
+import type { Severity } from './types.js';
+
+export interface CodeInfo {
+  readonly summary: string;
+  readonly severity: Severity;
+}
+
+export const CODES = {
+  // Reading the file
+  'yaml-syntax': { severity: 'error', summary: 'The file is not valid YAML.' },
+  'alias-limit': { severity: 'error', summary: 'Aliases expand to too many nodes (an alias bomb).' },
+  'file-too-large': { severity: 'error', summary: 'The file is larger than the size limit and is not checked.' },
+  'file-unreadable': { severity: 'error', summary: 'The file cannot be read.' },
+  // Structure (JSON Schema)
+  'missing-key': { severity: 'error', summary: 'A required key is missing.' },
+  'unknown-key': { severity: 'error', summary: 'A key the format does not know (use an `x-` prefix for your own keys).' },
+  'wrong-type': { severity: 'error', summary: 'A value has the wrong type (text, number, list or map).' },
+  'invalid-value': { severity: 'error', summary: 'A value is not one of the allowed values.' },
+  'invalid-date': { severity: 'error', summary: 'A date is not a real calendar date written YYYY-MM-DD.' },
+  'invalid-duration': { severity: 'error', summary: 'A duration is not written as working days (`10d`) or weeks (`2w`).' },
+  'invalid-id': { severity: 'error', summary: 'An id does not match `^[A-Za-z][A-Za-z0-9_.-]*$`.' },
+  'out-of-range': { severity: 'error', summary: 'A number is outside its allowed range.' },
+  'duration-and-effort': { severity: 'error', summary: 'A task needs exactly one of `duration` and `effort`.' },
+  'milestone-needs-date-or-dependencies': { severity: 'error', summary: 'A milestone needs `depends_on`, `date`, or both.' },
+  'unsupported-version': { severity: 'error', summary: 'The file declares a format version this tool does not read.' },
+  // Includes
+  'include-not-found': { severity: 'error', summary: 'An included file does not exist (a glob matching nothing is a warning).' },
+  'include-outside-workspace': { severity: 'error', summary: 'An include points outside the workspace folder.' },
+  'include-cycle': { severity: 'error', summary: 'An include would include the root file itself.' },
+  'include-not-fragment': { severity: 'error', summary: 'An included file is itself a root file (it has `program:`).' },
+  // Ids and references
+  'duplicate-id': { severity: 'error', summary: 'Two entities share an id (ids are unique across the whole program).' },
+  'unknown-reference': { severity: 'error', summary: 'A reference names an id that no entity has.' },
+  'wrong-kind-reference': { severity: 'error', summary: 'A reference names an entity of a kind the field does not take.' },
+  'self-dependency': { severity: 'error', summary: 'An item depends on itself.' },
+  'milestone-dependency-type': { severity: 'error', summary: 'A milestone dependency that is not finish-to-start.' },
+  'duration-not-whole': { severity: 'error', summary: 'A duration or lag that is not a whole number of working days (durations: at least 1).' },
+  'effort-without-assignees': { severity: 'error', summary: 'A task gives `effort` but nobody to do it.' },
+  // Schedule
+  'dependency-cycle': { severity: 'error', summary: 'Dependencies form a cycle; the items in it get no dates.' },
+  'milestone-slip': { severity: 'warning', summary: 'A milestone is forecast after its target date.' },
+  'milestone-before-start': { severity: 'warning', summary: 'A fixed milestone is dated before the program starts.' },
+  'actual-end-before-start': { severity: 'error', summary: 'A task\'s `actual_end` is before its `actual_start`.' },
+  'actual-before-program-start': { severity: 'warning', summary: 'A task\'s actual dates put it before the program start.' },
+  'over-allocation': { severity: 'warning', summary: 'A person\'s tasks in a week need more than their capacity.' },
+  // Warning rules
+  'progress-status-mismatch': { severity: 'warning', summary: 'Progress and status disagree (100% but not done, or done below 100%).' },
+  'risk-without-owner': { severity: 'warning', summary: 'An open high or critical risk has no owner.' },
+  'risk-without-mitigation': { severity: 'warning', summary: 'An open high or critical risk has no mitigation.' },
+  'risk-review-overdue': { severity: 'warning', summary: 'An open risk\'s `review_by` is before the status date.' },
+  'budget-over-plan': { severity: 'warning', summary: 'A budget line has spent more than planned.' },
+  'kpi-off-target': { severity: 'warning', summary: 'A KPI is on the wrong side of its target.' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type DiagnosticCode = keyof typeof CODES;
+
+export function codeInfo(code: string): CodeInfo | undefined {
+  return (CODES as Record<string, CodeInfo>)[code];
+}

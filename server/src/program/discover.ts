@@ -1,0 +1,63 @@
+// Finding programs among many files: which files are roots, which roots
+// include which fragments, and which fragments no root includes (those are
+// checked alone). Shared by the CLI and the language server's workspace.
+import type { FileHost } from './host.js';
+import { loadProgram } from './load.js';
+import type { LoadOptions } from './load.js';
+import type { ProgramModel } from './model.js';
+
+export const PROGRAM_FILE_RE = /\.program\.ya?ml$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
+
+/** Every program file below `dirUri`, sorted, bounded in depth and count. */
+export function findProgramFiles(dirUri: string, host: FileHost, max = 100_000): string[] {
+  const found: string[] = [];
+  const walk = (uri: string, depth: number) => {
+    if (depth > 32 || found.length >= max) return;
+    const entries = host.listDirectory(uri);
+    if (!entries) return;
+    for (const e of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (e.isDirectory) {
+        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(e.uri, depth + 1);
+      } else if (PROGRAM_FILE_RE.test(e.name)) found.push(e.uri);
+    }
+  };
+  walk(dirUri, 0);
+  return found;
+}
+
+/** A cheap test for a root file (a top-level `program:` key), without parsing. */
+export function looksLikeRoot(text: string): boolean {
+  return /^program[ \t]*:/m.test(text);
+}
+
+export interface ProgramSet {
+  /** One model per root, then one per fragment that no root includes. */
+  readonly models: ProgramModel[];
+  /** For each file, the models it belongs to. */
+  readonly modelsOf: Map<string, ProgramModel[]>;
+}
+
+/** Loads every program among `uris`: each root with its fragments, and lone fragments alone. */
+export function loadPrograms(uris: readonly string[], host: FileHost, options: LoadOptions = {}): ProgramSet {
+  const models: ProgramModel[] = [];
+  const modelsOf = new Map<string, ProgramModel[]>();
+  const add = (model: ProgramModel) => {
+    models.push(model);
+    for (const f of model.files) {
+      const list = modelsOf.get(f.uri);
+      if (list) list.push(model);
+      else modelsOf.set(f.uri, [model]);
+    }
+  };
+  const roots: string[] = [];
+  const others: string[] = [];
+  for (const uri of uris) {
+    const text = host.readFile(uri);
+    if (text !== undefined && looksLikeRoot(text)) roots.push(uri);
+    else others.push(uri);
+  }
+  for (const root of roots) add(loadProgram(root, host, options));
+  for (const uri of others) if (!modelsOf.has(uri)) add(loadProgram(uri, host, options));
+  return { models, modelsOf };
+}

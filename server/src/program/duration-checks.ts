@@ -1,0 +1,36 @@
+// Durations and lags must come to whole working days (a week is as many days
+// as the calendar works in a week), and effort needs someone to do it.
+import type { Collected } from './build.js';
+import type { Diagnostic, Duration } from './types.js';
+
+export function durationDays(d: Duration, daysPerWeek: number): number {
+  return d.unit === 'w' ? d.amount * daysPerWeek : d.amount;
+}
+
+export function checkDurations(c: Collected, daysPerWeek: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const whole = (uri: string, d: Duration, what: string, min: number) => {
+    const days = durationDays(d, daysPerWeek);
+    const rounded = Math.round(days * 1e9) / 1e9;
+    if (Number.isInteger(rounded) && rounded >= min) return;
+    const weekNote = d.unit === 'w' ? ` (${d.amount}w is ${rounded} working days with ${daysPerWeek} workdays a week)` : '';
+    out.push({
+      uri, span: d.span, severity: 'error', code: 'duration-not-whole',
+      message: min > 0
+        ? `A ${what} must be a whole number of working days, at least 1${weekNote}; a zero-length event is a milestone.`
+        : `A ${what} must be a whole number of working days${weekNote}.`,
+    });
+  };
+  for (const t of c.tasks) {
+    if (t.duration) whole(t.entity.uri, t.duration, 'duration', 1);
+    if (t.effort && t.assignees.length === 0) {
+      out.push({
+        uri: t.entity.uri, span: t.effort.span, severity: 'error', code: 'effort-without-assignees',
+        message: `Task \`${t.id}\` gives \`effort\` but no \`assignees\`: effort is divided by the assignees' capacity to get a duration. Add assignees, or use \`duration\`.`,
+      });
+    }
+    for (const dep of t.dependsOn) if (dep.lag) whole(dep.uri, dep.lag, 'lag', 0);
+  }
+  for (const m of c.milestones) for (const dep of m.dependsOn) if (dep.lag) whole(dep.uri, dep.lag, 'lag', 0);
+  return out;
+}

@@ -1,0 +1,82 @@
+// Expands one `include:` entry (a path or glob relative to the root) into the
+// fragment uris it names, in a stable order, and says what is wrong with it.
+import type { FileHost } from './host.js';
+import type { Diagnostic, Span } from './types.js';
+import { displayPath, dirnameUri, globSegmentToRegExp, hasGlob, isInsideUri, joinUri } from './uri.js';
+
+const MAX_DEPTH = 24;
+const MAX_MATCHES = 10_000;
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+
+export interface IncludeExpansion {
+  readonly targets: string[];
+  readonly diagnostics: Diagnostic[];
+}
+
+export function expandInclude(
+  entry: { uri: string; span: Span; pattern: string },
+  host: FileHost,
+  workspaceRoot: string,
+): IncludeExpansion {
+  const diagnostics: Diagnostic[] = [];
+  const error = (code: string, message: string, severity: Diagnostic['severity'] = 'error') =>
+    diagnostics.push({ uri: entry.uri, span: entry.span, severity, code, message });
+  const pattern = entry.pattern.trim().replace(/\\/g, '/');
+  if (pattern === '') {
+    error('include-not-found', 'This include is empty; write a path relative to this file, such as `workstreams/*.program.yaml`.');
+    return { targets: [], diagnostics };
+  }
+  const baseDir = dirnameUri(entry.uri);
+  const segments = pattern.split('/').filter((s, i) => s !== '' || i === 0);
+  const firstGlob = segments.findIndex(hasGlob);
+  const staticPart = (firstGlob < 0 ? segments : segments.slice(0, firstGlob)).join('/');
+  const realRoot = host.realUri?.(workspaceRoot) ?? workspaceRoot;
+  const inside = (uri: string) => isInsideUri(host.realUri?.(uri) ?? uri, realRoot);
+
+  if (firstGlob < 0) {
+    const uri = joinUri(baseDir, staticPart);
+    if (!isInsideUri(uri, workspaceRoot) || !inside(uri)) {
+      error('include-outside-workspace', `\`${entry.pattern}\` points outside the workspace folder (${displayPath(workspaceRoot)}); includes must stay inside it.`);
+      return { targets: [], diagnostics };
+    }
+    return { targets: [uri], diagnostics };
+  }
+
+  const startDir = staticPart === '' ? baseDir : joinUri(baseDir, `${staticPart}/`);
+  if (!isInsideUri(startDir, workspaceRoot) || !inside(startDir)) {
+    error('include-outside-workspace', `\`${entry.pattern}\` points outside the workspace folder (${displayPath(workspaceRoot)}); includes must stay inside it.`);
+    return { targets: [], diagnostics };
+  }
+  const rest = segments.slice(firstGlob);
+  const found = new Set<string>();
+  let outside = 0;
+  const walk = (dirUri: string, i: number, depth: number): void => {
+    if (found.size >= MAX_MATCHES || depth > MAX_DEPTH) return;
+    const seg = rest[i];
+    if (seg === undefined) return;
+    const entries = host.listDirectory(dirUri);
+    if (!entries) return;
+    const last = i === rest.length - 1;
+    if (seg === '**') {
+      walk(dirUri, i + 1, depth); // ** matches zero directories
+      for (const e of entries) if (e.isDirectory && !SKIP_DIRS.has(e.name)) walk(e.uri, i, depth + 1);
+      return;
+    }
+    const re = globSegmentToRegExp(seg);
+    for (const e of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (!re.test(e.name)) continue;
+      if (last && !e.isDirectory) {
+        if (inside(e.uri)) found.add(e.uri);
+        else outside++;
+      } else if (!last && e.isDirectory && !SKIP_DIRS.has(e.name)) walk(e.uri, i + 1, depth + 1);
+    }
+  };
+  walk(startDir, 0, 0);
+  if (outside > 0) {
+    error('include-outside-workspace', `${outside} file(s) matched by \`${entry.pattern}\` resolve outside the workspace folder (a symbolic link?); they are not included.`);
+  }
+  if (found.size === 0 && outside === 0) {
+    error('include-not-found', `No file matches \`${entry.pattern}\`.`, 'warning');
+  }
+  return { targets: [...found].sort(), diagnostics };
+}

@@ -1,0 +1,122 @@
+// Root + fragments -> one ProgramModel: parse each file (through an optional
+// cache), check it against the schema, expand includes in order, collect
+// entities and references, and resolve ids across all files.
+import { collectFile, emptyCollected } from './build.js';
+import type { Collected } from './build.js';
+import { checkDurations } from './duration-checks.js';
+import type { FileHost } from './host.js';
+import { expandInclude } from './include.js';
+import type { IncludeEntry, ProgramModel } from './model.js';
+import { DEFAULT_LIMITS, parseFile } from './parse.js';
+import type { ParsedFile, ParseLimits } from './parse.js';
+import { resolveIds } from './resolve.js';
+import { checkSchema } from './schema-check.js';
+import type { Diagnostic } from './types.js';
+import { displayPath, dirnameUri } from './uri.js';
+
+export interface LoadOptions {
+  /** Includes may not leave this folder (default: the root file's folder). */
+  readonly workspaceRoot?: string;
+  readonly limits?: ParseLimits;
+  /** Parses a file; pass a caching parser to reuse work across loads. */
+  readonly parse?: (uri: string, text: string) => ParsedFile;
+}
+
+export const DEFAULT_WORKDAYS: readonly number[] = [1, 2, 3, 4, 5];
+
+/** Loads the program whose root (or lone fragment) is `rootUri`. Never throws. */
+export function loadProgram(rootUri: string, host: FileHost, options: LoadOptions = {}): ProgramModel {
+  const parse = options.parse ?? ((uri: string, text: string) => parseFile(uri, text, options.limits ?? DEFAULT_LIMITS));
+  const diagnostics: Diagnostic[] = [];
+  const files: ParsedFile[] = [];
+  const includes: IncludeEntry[] = [];
+  const collected = emptyCollected();
+
+  const text = safeRead(host, rootUri);
+  if (text === undefined) {
+    return finish(rootUri, files, includes, collected, [{
+      uri: rootUri, span: { start: 0, end: 0 }, severity: 'error', code: 'file-unreadable',
+      message: `Cannot read ${displayPath(rootUri)}.`,
+    }], false);
+  }
+  const root = parse(rootUri, text);
+  files.push(root);
+  addFile(root, root.isRoot, collected, diagnostics);
+
+  if (root.isRoot) {
+    const workspaceRoot = options.workspaceRoot ?? dirnameUri(rootUri);
+    const seen = new Set<string>([rootUri]);
+    for (const entry of collected.includeNodes) {
+      const expansion = expandInclude(entry, host, workspaceRoot);
+      diagnostics.push(...expansion.diagnostics);
+      const targets: string[] = [];
+      for (const target of expansion.targets) {
+        if (target === rootUri) {
+          diagnostics.push({
+            uri: entry.uri, span: entry.span, severity: 'error', code: 'include-cycle',
+            message: `\`${entry.pattern}\` includes this root file itself; narrow the pattern (e.g. a sub-folder).`,
+          });
+          continue;
+        }
+        if (seen.has(target)) continue; // included twice: the first one counts
+        seen.add(target);
+        const fragmentText = safeRead(host, target);
+        if (fragmentText === undefined) {
+          diagnostics.push({
+            uri: entry.uri, span: entry.span, severity: 'error', code: 'include-not-found',
+            message: `The included file ${displayPath(target, dirnameUri(rootUri))} does not exist or cannot be read.`,
+          });
+          continue;
+        }
+        const fragment = parse(target, fragmentText);
+        if (fragment.isRoot) {
+          diagnostics.push({
+            uri: entry.uri, span: entry.span, severity: 'error',
+            code: 'include-not-fragment',
+            message: `${displayPath(target, dirnameUri(rootUri))} is a root file (it has \`program:\`), so it cannot be included; remove its \`program:\` key or the include.`,
+          });
+          continue;
+        }
+        targets.push(target);
+        files.push(fragment);
+        addFile(fragment, false, collected, diagnostics);
+      }
+      includes.push({ ...entry, targets });
+    }
+  }
+  return finish(rootUri, files, includes, collected, diagnostics, !root.isRoot);
+}
+
+function addFile(file: ParsedFile, isRoot: boolean, collected: Collected, diagnostics: Diagnostic[]): void {
+  diagnostics.push(...file.diagnostics);
+  if (file.doc && file.value !== undefined) {
+    diagnostics.push(...checkSchema(file.doc, file.value, file.uri, isRoot));
+  }
+  collectFile(file, collected);
+}
+
+function finish(
+  rootUri: string, files: ParsedFile[], includes: IncludeEntry[], c: Collected, diagnostics: Diagnostic[], loneFragment: boolean,
+): ProgramModel {
+  const workdays = c.workdays && c.workdays.length > 0 ? c.workdays : DEFAULT_WORKDAYS;
+  const resolution = resolveIds(c, { loneFragment });
+  const durationDiagnostics = checkDurations(c, workdays.length);
+  return {
+    rootUri, files, includes,
+    ...(c.program && { program: c.program }),
+    calendar: { workdays, holidays: c.holidays },
+    entities: c.entities, byId: resolution.byId, definitions: resolution.definitions, references: c.references,
+    people: c.people, teams: c.teams, workstreams: c.workstreams, tasks: c.tasks, milestones: c.milestones,
+    risks: c.risks, budgetLines: c.budgetLines, ...(c.budgetCurrency !== undefined && { budgetCurrency: c.budgetCurrency }),
+    stakeholders: c.stakeholders, kpis: c.kpis, changes: c.changes,
+    diagnostics: [...diagnostics, ...resolution.diagnostics, ...durationDiagnostics],
+  };
+}
+
+function safeRead(host: FileHost, uri: string): string | undefined {
+  try {
+    return host.readFile(uri);
+  } catch {
+    return undefined;
+  }
+}
