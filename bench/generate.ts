@@ -163,6 +163,8 @@ export function generateProgram(opts: GenerateOptions): GeneratedProgram {
     if (!team.lead) team.lead = p.id;
   }
   const capacityOf = new Map(people.map((p) => [p.id, p.capacity]));
+  const personIndex = new Map(people.map((p, i) => [p.id, i]));
+  const bookings: number[][] = people.map(() => []); // per person: start, end, start, end, …
 
   // Workstreams and tasks, in generation order, with a forward pass in working-day indices.
   const wsCount = taskCount === 0 ? 0 : Math.ceil(taskCount / wsSize);
@@ -183,11 +185,11 @@ export function generateProgram(opts: GenerateOptions): GeneratedProgram {
       const addDep = (depId: string, type: Dep['type'], lag: number): void => {
         if (!deps.some((d) => d.id === depId)) deps.push({ id: depId, type, lag });
       };
-      if (j === 0 && depWs) addDep(depWs.id, 'FS', 0);
+      if (j === 0 && depWs) addDep(depWs.id, 'SS', rng.int(5, 15)); // start once that workstream is under way
       if (j > 0) {
         const want = rng.chance(0.6) ? 1 : rng.chance(0.7) ? 2 : 3;
         for (let k = 0; k < want; k++) {
-          const back = k === 0 && rng.chance(0.7) ? 1 : rng.int(1, Math.min(j, 6));
+          const back = k === 0 && rng.chance(0.5) ? 1 : rng.int(1, Math.min(j, 8));
           const pred = ws.tasks[j - back] as GenTask;
           const roll = rng.next();
           if (roll < 0.05) addDep(pred.id, 'SS', rng.int(0, 3));
@@ -197,42 +199,50 @@ export function generateProgram(opts: GenerateOptions): GeneratedProgram {
         }
       }
       if (prevWs && rng.chance(0.1)) {
-        // Cross-workstream: a task of the previous workstream at about the same stage.
-        const pred = prevWs.tasks[rng.int(0, Math.min(j, prevWs.tasks.length - 1))] as GenTask;
+        // Cross-workstream: an earlier-stage task of the previous workstream.
+        const pred = prevWs.tasks[rng.int(0, Math.min(j >> 1, prevWs.tasks.length - 1))] as GenTask;
         addDep(pred.id, 'FS', 0);
       }
-      const assignees: string[] = [rng.pick(team.members)];
-      if (rng.chance(0.25)) {
-        const other = rng.chance(0.8) ? rng.pick(team.members) : (rng.pick(people) as Person).id;
-        if (!assignees.includes(other)) assignees.push(other);
-      }
-      const task: GenTask = { id, name: `${rng.pick(VERBS)} ${rng.pick(OBJECTS)} (${ws.name})`, days: 1, deps, assignees, cancelled: false, start: 0, end: 0 };
+      const task: GenTask = { id, name: `${rng.pick(VERBS)} ${rng.pick(OBJECTS)} (${ws.name})`, days: 1, deps, assignees: [], cancelled: false, start: 0, end: 0 };
+      let effort = 0;
       if (rng.chance(0.2)) {
-        const effort = rng.chance(0.2) ? rng.int(2, 20) + 0.5 : rng.int(2, 20);
-        const capacity = assignees.reduce((sum, a) => sum + (capacityOf.get(a) ?? 1), 0);
+        effort = rng.chance(0.2) ? rng.int(2, 20) + 0.5 : rng.int(2, 20);
         task.effortText = `${effort}d`;
-        task.days = Math.max(1, Math.ceil(effort / capacity));
+        task.days = Math.ceil(effort); // at capacity 1; fixed below once the assignees are known
       } else if (rng.chance(0.12)) {
         const weeks = rng.int(1, 3);
         task.durationText = `${weeks}w`;
         task.days = weeks * 5;
       } else {
-        task.days = rng.int(1, 10);
+        task.days = rng.int(1, 8);
         task.durationText = `${task.days}d`;
       }
       if (j === 0 && rng.chance(0.2)) task.noEarlierThan = rng.int(1, 20);
       // Forward pass (all indices are working days, so next(d, k) is d + k).
-      let start = task.noEarlierThan ?? 0;
-      for (const d of deps) {
-        const p = taskById.get(d.id);
-        const ps = p ? p.start : wsStart(workstreams, d.id);
-        const pe = p ? p.end : wsEnd(workstreams, d.id);
-        if (d.type === 'FS') start = Math.max(start, pe + 1 + d.lag);
-        else if (d.type === 'SS') start = Math.max(start, ps + d.lag);
-        else start = Math.max(start, pe + d.lag - (task.days - 1));
+      const earliestStart = (): number => {
+        let start = task.noEarlierThan ?? 0;
+        for (const d of deps) {
+          const p = taskById.get(d.id);
+          const ps = p ? p.start : wsStart(workstreams, d.id);
+          const pe = p ? p.end : wsEnd(workstreams, d.id);
+          if (d.type === 'FS') start = Math.max(start, pe + 1 + d.lag);
+          else if (d.type === 'SS') start = Math.max(start, ps + d.lag);
+          else start = Math.max(start, pe + d.lag - (task.days - 1));
+        }
+        return start;
+      };
+      task.start = earliestStart();
+      // Staff it like a lead would: someone free then and not on leave, else whoever frees up first.
+      const wanted = rng.chance(0.25) ? 2 : 1;
+      const pool = rng.chance(0.1) ? people : team.members.map((m) => people[personIndex.get(m) as number] as Person);
+      pickAssignees(task, pool, wanted, bookings, personIndex, rng);
+      if (task.effortText) {
+        const capacity = task.assignees.reduce((sum, a) => sum + (capacityOf.get(a) ?? 1), 0);
+        task.days = Math.max(1, Math.ceil(effort / capacity));
+        task.start = earliestStart();
       }
-      task.start = start;
-      task.end = start + task.days - 1;
+      task.end = task.start + task.days - 1;
+      for (const a of task.assignees) (bookings[personIndex.get(a) as number] as number[]).push(task.start, task.end);
       ws.tasks.push(task);
       taskIds.push(id);
       taskById.set(id, task);
@@ -368,6 +378,35 @@ export function generateProgram(opts: GenerateOptions): GeneratedProgram {
   }
 
   return { root: out.join('\n') + '\n', fragments, taskIds, milestoneIds: milestones.map((m) => m.id), personIds: people.map((p) => p.id) };
+}
+
+/** Days of [start, end] a person is already booked (or on leave). */
+function bookedDays(p: Person, booked: readonly number[], start: number, end: number): number {
+  let days = 0;
+  for (let i = 0; i < booked.length; i += 2) {
+    days += Math.max(0, Math.min(end, booked[i + 1] as number) - Math.max(start, booked[i] as number) + 1);
+  }
+  if (p.leave) days += Math.max(0, Math.min(end, p.leave[1]) - Math.max(start, p.leave[0]) + 1);
+  return days;
+}
+
+/** Picks up to `wanted` people from `pool` who are free for the whole task; else the least booked one. */
+function pickAssignees(task: GenTask, pool: readonly Person[], wanted: number, bookings: number[][], personIndex: Map<string, number>, rng: Rng): void {
+  const end = task.start + task.days - 1;
+  const offset = rng.int(0, pool.length - 1);
+  let fallback: Person | undefined;
+  let fallbackDays = Infinity;
+  for (let i = 0; i < pool.length && task.assignees.length < wanted; i++) {
+    const p = pool[(offset + i) % pool.length] as Person;
+    if (task.assignees.includes(p.id)) continue;
+    const days = bookedDays(p, bookings[personIndex.get(p.id) as number] as number[], task.start, end);
+    if (days === 0) task.assignees.push(p.id);
+    else if (days < fallbackDays) {
+      fallback = p;
+      fallbackDays = days;
+    }
+  }
+  if (task.assignees.length === 0 && fallback) task.assignees.push(fallback.id);
 }
 
 function findWs(workstreams: readonly GenWorkstream[], id: string): GenWorkstream {

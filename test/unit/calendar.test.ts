@@ -54,7 +54,7 @@ function compareWithNaive(spec: CalendarSpec, from: Day, to: Day, step = 1): voi
   }
 }
 
-test('Mon–Fri: weekends are not working days', () => {
+void test('Mon–Fri: weekends are not working days', () => {
   const cal = createCalendar({ workdays: MON_FRI, holidays: [] });
   assert.equal(cal.daysPerWeek, 5);
   assert.equal(cal.isWorkingDay(D('2026-01-05')), true); // Monday
@@ -77,7 +77,7 @@ test('Mon–Fri: weekends are not working days', () => {
   assert.equal(cal.workingDaysInclusive(D('2026-01-05'), D('2026-01-16')), 10);
 });
 
-test('single-date holidays, and a holiday on a weekend is not counted twice', () => {
+void test('single-date holidays, and a holiday on a weekend is not counted twice', () => {
   const cal = createCalendar({ workdays: MON_FRI, holidays: [range('2026-04-03'), range('2026-04-04')] });
   assert.equal(cal.isWorkingDay(D('2026-04-03')), false); // Good Friday
   assert.equal(F(cal.next(D('2026-04-02'), 1)), '2026-04-06');
@@ -88,7 +88,7 @@ test('single-date holidays, and a holiday on a weekend is not counted twice', ()
   assert.equal(F(cal.next(D('2026-03-30'), 9)), '2026-04-13');
 });
 
-test('holiday ranges across a year end, overlapping and adjacent ranges', () => {
+void test('holiday ranges across a year end, overlapping and adjacent ranges', () => {
   const spec: CalendarSpec = {
     workdays: MON_FRI,
     holidays: [range('2026-12-24', '2027-01-01'), range('2026-12-28', '2026-12-30'), range('2027-01-02', '2027-01-04')],
@@ -103,7 +103,7 @@ test('holiday ranges across a year end, overlapping and adjacent ranges', () => 
   compareWithNaive(spec, D('2026-11-20'), D('2027-02-10'));
 });
 
-test('custom workdays Sun–Thu', () => {
+void test('custom workdays Sun–Thu', () => {
   const spec: CalendarSpec = { workdays: [0, 1, 2, 3, 4], holidays: [range('2026-03-19', '2026-03-22')] };
   const cal = createCalendar(spec);
   assert.equal(cal.daysPerWeek, 5);
@@ -113,7 +113,7 @@ test('custom workdays Sun–Thu', () => {
   compareWithNaive(spec, D('2026-02-01'), D('2026-05-01'));
 });
 
-test('Mon–Sat: six-day weeks, 1w = 6d', () => {
+void test('Mon–Sat: six-day weeks, 1w = 6d', () => {
   const spec: CalendarSpec = { workdays: [1, 2, 3, 4, 5, 6], holidays: [range('2026-05-25')] };
   const cal = createCalendar(spec);
   assert.equal(cal.daysPerWeek, 6);
@@ -124,7 +124,7 @@ test('Mon–Sat: six-day weeks, 1w = 6d', () => {
   compareWithNaive(spec, D('2026-04-01'), D('2026-07-01'));
 });
 
-test('durations: days, weeks, fractions and zero', () => {
+void test('durations: days, weeks, fractions and zero', () => {
   const cal = createCalendar({ workdays: MON_FRI, holidays: [] });
   assert.equal(cal.durationDays(dur(3, 'd')), 3);
   assert.equal(cal.durationDays(dur(2, 'w')), 10);
@@ -137,14 +137,14 @@ test('durations: days, weeks, fractions and zero', () => {
   assert.deepEqual(six.wholeDays(dur(0.5, 'w')), { days: 3, exact: 3 });
 });
 
-test('a calendar without workdays falls back to Mon–Fri and never hangs', () => {
+void test('a calendar without workdays falls back to Mon–Fri and never hangs', () => {
   const cal = createCalendar({ workdays: [], holidays: [] });
   assert.equal(cal.hasWorkdays, false);
   assert.equal(cal.daysPerWeek, 5);
   assert.equal(F(cal.next(D('2026-01-09'), 1)), '2026-01-12');
 });
 
-test('a long holiday range and far-away dates stay exact and fast', () => {
+void test('a long holiday range and far-away dates stay exact and fast', () => {
   const spec: CalendarSpec = { workdays: MON_FRI, holidays: [range('2030-01-01', '2039-12-31'), range('2026-05-25')] };
   const cal = createCalendar(spec);
   assert.equal(F(cal.next(D('2029-12-31'), 1)), '2040-01-02');
@@ -160,7 +160,7 @@ test('a long holiday range and far-away dates stay exact and fast', () => {
   assert.ok(Date.now() - t0 < 2000);
 });
 
-test('property: matches a day-by-day implementation over many dates and calendars', () => {
+void test('property: matches a day-by-day implementation over many dates and calendars', () => {
   const specs: CalendarSpec[] = [
     { workdays: MON_FRI, holidays: [] },
     { workdays: MON_FRI, holidays: [range('2026-04-03'), range('2026-05-25'), range('2026-07-03'), range('2026-07-04')] },
@@ -175,7 +175,7 @@ test('property: matches a day-by-day implementation over many dates and calendar
   compareWithNaive(specs[5]!, D('1969-11-01'), D('1970-02-15'));
 });
 
-test('round trips: prev(next(d, k), k) = last(d), next(prev(d, k), k) = d', () => {
+void test('round trips: prev(next(d, k), k) = last(d), next(prev(d, k), k) = d', () => {
   const cal: WorkCalendar = createCalendar({ workdays: MON_FRI, holidays: [range('2026-04-03'), range('2026-12-24', '2027-01-01')] });
   for (let d = D('2026-01-01'); d < D('2027-03-01'); d++) {
     for (const k of [1, 2, 5, 30]) {

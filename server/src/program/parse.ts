@@ -1,7 +1,7 @@
 // Text -> YAML syntax tree with ranges, plus the plain JS value, bounded.
 // Everything here is total: any input (binary, truncated, hostile) gives a
 // ParsedFile with diagnostics, never an exception.
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
 import type { Diagnostic, Span } from './types.js';
 
@@ -10,11 +10,14 @@ export interface ParseLimits {
   readonly maxFileSize: number;
   /** How many alias expansions toJS may do before we call it an alias bomb. */
   readonly maxAliasCount: number;
+  /** How deeply collections may nest (the format needs about 8 levels). */
+  readonly maxDepth: number;
 }
 
 export const DEFAULT_LIMITS: ParseLimits = {
   maxFileSize: 20 * 1024 * 1024,
   maxAliasCount: 1000,
+  maxDepth: 64,
 };
 
 export interface ParsedFile {
@@ -72,13 +75,25 @@ export function parseFile(uri: string, text: string, limits: ParseLimits = DEFAU
   for (const err of [...doc.errors, ...doc.warnings]) {
     const [a = 0, b = a] = err.pos ?? [0, 0];
     const start = Math.max(0, Math.min(a, text.length));
-    const end = Math.max(start, Math.min(b, text.length));
+    let end = Math.max(start, Math.min(b, text.length));
+    if (err.code === 'DUPLICATE_KEY') {
+      // yaml marks one character; underline the whole repeated key.
+      const word = /^[^\s:,{}[\]]+/.exec(text.slice(start, start + 200));
+      if (word) end = start + word[0].length;
+    }
     diagnostics.push({
       uri, span: { start, end: end > start ? end : Math.min(text.length, start + 1) },
       severity: doc.errors.includes(err as never) ? 'error' : 'warning',
       code: 'yaml-syntax',
       message: YAML_MESSAGES[err.code] ?? firstLine(err.message),
     });
+  }
+  // yaml's toJS stringifies collection keys, which costs exponential time in
+  // their nesting ('{{{{…' takes minutes): refuse such shapes up front.
+  const shape = checkShape(doc, limits.maxDepth);
+  if (shape) {
+    diagnostics.push({ uri, severity: 'error', code: 'yaml-syntax', ...shape });
+    return { uri, text, doc, value: undefined, isRoot: false, diagnostics };
   }
   let value: unknown;
   try {
@@ -100,4 +115,27 @@ export function parseFile(uri: string, text: string, limits: ParseLimits = DEFAU
 function firstAliasSpan(text: string): Span {
   const m = /\*[^\s,[\]{}]+/.exec(text);
   return m ? { start: m.index, end: m.index + m[0].length } : { start: 0, end: Math.min(1, text.length) };
+}
+
+/** The first place where the document nests too deeply or uses a collection as a key. */
+function checkShape(doc: Document.Parsed, maxDepth: number): { span: Span; message: string } | undefined {
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop() as { node: unknown; depth: number };
+    if (!isCollection(node)) continue;
+    const range = node.range ?? [0, 0];
+    if (depth > maxDepth) {
+      return { span: { start: range[0], end: Math.max(range[0] + 1, Math.min(range[1], range[0] + 1)) }, message: `Collections nest more than ${maxDepth} levels deep here; a program file never needs that.` };
+    }
+    for (const item of node.items) {
+      if (isPair(item)) {
+        if (isCollection(item.key)) {
+          const r = item.key.range ?? range;
+          return { span: { start: r[0], end: r[0] + 1 }, message: 'A key must be plain text, not a list or a map.' };
+        }
+        stack.push({ node: item.value, depth: depth + 1 });
+      } else stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return undefined;
 }

@@ -622,13 +622,24 @@ function convert(doc: Document.Parsed, value: unknown, isRoot: boolean, e: Error
 
 /** Drops summaries (`if`, `propertyNames`) and the branch errors under a reported `anyOf`/`oneOf`. */
 function prune(errors: readonly ErrorObject[]): ErrorObject[] {
-  const combinators = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  // instancePath -> schemaPaths of the anyOf/oneOf errors reported there.
+  const combinators = new Map<string, string[]>();
+  for (const e of errors) {
+    if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf') continue;
+    const list = combinators.get(e.instancePath) ?? [];
+    list.push(`${e.schemaPath}/`);
+    combinators.set(e.instancePath, list);
+  }
   return errors.filter((e) => {
     if (e.keyword === 'if' || e.keyword === 'propertyNames') return false;
-    if (e.keyword === 'anyOf' || e.keyword === 'oneOf') return true;
-    return !combinators.some((c) =>
-      e.schemaPath.startsWith(`${c.schemaPath}/`) &&
-      (e.instancePath === c.instancePath || e.instancePath.startsWith(`${c.instancePath}/`)));
+    if (e.keyword === 'anyOf' || e.keyword === 'oneOf' || combinators.size === 0) return true;
+    // Is this error inside a reported combinator at its own path or an ancestor's?
+    let path = e.instancePath;
+    for (;;) {
+      if (combinators.get(path)?.some((prefix) => e.schemaPath.startsWith(prefix))) return false;
+      if (path === '') return true;
+      path = path.slice(0, path.lastIndexOf('/'));
+    }
   });
 }
 

@@ -1,0 +1,178 @@
+// Hover: on an id (definition or reference) what the program knows about the
+// entity — name, kind, dates, float, slip, owner, dependents, risks and why it
+// lands on its date; on a key, the schema's description of it.
+import { MarkupKind } from 'vscode-languageserver-types';
+import type { Hover, Position } from 'vscode-languageserver-types';
+import type { ProgramAnalysis } from '../program/analyze.js';
+import { formatDate } from '../program/dates.js';
+import { dependentsOf, risksAffecting, symbolAt } from '../program/lookup.js';
+import { KIND_LABEL } from '../program/resolve.js';
+import { riskBand, riskScore } from '../program/rules.js';
+import { drivingChain } from '../program/schedule.js';
+import type { ItemSchedule } from '../program/schedule.js';
+import { childSchema, describe, enumValues, schemaAtPath } from '../program/schema-nav.js';
+import type { Entity } from '../program/types.js';
+import { fileOf, offsetIn, rangeIn } from './context.js';
+import type { FeatureContext } from './context.js';
+import {
+  bufferIndex, bufferRange, code, escapeMarkdown, plural, recordsOf, scheduleOf,
+} from './feature-util.js';
+import { keyAt } from './yaml-context.js';
+
+const MAX_CHAIN = 12;
+const MAX_RISKS = 5;
+
+export function provideHover(ctx: FeatureContext, position: Position): Hover | null {
+  try {
+    return idHover(ctx, position) ?? keyHover(ctx, position);
+  } catch {
+    return null;
+  }
+}
+
+function idHover(ctx: FeatureContext, position: Position): Hover | null {
+  const analysis = ctx.analysis;
+  if (!analysis) return null;
+  const sym = symbolAt(analysis.model, ctx.uri, offsetIn(ctx, position));
+  if (!sym) return null;
+  const range = rangeIn(ctx, ctx.uri, sym.span);
+  if (!sym.entity) {
+    const expected = sym.reference ? ` (a ${sym.reference.expected.map((k) => KIND_LABEL[k]).join(', ')} is expected here)` : '';
+    return { contents: { kind: MarkupKind.Markdown, value: `${code(sym.id)}: unknown id${expected}.` }, range };
+  }
+  return { contents: { kind: MarkupKind.Markdown, value: entityMarkdown(analysis, sym.entity).join('\n\n') }, range };
+}
+
+/** The hover text of an entity, one paragraph per entry. */
+export function entityMarkdown(analysis: ProgramAnalysis, e: Entity): string[] {
+  const model = analysis.model;
+  const rec = recordsOf(model);
+  const out: string[] = [];
+  out.push(`**${escapeMarkdown(e.name ?? e.id)}** · ${KIND_LABEL[e.kind]} ${code(e.id)}`);
+  const item = scheduleOf(analysis, e);
+  if (item) out.push(...scheduleLines(item));
+
+  const facts: string[] = [];
+  const task = rec.tasks.get(e);
+  if (task) {
+    if (task.workstreamId) facts.push(`Workstream: ${code(task.workstreamId)}`);
+    if (task.assignees.length > 0) facts.push(`Assignees: ${task.assignees.map((a) => personName(analysis, a)).join(', ')}`);
+    if (task.status) facts.push(`Status: ${task.status}${task.progress !== undefined ? ` (${task.progress}%)` : ''}`);
+    else if (task.progress !== undefined) facts.push(`Progress: ${task.progress}%`);
+  }
+  const milestone = rec.milestones.get(e);
+  if (milestone?.owner) facts.push(`Owner: ${personName(analysis, milestone.owner)}`);
+  const ws = rec.workstreams.get(e);
+  if (ws) {
+    if (ws.owner) facts.push(`Owner: ${personName(analysis, ws.owner)}`);
+    facts.push(plural(ws.taskIds.length, 'task'));
+  }
+  const risk = rec.risks.get(e);
+  if (risk) {
+    const score = riskScore(risk);
+    if (score !== undefined) facts.push(`Score ${score} (${riskBand(score)}): probability ${risk.probability} × impact ${risk.impact}`);
+    facts.push(`Status: ${risk.status ?? 'open'}`);
+    if (risk.owner) facts.push(`Owner: ${personName(analysis, risk.owner)}`);
+    if (risk.mitigation) facts.push(`Mitigation: ${escapeMarkdown(risk.mitigation)}`);
+    if (risk.affects.length > 0) facts.push(`Affects: ${risk.affects.map(code).join(', ')}`);
+  }
+  const person = rec.people.get(e);
+  if (person) {
+    if (person.team) facts.push(`Team: ${code(person.team)}`);
+    if (person.capacity !== 1) facts.push(`Capacity: ${person.capacity}`);
+  }
+  if (facts.length > 0) out.push(facts.join('  \n'));
+
+  if (e.kind === 'task' || e.kind === 'milestone' || e.kind === 'workstream') {
+    const dependents = dependentsOf(model, e);
+    const ids = [...new Set(dependents.map((d) => d.from.id))];
+    out.push(ids.length === 0 ? 'Nothing depends on it.' : `${plural(ids.length, 'item depends', 'items depend')} on it: ${ids.slice(0, 10).map(code).join(', ')}${ids.length > 10 ? ', …' : ''}`);
+    const risks = risksAffecting(model, e);
+    if (risks.length > 0) {
+      const lines = risks.slice(0, MAX_RISKS).map((r) => {
+        const rr = rec.risks.get(r);
+        const score = rr ? riskScore(rr) : undefined;
+        const s = score !== undefined ? ` — score ${score} (${riskBand(score)})` : '';
+        return `- ${code(r.id)} ${escapeMarkdown(r.name ?? '')}${s}`;
+      });
+      if (risks.length > MAX_RISKS) lines.push(`- … and ${risks.length - MAX_RISKS} more`);
+      out.push(`Risks:\n${lines.join('\n')}`);
+    }
+    if (item && item.start !== null) {
+      const why = whyThisDate(analysis, e.id);
+      if (why) out.push(`**Why this date:** ${why}`);
+    }
+  }
+  return out;
+}
+
+function scheduleLines(item: ItemSchedule): string[] {
+  if (item.start === null || item.end === null) return ['No dates: it is in a dependency cycle.'];
+  const parts: string[] = [];
+  if (item.kind === 'milestone') {
+    if (item.target !== null) {
+      parts.push(`Forecast ${formatDate(item.end)}`, `target ${formatDate(item.target)}`);
+      parts.push(item.slip ? `**slips ${plural(item.slip, 'working day')}**` : 'on track');
+    } else {
+      parts.push(item.driver.kind === 'fixed-date' ? `Fixed on ${formatDate(item.end)}` : `Forecast ${formatDate(item.end)}`);
+    }
+  } else {
+    parts.push(`${formatDate(item.start)} → ${formatDate(item.end)}`);
+    if (item.durationDays !== null) parts.push(plural(item.durationDays, 'working day'));
+  }
+  if (item.totalFloat !== null) parts.push(`float ${item.totalFloat}`);
+  if (item.critical) parts.push('**critical**');
+  return [parts.join(' · ')];
+}
+
+/** `arch → api (FS) → web-app (SS +3d)`, with what set the first item's date. */
+export function whyThisDate(analysis: ProgramAnalysis, id: string): string {
+  let chain = drivingChain(analysis.schedule, id);
+  if (chain.length === 0) return '';
+  const first = chain[0] as ItemSchedule;
+  const origin = {
+    'program-start': 'starts with the program',
+    'start-constraint': 'its `start` date',
+    actual: 'its actual dates',
+    'fixed-date': 'its fixed date',
+    none: '',
+    dependency: '',
+  }[first.driver.kind];
+  let elided = false;
+  if (chain.length > MAX_CHAIN) {
+    chain = [first, ...chain.slice(-(MAX_CHAIN - 1))];
+    elided = true;
+  }
+  const parts = chain.map((it, i) => {
+    const label = code(it.id);
+    if (i === 0 || it.driver.kind !== 'dependency') return label;
+    const lag = it.driver.lagDays ? ` +${it.driver.lagDays}d` : '';
+    return `${label} (${it.driver.type}${lag})`;
+  });
+  if (elided) parts.splice(1, 0, '…');
+  const text = parts.join(' → ');
+  return origin ? `${text} — ${code(first.id)}: ${origin}` : text;
+}
+
+function personName(analysis: ProgramAnalysis, id: string): string {
+  const defs = analysis.model.definitions.get(id);
+  const p = defs?.find((d) => d.kind === 'person');
+  return p?.name ? `${escapeMarkdown(p.name)} (${code(id)})` : code(id);
+}
+
+function keyHover(ctx: FeatureContext, position: Position): Hover | null {
+  const index = bufferIndex(ctx);
+  const k = keyAt(ctx.text, index.offsetAt(position));
+  if (!k) return null;
+  const file = fileOf(ctx, ctx.uri);
+  const isRoot = file && file.text === ctx.text ? file.isRoot : /^program[ \t]*:/m.test(ctx.text);
+  const node = childSchema(schemaAtPath(isRoot, k.path), k.key);
+  const description = describe(node);
+  if (!node || !description) return null;
+  const values = enumValues(node);
+  const lines = [`**${escapeMarkdown(k.key)}**`, description];
+  if (values.length > 0) {
+    lines.push(`Allowed values: ${values.map((v) => `${code(v.value)}${v.description ? ` (${escapeMarkdown(v.description)})` : ''}`).join(', ')}`);
+  }
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: bufferRange(index, { start: k.start, end: k.end }) };
+}

@@ -1,0 +1,165 @@
+// Forward pass: early dates, in topological order (program-format.md,
+// "Scheduling"). Items in a cycle stay undated, and edges from undated
+// predecessors are ignored, so everything else is still scheduled.
+import type { WorkCalendar } from './calendar.js';
+import type { Components, Edge, ScheduleGraph } from './schedule-graph.js';
+import type { Day, DependencyType, Person, Task } from './types.js';
+
+export type Driver =
+  | { readonly kind: 'dependency'; readonly from: string; readonly type: DependencyType; readonly lagDays: number }
+  | { readonly kind: 'program-start' }
+  | { readonly kind: 'start-constraint' }
+  | { readonly kind: 'actual' }
+  | { readonly kind: 'fixed-date' }
+  | { readonly kind: 'none' };
+
+export interface EarlyDates {
+  /** Early start / end (milestones: both the forecast or fixed date); NaN when undated. */
+  readonly es: Float64Array;
+  readonly ef: Float64Array;
+  /** Tasks: the working days the task occupies (0 when cancelled), for the backward pass. */
+  readonly len: Float64Array;
+  /** Tasks: the planned duration in working days. */
+  readonly dur: Float64Array;
+  readonly driver: Driver[];
+  /** Milestones with dependencies and a date: the date. */
+  readonly target: (Day | null)[];
+  /** Milestones with only a date. */
+  readonly fixed: Uint8Array;
+  /** Workstreams: the task that sets their start / end (first in file order on ties), or -1. */
+  readonly firstTask: Int32Array;
+  readonly lastTask: Int32Array;
+}
+
+const NONE: Driver = { kind: 'none' };
+const PROGRAM_START: Driver = { kind: 'program-start' };
+const START_CONSTRAINT: Driver = { kind: 'start-constraint' };
+const ACTUAL: Driver = { kind: 'actual' };
+const FIXED: Driver = { kind: 'fixed-date' };
+
+/** Planned working days of a task: `duration`, or `ceil(effort / sum of capacity)`; 1 when neither is usable. */
+export function taskDuration(t: Task, cal: WorkCalendar, people: ReadonlyMap<string, Person>): number {
+  if (t.duration) return cal.wholeDays(t.duration, 1).days;
+  if (t.effort) {
+    const effort = cal.durationDays(t.effort);
+    let capacity = 0;
+    for (const id of new Set(t.assignees)) {
+      const p = people.get(id);
+      if (p) capacity += p.capacity > 0 && Number.isFinite(p.capacity) ? p.capacity : 1;
+    }
+    if (capacity <= 0) capacity = 1; // no known assignees: the loader reports it
+    const days = Math.ceil(effort / capacity - 1e-9);
+    return Number.isFinite(days) && days >= 1 ? days : 1;
+  }
+  return 1;
+}
+
+export function forwardPass(
+  g: ScheduleGraph, c: Components, cal: WorkCalendar, anchor: Day, people: ReadonlyMap<string, Person>,
+): EarlyDates {
+  const n = g.size;
+  const es = new Float64Array(n).fill(NaN);
+  const ef = new Float64Array(n).fill(NaN);
+  const len = new Float64Array(n);
+  const dur = new Float64Array(n);
+  const driver: Driver[] = new Array<Driver>(n).fill(NONE);
+  const target: (Day | null)[] = new Array<Day | null>(n).fill(null);
+  const fixed = new Uint8Array(n);
+  const firstTask = new Int32Array(n).fill(-1);
+  const lastTask = new Int32Array(n).fill(-1);
+  const start0 = cal.first(anchor);
+
+  const depDriver = (e: Edge): Driver =>
+    ({ kind: 'dependency', from: g.ids[e.from] as string, type: e.type, lagDays: e.lag });
+
+  for (const v of c.order) {
+    if (c.cyclic[v]) continue;
+    const kind = g.kinds[v];
+    if (kind === 'workstream') {
+      let lo = NaN;
+      let hi = NaN;
+      for (const t of g.members[v] ?? []) {
+        const s = es[t] as number;
+        const f = ef[t] as number;
+        if (Number.isNaN(s)) continue;
+        if (Number.isNaN(lo) || s < lo) { lo = s; firstTask[v] = t; }
+        if (Number.isNaN(hi) || f > hi) { hi = f; lastTask[v] = t; }
+      }
+      es[v] = lo;
+      ef[v] = hi;
+      continue;
+    }
+
+    if (kind === 'milestone') {
+      const m = g.milestones[v];
+      let best = NaN;
+      let bestEdge: Edge | undefined;
+      for (let k = g.predStart[v] as number; k < (g.predStart[v + 1] as number); k++) {
+        const e = g.edges[k] as Edge;
+        const pEnd = ef[e.from] as number;
+        if (Number.isNaN(pEnd)) continue;
+        const at = cal.next(pEnd, e.lag);
+        if (Number.isNaN(best) || at > best) { best = at; bestEdge = e; }
+      }
+      if (bestEdge) {
+        driver[v] = depDriver(bestEdge);
+        target[v] = m?.date ?? null;
+      } else if (m?.date !== undefined) {
+        best = m.date;
+        driver[v] = FIXED;
+        if (g.hasDeps[v]) target[v] = m.date; // its predecessors are all in cycles
+        else fixed[v] = 1;
+      } else {
+        best = start0;
+        driver[v] = PROGRAM_START;
+      }
+      es[v] = best;
+      ef[v] = best;
+      continue;
+    }
+
+    const t = g.tasks[v] as Task;
+    const d = taskDuration(t, cal, people);
+    dur[v] = d;
+    let start: number;
+    if (t.actualStart !== undefined) {
+      start = t.actualStart;
+      driver[v] = ACTUAL;
+    } else {
+      // Latest of the constraints; on a tie a dependency (first in file order)
+      // beats a start-no-earlier-than, which beats the program start.
+      start = start0;
+      let rank = 0;
+      let why: Driver = PROGRAM_START;
+      if (t.start !== undefined) {
+        const s = cal.first(t.start);
+        if (s >= start) { start = s; why = START_CONSTRAINT; rank = 1; }
+      }
+      for (let k = g.predStart[v] as number; k < (g.predStart[v + 1] as number); k++) {
+        const e = g.edges[k] as Edge;
+        const p = e.from;
+        if (Number.isNaN(es[p] as number)) continue;
+        let at: number;
+        if (e.type === 'SS') at = cal.next(es[p] as number, e.lag);
+        else if (e.type === 'FF') at = cal.prev(cal.first(cal.next(ef[p] as number, e.lag)), d - 1);
+        else at = cal.next(ef[p] as number, 1 + e.lag);
+        if (at > start || (at === start && rank < 2)) { start = at; why = depDriver(e); rank = 2; }
+      }
+      start = cal.first(start);
+      driver[v] = why;
+    }
+    es[v] = start;
+    if (t.status === 'cancelled') {
+      // Takes no time: ends on the working day before its start.
+      ef[v] = cal.prev(start, 1);
+      len[v] = 0;
+    } else if (t.actualEnd !== undefined) {
+      ef[v] = t.actualEnd;
+      len[v] = Math.max(0, cal.workingDaysInclusive(start, t.actualEnd));
+    } else {
+      ef[v] = cal.next(cal.first(start), d - 1);
+      len[v] = t.actualStart !== undefined ? cal.workingDaysInclusive(start, ef[v] as number) : d;
+    }
+  }
+  return { es, ef, len, dur, driver, target, fixed, firstTask, lastTask };
+}

@@ -1,0 +1,191 @@
+// Over-allocation: does anyone have more task-days in a week than they can work?
+//
+// Interpretation (the format page only says "a person's tasks in a week need
+// more than their capacity"):
+// - Every assignee of a task works on it on each of the task's working days,
+//   at their capacity share (a part-timer on one task is never over-allocated;
+//   that is how effort-based durations are computed in the first place).
+// - A person's demand in an ISO week (Monday..Sunday) is the number of
+//   (task, day) pairs in that week where the day is a working day inside the
+//   task's scheduled start..end; their availability is the working days of
+//   that week that are not on their leave. Both are reported in person-days
+//   (days x capacity), so "need" and "allows" compare like with like.
+// - Demand above availability is over-allocation (leave under a task counts).
+// - Cancelled and undated tasks (cycles) take no one's time; unknown assignees
+//   are ignored (the loader reports them).
+// - Over-allocated weeks that follow each other are reported as one run; each
+//   task in a run gets one warning per person on that person's token in its
+//   `assignees`, once (the first run it appears in).
+// Work is per (task, assignee, week), not per day, and is capped so a huge
+// program cannot hang the check.
+import type { WorkCalendar } from './calendar.js';
+import { formatDate, weekday } from './dates.js';
+import type { ProgramModel } from './model.js';
+import type { EarlyDates } from './schedule-forward.js';
+import type { Components, ScheduleGraph } from './schedule-graph.js';
+import type { Day, DayRange, Diagnostic, Person, Span } from './types.js';
+
+/** Skip the check beyond this many (task, assignee, week) triples. */
+export const MAX_LOAD_CELLS = 5_000_000;
+const MAX_LISTED = 10;
+
+interface OverWeek {
+  readonly wk: Day;
+  readonly need: number;
+  readonly avail: number;
+  readonly tasks: number[];
+}
+
+export function overAllocation(
+  model: ProgramModel, g: ScheduleGraph, c: Components, early: EarlyDates, cal: WorkCalendar,
+): Diagnostic[] {
+  const people = new Map<string, Person>();
+  for (const p of model.people) if (!people.has(p.id) && model.byId.get(p.id) === p.entity) people.set(p.id, p);
+  if (people.size === 0) return [];
+
+  const personList = [...people.values()];
+  const personIndex = new Map<string, number>();
+  personList.forEach((p, i) => personIndex.set(p.id, i));
+
+  const assigned: { v: number; persons: number[] }[] = [];
+  let cells = 0;
+  for (let v = 0; v < g.size; v++) {
+    const t = g.tasks[v];
+    if (!t || c.cyclic[v] || t.status === 'cancelled' || t.assignees.length === 0) continue;
+    const s = early.es[v] as number;
+    const f = early.ef[v] as number;
+    if (Number.isNaN(s) || f < s) continue;
+    const persons: number[] = [];
+    for (const id of t.assignees) {
+      const i = personIndex.get(id);
+      if (i !== undefined && !persons.includes(i)) persons.push(i);
+    }
+    if (persons.length === 0) continue;
+    cells += persons.length * (Math.floor((f - s) / 7) + 2);
+    if (cells > MAX_LOAD_CELLS) return [];
+    assigned.push({ v, persons });
+  }
+
+  // Pass 1, per person: ISO week (its Monday, a small integer key) -> task-days.
+  const load: Map<number, number>[] = personList.map(() => new Map());
+  const eachWeek = (fn: (v: number, persons: number[], wk: number, days: number) => void): void => {
+    for (const { v, persons } of assigned) {
+      const s = (early.es[v] as number) | 0;
+      const f = (early.ef[v] as number) | 0;
+      for (let wk = mondayOf(s); wk <= f; wk += 7) {
+        const days = cal.workingDaysInclusive(Math.max(s, wk), Math.min(f, wk + 6));
+        if (days > 0) fn(v, persons, wk, days);
+      }
+    }
+  };
+  eachWeek((_v, persons, wk, days) => {
+    for (const i of persons) {
+      const weeks = load[i] as Map<number, number>;
+      weeks.set(wk, (weeks.get(wk) ?? 0) + days);
+    }
+  });
+  // Then the weeks where demand exceeds availability, and (pass 2) the tasks in them.
+  const over: Map<number, OverWeek>[] = personList.map((person, pi) => {
+    const found = new Map<number, OverWeek>();
+    const leave = mergeLeave(person.leave);
+    for (const [wk, need] of load[pi] as Map<number, number>) {
+      const avail = cal.workingDaysInclusive(wk, wk + 6) - leaveDays(leave, wk, cal);
+      if (need > avail) found.set(wk, { wk, need, avail, tasks: [] });
+    }
+    return found;
+  });
+  if (over.every((m) => m.size === 0)) return [];
+  eachWeek((v, persons, wk) => {
+    for (const i of persons) over[i]?.get(wk)?.tasks.push(v);
+  });
+
+  const tokens = assigneeTokens(model);
+  const out: Diagnostic[] = [];
+  for (let pi = 0; pi < personList.length; pi++) {
+    const person = personList[pi] as Person;
+    const weeks = [...(over[pi] as Map<number, OverWeek>).values()].sort((x, y) => x.wk - y.wk);
+    if (weeks.length === 0) continue;
+    const capacity = person.capacity > 0 && Number.isFinite(person.capacity) ? person.capacity : 1;
+    const reported = new Set<number>();
+    for (let i = 0; i < weeks.length; ) {
+      let j = i + 1;
+      while (j < weeks.length && (weeks[j]?.wk as number) - (weeks[j - 1]?.wk as number) === 7) j++;
+      const run = weeks.slice(i, j);
+      i = j;
+      const taskSet = new Set<number>();
+      let need = 0;
+      let avail = 0;
+      for (const w of run) { need += w.need; avail += w.avail; for (const t of w.tasks) taskSet.add(t); }
+      const tasks = [...taskSet].sort((a, b) => a - b);
+      const first = formatDate((run[0] as { wk: Day }).wk);
+      const last = formatDate((run[run.length - 1] as { wk: Day }).wk);
+      const when = run.length === 1 ? `the week of ${first}` : `the weeks of ${first} to ${last}`;
+      const names = tasks.slice(0, MAX_LISTED).map((t) => g.ids[t] as string).join(', ') + (tasks.length > MAX_LISTED ? ', …' : '');
+      const message = `${person.id} is over-allocated in ${when}: ${tasks.length} ${tasks.length === 1 ? 'task needs' : 'tasks need'} `
+        + `${num(need * capacity)} working days, capacity allows ${num(avail * capacity)} (${names}).`;
+      for (const t of tasks) {
+        if (reported.has(t)) continue;
+        reported.add(t);
+        const task = g.tasks[t];
+        if (!task) continue;
+        const token = tokens.get(`${task.id}\u0000${person.id}`);
+        out.push({
+          uri: token?.uri ?? task.entity.uri,
+          span: token?.span ?? task.spans.assignees ?? task.entity.idSpan,
+          severity: 'warning',
+          code: 'over-allocation',
+          message,
+          data: { id: person.id },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function mondayOf(d: Day): Day {
+  return (d - ((weekday(d) + 6) % 7)) | 0;
+}
+
+function num(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/** Each task's assignee tokens, from the references the loader collected. */
+function assigneeTokens(model: ProgramModel): Map<string, { uri: string; span: Span }> {
+  const map = new Map<string, { uri: string; span: Span }>();
+  for (const r of model.references) {
+    if (r.field !== 'assignees' || r.from?.kind !== 'task') continue;
+    const key = `${r.from.id}\u0000${r.targetId}`;
+    if (!map.has(key)) map.set(key, { uri: r.uri, span: r.span });
+  }
+  return map;
+}
+
+function mergeLeave(ranges: readonly DayRange[]): { from: Day; to: Day }[] {
+  const sorted = ranges.filter((r) => r.from <= r.to).map((r) => ({ from: r.from, to: r.to })).sort((a, b) => a.from - b.from);
+  const out: { from: Day; to: Day }[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r.from <= last.to + 1) last.to = Math.max(last.to, r.to);
+    else out.push(r);
+  }
+  return out;
+}
+
+/** Working days of the week starting `wk` that fall on leave. */
+function leaveDays(leave: { from: Day; to: Day }[], wk: Day, cal: WorkCalendar): number {
+  let lo = 0;
+  let hi = leave.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((leave[mid]?.to as number) < wk) lo = mid + 1; else hi = mid;
+  }
+  let days = 0;
+  for (let i = lo; i < leave.length; i++) {
+    const r = leave[i] as { from: Day; to: Day };
+    if (r.from > wk + 6) break;
+    days += cal.workingDaysInclusive(Math.max(r.from, wk), Math.min(r.to, wk + 6));
+  }
+  return days;
+}

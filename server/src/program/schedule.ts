@@ -1,0 +1,226 @@
+// The critical path method over the program (program-format.md, "Scheduling
+// (normative)"): a forward pass for early dates, a backward pass for late
+// dates and float, then the critical path, milestone slips, date checks and
+// over-allocation. Linear in the size of the program (plus O(log holidays) per
+// calendar step): maps, one topological order, no quadratic scans.
+import { createCalendar } from './calendar.js';
+import type { WorkCalendar } from './calendar.js';
+import { findCriticalPath, drivingChain } from './critical-path.js';
+import { formatDate, today } from './dates.js';
+import type { ProgramModel } from './model.js';
+import { backwardPass } from './schedule-backward.js';
+import { forwardPass } from './schedule-forward.js';
+import type { Driver, EarlyDates } from './schedule-forward.js';
+import { buildGraph, cycleDiagnostics, findComponents } from './schedule-graph.js';
+import type { Components, Edge, ScheduleGraph } from './schedule-graph.js';
+import { overAllocation } from './schedule-load.js';
+import type { Day, Diagnostic, Person } from './types.js';
+
+export type { Driver } from './schedule-forward.js';
+export { drivingChain } from './critical-path.js';
+
+export interface ItemSchedule {
+  readonly id: string;
+  readonly kind: 'task' | 'milestone' | 'workstream';
+  /** Early start and end; a milestone's start = end = its forecast (or fixed date). Null in a cycle. */
+  readonly start: Day | null;
+  readonly end: Day | null;
+  readonly lateStart: Day | null;
+  readonly lateEnd: Day | null;
+  /** Working days from early start to late start (milestones: from date to latest date). */
+  readonly totalFloat: number | null;
+  readonly critical: boolean;
+  /** Milestones with `depends_on` and `date`: the date. */
+  readonly target: Day | null;
+  /** Working days in (target, forecast], 0 when on time; null without a target. */
+  readonly slip: number | null;
+  /** Working days the item occupies (tasks: 0 when cancelled; milestones: 0). */
+  readonly durationDays: number | null;
+  /** What set the start (for a milestone: its date). */
+  readonly driver: Driver;
+  /** Workstreams: the task that sets their start, and the one that sets their end. */
+  readonly firstTask?: string;
+  readonly lastTask?: string;
+}
+
+export interface Schedule {
+  /** first(program.start), or null when the program has no start. */
+  readonly programStart: Day | null;
+  /** The latest end of all tasks and milestones, or null when nothing is dated. */
+  readonly finish: Day | null;
+  readonly items: Map<string, ItemSchedule>;
+  /** Tasks and milestones in entity (file) order. */
+  readonly order: string[];
+  /** Critical tasks and milestones, start to finish. */
+  readonly criticalPath: string[];
+  /** Each cycle's ids (a strongly connected component, in file order). */
+  readonly cycles: string[][];
+  readonly diagnostics: Diagnostic[];
+  readonly calendar: WorkCalendar;
+}
+
+export interface ScheduleOptions {
+  /** Anchors the schedule when the program has no start (default: program.status_date, then today). */
+  readonly statusDate?: Day;
+}
+
+const CHAIN_NAMED = 12;
+
+export function scheduleProgram(model: ProgramModel, options: ScheduleOptions = {}): Schedule {
+  const cal = createCalendar(model.calendar);
+  const people = new Map<string, Person>();
+  for (const p of model.people) if (!people.has(p.id)) people.set(p.id, p);
+  const programStart = model.program?.start;
+  const anchor = programStart ?? options.statusDate ?? model.program?.statusDate ?? today();
+
+  const g = buildGraph(model, cal);
+  const comps = findComponents(g);
+  const early = forwardPass(g, comps, cal, anchor, people);
+
+  let finish = NaN;
+  for (let v = 0; v < g.size; v++) {
+    if (g.kinds[v] === 'workstream') continue;
+    const f = early.ef[v] as number;
+    if (!Number.isNaN(f) && (Number.isNaN(finish) || f > finish)) finish = f;
+  }
+  const late = Number.isNaN(finish) ? undefined : backwardPass(g, comps, cal, early, finish);
+
+  const items = new Map<string, ItemSchedule>();
+  const order: string[] = [];
+  const nullable = (x: number | undefined): number | null => (x === undefined || Number.isNaN(x) ? null : x);
+  for (let v = 0; v < g.size; v++) {
+    const kind = g.kinds[v] as ItemSchedule['kind'];
+    const id = g.ids[v] as string;
+    if (kind !== 'workstream') order.push(id);
+    const start = nullable(early.es[v]);
+    const end = nullable(early.ef[v]);
+    const totalFloat = nullable(late?.float[v]);
+    const target = early.target[v] ?? null;
+    let durationDays: number | null = null;
+    if (start !== null && end !== null) {
+      durationDays = kind === 'task' ? (early.len[v] as number) : kind === 'milestone' ? 0 : cal.workingDaysInclusive(start, end);
+    }
+    const item: ItemSchedule = {
+      id,
+      kind,
+      start,
+      end,
+      lateStart: nullable(late?.ls[v]),
+      lateEnd: nullable(late?.lf[v]),
+      totalFloat,
+      critical: totalFloat !== null && totalFloat <= 0,
+      target,
+      slip: target !== null && end !== null ? (end > target ? cal.workingDaysIn(target, end) : 0) : null,
+      durationDays,
+      driver: early.driver[v] as Driver,
+      ...(kind === 'workstream' ? workstreamEnds(g, early, v) : {}),
+    };
+    items.set(id, item);
+  }
+
+  const partial: Schedule = {
+    programStart: programStart === undefined ? null : cal.first(programStart),
+    finish: Number.isNaN(finish) ? null : finish,
+    items,
+    order,
+    criticalPath: [],
+    cycles: comps.cycles.map((scc) => scc.map((v) => g.ids[v] as string)),
+    diagnostics: [],
+    calendar: cal,
+  };
+  const schedule: Schedule = { ...partial, criticalPath: findCriticalPath(partial, sinks(g, comps, early)) };
+  schedule.diagnostics.push(
+    ...cycleDiagnostics(g, comps),
+    ...dateDiagnostics(g, early, schedule, programStart),
+    ...overAllocation(model, g, comps, early, cal),
+  );
+  return schedule;
+}
+
+/** Whether a dated task or milestone has no dated successor (directly or through its workstream). */
+function sinks(g: ScheduleGraph, comps: Components, early: EarlyDates): (id: string) => boolean {
+  const dated = (v: number): boolean => !comps.cyclic[v] && !Number.isNaN(early.es[v] as number);
+  const feeds = new Uint8Array(g.size);
+  // Workstreams first: does anything depend on them?
+  for (let v = 0; v < g.size; v++) {
+    if (g.kinds[v] !== 'workstream') continue;
+    for (let k = g.succStart[v] as number; k < (g.succStart[v + 1] as number); k++) {
+      const e = g.edges[g.succEdge[k] as number] as Edge;
+      if (e.dep && dated(e.to)) { feeds[v] = 1; break; }
+    }
+  }
+  for (let v = 0; v < g.size; v++) {
+    if (g.kinds[v] === 'workstream') continue;
+    for (let k = g.succStart[v] as number; k < (g.succStart[v + 1] as number); k++) {
+      const e = g.edges[g.succEdge[k] as number] as Edge;
+      if (!dated(e.to)) continue;
+      if (e.dep || feeds[e.to]) { feeds[v] = 1; break; }
+    }
+  }
+  return (id) => {
+    const v = g.index.get(id);
+    return v !== undefined && !feeds[v];
+  };
+}
+
+function workstreamEnds(g: ScheduleGraph, early: EarlyDates, v: number): { firstTask?: string; lastTask?: string } {
+  const first = early.firstTask[v] as number;
+  const last = early.lastTask[v] as number;
+  return {
+    ...(first >= 0 ? { firstTask: g.ids[first] as string } : {}),
+    ...(last >= 0 ? { lastTask: g.ids[last] as string } : {}),
+  };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Actual dates out of order or before the start, fixed milestones before the start, milestone slips. */
+function dateDiagnostics(
+  g: ScheduleGraph, early: EarlyDates, schedule: Schedule, programStart: Day | undefined,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (let v = 0; v < g.size; v++) {
+    const t = g.tasks[v];
+    if (t) {
+      const uri = t.entity.uri;
+      if (t.actualStart !== undefined && t.actualEnd !== undefined && t.actualEnd < t.actualStart) {
+        out.push({
+          uri, span: t.spans.actual_end ?? t.entity.idSpan, severity: 'error', code: 'actual-end-before-start',
+          message: `Task \`${t.id}\` has \`actual_end\` ${formatDate(t.actualEnd)} before its \`actual_start\` ${formatDate(t.actualStart)}.`,
+        });
+      }
+      if (programStart !== undefined) {
+        for (const [key, day] of [['actual_start', t.actualStart], ['actual_end', t.actualEnd]] as const) {
+          if (day === undefined || day >= programStart) continue;
+          out.push({
+            uri, span: t.spans[key] ?? t.entity.idSpan, severity: 'warning', code: 'actual-before-program-start',
+            message: `Task \`${t.id}\` has \`${key}\` ${formatDate(day)}, before the program start ${formatDate(programStart)}.`,
+          });
+        }
+      }
+      continue;
+    }
+    const m = g.milestones[v];
+    if (!m) continue;
+    if (early.fixed[v] && programStart !== undefined && m.date !== undefined && m.date < programStart) {
+      out.push({
+        uri: m.entity.uri, span: m.spans.date ?? m.entity.idSpan, severity: 'warning', code: 'milestone-before-start',
+        message: `Milestone \`${m.id}\` is fixed on ${formatDate(m.date)}, before the program start ${formatDate(programStart)}.`,
+      });
+    }
+    const item = schedule.items.get(m.id);
+    if (!item || item.slip === null || item.slip <= 0 || item.target === null || item.end === null) continue;
+    const chain = drivingChain(schedule, m.id, CHAIN_NAMED + 2).slice(0, -1).map((it) => it.id);
+    const named = chain.length > CHAIN_NAMED ? ['…', ...chain.slice(-CHAIN_NAMED)] : chain;
+    const driven = named.length > 0 ? `, driven by ${named.join(' -> ')}` : '';
+    out.push({
+      uri: m.entity.uri, span: m.entity.idSpan, severity: 'warning', code: 'milestone-slip',
+      message: `Milestone \`${m.id}\` slips ${plural(item.slip, 'working day')} past its target ${formatDate(item.target)} `
+        + `(forecast ${formatDate(item.end)})${driven}.`,
+      data: { id: m.id },
+    });
+  }
+  return out;
+}

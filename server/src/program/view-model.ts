@@ -1,0 +1,294 @@
+// The view model: everything the preview (Gantt, dependency graph, risk
+// register, milestones) and the exports draw, as plain JSON-serialisable data
+// computed once from an analysis. The preview never re-derives dates, ids or
+// criticality: it draws this.
+//
+// Milestone status (the Milestones tab and diamond colours):
+// - `unscheduled`: no forecast (the milestone is in or behind a dependency cycle);
+// - `fixed`: only a `date`, no dependencies (it cannot slip);
+// - `late`: the forecast is after the target (slip > 0 working days);
+// - `at-risk`: not late, but the forecast is within AT_RISK_MARGIN (2) working
+//   days of the target, or an open risk scored high or critical affects it;
+// - `on-track`: everything else (including a forecast with no target).
+import type { ProgramAnalysis } from './analyze.js';
+import { formatDate } from './dates.js';
+import { LineIndex } from './line-index.js';
+import { drivingChain } from './schedule.js';
+import type { ItemSchedule } from './schedule.js';
+import { findDefinition } from './resolve.js';
+import { isOpenRisk, riskBand, riskScore } from './rules.js';
+import type { RiskBand } from './rules.js';
+import type { DependencyType, Entity, EntityKind, Span } from './types.js';
+
+/** Working days of margin under which a milestone on time is still "at risk". */
+export const AT_RISK_MARGIN = 2;
+
+/** The source of an item: its id token, 0-based lines, UTF-16 characters. */
+export interface SourceLocation {
+  readonly uri: string;
+  readonly line: number;
+  readonly character: number;
+  readonly endLine: number;
+  readonly endCharacter: number;
+}
+
+/** `YYYY-MM-DD`, or null when there is no date. */
+export type DateString = string | null;
+
+export interface ViewHoliday {
+  readonly from: string;
+  readonly to: string;
+  readonly name: string | null;
+}
+
+export interface ViewProgram {
+  readonly id: string | null;
+  readonly name: string | null;
+  readonly start: DateString;
+  readonly finish: DateString;
+  readonly statusDate: string;
+  readonly calendar: {
+    /** Worked weekdays as `mon` … `sun`. */
+    readonly workdays: string[];
+    readonly holidays: ViewHoliday[];
+  };
+  readonly location: SourceLocation | null;
+}
+
+export interface ViewWorkstream {
+  readonly id: string;
+  readonly name: string | null;
+  readonly owner: string | null;
+  readonly ownerName: string | null;
+  readonly taskIds: string[];
+  readonly start: DateString;
+  readonly end: DateString;
+  readonly critical: boolean;
+  readonly location: SourceLocation;
+}
+
+export type TaskStatusView = 'not-started' | 'in-progress' | 'blocked' | 'done' | 'cancelled';
+
+export interface ViewTask {
+  readonly id: string;
+  readonly name: string | null;
+  readonly workstreamId: string | null;
+  readonly start: DateString;
+  readonly end: DateString;
+  readonly lateStart: DateString;
+  readonly lateEnd: DateString;
+  readonly durationDays: number | null;
+  readonly totalFloat: number | null;
+  readonly critical: boolean;
+  /** Percent complete, 0..100 (done → 100, otherwise the file's `progress` or 0). */
+  readonly progress: number;
+  readonly status: TaskStatusView;
+  /** Assignees' names (their ids when they have no name). */
+  readonly assignees: string[];
+  readonly assigneeIds: string[];
+  /** The workstream's owner. */
+  readonly owner: string | null;
+  readonly deliverable: string | null;
+  readonly location: SourceLocation;
+}
+
+export type MilestoneStatus = 'on-track' | 'at-risk' | 'late' | 'fixed' | 'unscheduled';
+
+export interface ViewMilestone {
+  readonly id: string;
+  readonly name: string | null;
+  /** The forecast, or the fixed date. */
+  readonly date: DateString;
+  /** The target date (a milestone with dependencies and a `date`). */
+  readonly target: DateString;
+  /** Working days late (0 when on time); null without a target. */
+  readonly slip: number | null;
+  readonly totalFloat: number | null;
+  readonly critical: boolean;
+  readonly status: MilestoneStatus;
+  readonly owner: string | null;
+  readonly ownerName: string | null;
+  /** The ids whose dates drive this milestone's date, first to last (the milestone itself excluded). */
+  readonly drivingChain: string[];
+  readonly location: SourceLocation;
+}
+
+export interface ViewDependency {
+  /** The predecessor. */
+  readonly from: string;
+  readonly fromKind: 'task' | 'milestone' | 'workstream';
+  /** The successor (a task or milestone). */
+  readonly to: string;
+  readonly type: DependencyType;
+  readonly lagDays: number;
+  /** Both ends are critical and on the critical path. */
+  readonly critical: boolean;
+}
+
+export interface ViewRisk {
+  readonly id: string;
+  readonly title: string | null;
+  readonly description: string | null;
+  readonly probability: number | null;
+  readonly impact: number | null;
+  readonly score: number | null;
+  readonly band: RiskBand | null;
+  readonly status: string;
+  readonly open: boolean;
+  readonly owner: string | null;
+  readonly ownerName: string | null;
+  readonly mitigation: string | null;
+  readonly contingency: string | null;
+  readonly affects: string[];
+  readonly reviewBy: DateString;
+  readonly location: SourceLocation;
+}
+
+export interface ViewModel {
+  /** The program's root file. */
+  readonly uri: string;
+  readonly program: ViewProgram;
+  readonly workstreams: ViewWorkstream[];
+  readonly tasks: ViewTask[];
+  readonly milestones: ViewMilestone[];
+  readonly dependencies: ViewDependency[];
+  readonly risks: ViewRisk[];
+  /** Critical tasks and milestones, start to finish. */
+  readonly criticalPath: string[];
+  readonly diagnosticsSummary: { readonly errors: number; readonly warnings: number };
+}
+
+const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+function date(d: number | null | undefined): DateString {
+  return d === null || d === undefined ? null : formatDate(d);
+}
+
+export function buildViewModel(analysis: ProgramAnalysis): ViewModel {
+  const { model, schedule } = analysis;
+  const indexes = new Map<string, LineIndex>();
+  const locate = (e: Entity): SourceLocation => locationOf(indexes, analysis, e.uri, e.idSpan);
+  const item = (e: Entity): ItemSchedule | undefined => {
+    const it = schedule.items.get(e.id);
+    return it && it.kind === e.kind ? it : undefined;
+  };
+  const nameOf = (id: string | undefined, kinds: readonly EntityKind[] = ['person']): string | null => {
+    if (id === undefined) return null;
+    return findDefinition(model.definitions, id, kinds)?.name ?? null;
+  };
+
+  const p = model.program;
+  const program: ViewProgram = {
+    id: p?.id ?? null,
+    name: p?.name ?? null,
+    start: date(schedule.programStart ?? p?.start),
+    finish: date(schedule.finish),
+    statusDate: formatDate(analysis.statusDate),
+    calendar: {
+      workdays: schedule.calendar.workdays.map((d) => WEEKDAY_NAMES[d] as string),
+      holidays: model.calendar.holidays.map((h) => ({ from: formatDate(h.from), to: formatDate(h.to), name: h.name ?? null })),
+    },
+    location: p ? locate(p.entity) : null,
+  };
+
+  const criticalSet = new Set(schedule.criticalPath);
+  const workstreamOwner = new Map<string, string>();
+  const workstreams: ViewWorkstream[] = model.workstreams.map((w) => {
+    const it = item(w.entity);
+    if (w.owner !== undefined && !workstreamOwner.has(w.id)) workstreamOwner.set(w.id, w.owner);
+    return {
+      id: w.id, name: w.name ?? null, owner: w.owner ?? null, ownerName: nameOf(w.owner), taskIds: [...w.taskIds],
+      start: date(it?.start), end: date(it?.end), critical: it?.critical ?? false, location: locate(w.entity),
+    };
+  });
+
+  const tasks: ViewTask[] = model.tasks.map((t) => {
+    const it = item(t.entity);
+    const status: TaskStatusView = t.status ?? (t.progress !== undefined && t.progress > 0 ? 'in-progress' : 'not-started');
+    const progress = t.status === 'done' ? 100 : Math.max(0, Math.min(100, t.progress ?? 0));
+    const owner = workstreamOwner.get(t.workstreamId) ?? null;
+    return {
+      id: t.id, name: t.name ?? null, workstreamId: t.workstreamId || null,
+      start: date(it?.start), end: date(it?.end), lateStart: date(it?.lateStart), lateEnd: date(it?.lateEnd),
+      durationDays: it?.durationDays ?? null, totalFloat: it?.totalFloat ?? null, critical: it?.critical ?? false,
+      progress, status,
+      assignees: t.assignees.map((a) => nameOf(a) ?? a), assigneeIds: [...t.assignees],
+      owner, deliverable: t.deliverable ?? null, location: locate(t.entity),
+    };
+  });
+
+  const risks: ViewRisk[] = model.risks.map((r) => {
+    const score = riskScore(r) ?? null;
+    return {
+      id: r.id, title: r.title ?? null, description: r.description ?? null,
+      probability: r.probability ?? null, impact: r.impact ?? null, score, band: score === null ? null : riskBand(score),
+      status: r.status ?? 'open', open: isOpenRisk(r),
+      owner: r.owner ?? null, ownerName: nameOf(r.owner), mitigation: r.mitigation ?? null, contingency: r.contingency ?? null,
+      affects: [...r.affects], reviewBy: date(r.reviewBy), location: locate(r.entity),
+    };
+  });
+  // Open high/critical risks per affected id, for the milestone status.
+  const threatened = new Set<string>();
+  for (const r of risks) if (r.open && (r.band === 'high' || r.band === 'critical')) for (const a of r.affects) threatened.add(a);
+
+  const milestones: ViewMilestone[] = model.milestones.map((m) => {
+    const it = item(m.entity);
+    const chain = it ? drivingChain(schedule, m.id).slice(0, -1).map((c) => c.id) : [];
+    return {
+      id: m.id, name: m.name ?? null, date: date(it?.end), target: date(it?.target), slip: it?.slip ?? null,
+      totalFloat: it?.totalFloat ?? null, critical: it?.critical ?? false,
+      status: milestoneStatus(analysis, it, m.dependsOn.length > 0, threatened.has(m.id)),
+      owner: m.owner ?? null, ownerName: nameOf(m.owner), drivingChain: chain, location: locate(m.entity),
+    };
+  });
+
+  const dependencies: ViewDependency[] = [];
+  const cal = schedule.calendar;
+  for (const succ of [...model.tasks, ...model.milestones]) {
+    if (!item(succ.entity)) continue;
+    for (const d of succ.dependsOn) {
+      const pred = findDefinition(model.definitions, d.targetId, ['task', 'milestone', 'workstream']);
+      if (!pred || pred.id === succ.id) continue;
+      const predItem = item(pred);
+      const succItem = item(succ.entity);
+      dependencies.push({
+        from: pred.id, fromKind: pred.kind as ViewDependency['fromKind'], to: succ.id, type: d.type,
+        lagDays: d.lag ? cal.wholeDays(d.lag, 0).days : 0,
+        critical: !!predItem?.critical && !!succItem?.critical && criticalSet.has(pred.id) && criticalSet.has(succ.id),
+      });
+    }
+  }
+
+  let errors = 0;
+  let warnings = 0;
+  for (const d of analysis.diagnostics) {
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+  }
+
+  return {
+    uri: model.rootUri, program, workstreams, tasks, milestones, dependencies, risks,
+    criticalPath: [...schedule.criticalPath], diagnosticsSummary: { errors, warnings },
+  };
+}
+
+function milestoneStatus(analysis: ProgramAnalysis, it: ItemSchedule | undefined, hasDeps: boolean, threatened: boolean): MilestoneStatus {
+  if (!it || it.end === null) return 'unscheduled';
+  if (!hasDeps && it.target === null) return 'fixed';
+  if (it.slip !== null && it.slip > 0) return 'late';
+  if (it.target !== null && analysis.schedule.calendar.workingDaysIn(it.end, it.target) <= AT_RISK_MARGIN) return 'at-risk';
+  if (threatened) return 'at-risk';
+  return 'on-track';
+}
+
+function locationOf(indexes: Map<string, LineIndex>, analysis: ProgramAnalysis, uri: string, span: Span): SourceLocation {
+  let index = indexes.get(uri);
+  if (!index) {
+    const file = analysis.model.files.find((f) => f.uri === uri);
+    index = new LineIndex(file?.text ?? '');
+    indexes.set(uri, index);
+  }
+  const s = index.positionAt(span.start);
+  const e = index.positionAt(span.end);
+  return { uri, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character };
+}

@@ -1,0 +1,72 @@
+// The custom requests of protocol.ts, plus the other engineer's features as
+// wired in server.ts (hover, completion, code lens), on the real server.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { CodeLens, CompletionItem, Hover } from 'vscode-languageserver-protocol';
+import { APOLLO, LspSession, positionOf } from './harness.js';
+import { FIXTURE_DIR, FRAGMENT, ROOT, ROOT_TEXT } from './fixture.js';
+
+void describe('lsp: custom requests', () => {
+  let s: LspSession;
+  let root: string;
+  before(async () => {
+    s = await LspSession.start({ copyFrom: FIXTURE_DIR });
+    root = await s.open(ROOT, ROOT_TEXT);
+  });
+  after(async () => {
+    await s.stop();
+  });
+
+  void it('programAsCode/dependents lists what depends on the item, with dates and locations', async () => {
+    const list = await s.request<{ id: string; start?: string; end?: string; location: { uri: string } }[]>('programAsCode/dependents', { uri: root, position: positionOf(ROOT_TEXT, 'id: design', 0, 5) });
+    assert.deepEqual(list.map((x) => [x.id, x.start, x.end, x.location.uri]), [
+      ['build', '2026-01-12', '2026-01-14', root],
+      ['ui', '2026-01-12', '2026-01-13', s.uri(FRAGMENT)],
+    ]);
+  });
+
+  void it('programAsCode/dependencies lists what the item depends on', async () => {
+    const list = await s.request<{ id: string; kind: string }[]>('programAsCode/dependencies', { uri: root, position: positionOf(ROOT_TEXT, 'id: launch', 0, 5) });
+    assert.deepEqual(list.map((x) => [x.id, x.kind]), [['build', 'task'], ['ui', 'task']]);
+  });
+
+  void it('programAsCode/programSummary gives the finish for the status bar, from any file of the program', async () => {
+    assert.deepEqual(await s.request('programAsCode/programSummary', { uri: s.uri(FRAGMENT) }), { programId: 'demo', finish: '2026-01-14', slippingMilestones: 0 });
+  });
+
+  void it('answers null/[] for a file that is not a program file', async () => {
+    assert.equal(await s.request('programAsCode/programSummary', { uri: s.uri('notes.yaml') }), null);
+    assert.deepEqual(await s.request('programAsCode/dependents', { uri: s.uri('notes.yaml'), position: { line: 0, character: 0 } }), []);
+  });
+
+  void it('wires hover, completion and code lenses', async () => {
+    const hover = await s.request<Hover>('textDocument/hover', { textDocument: { uri: root }, position: positionOf(ROOT_TEXT, 'id: design', 0, 5) });
+    assert.match(JSON.stringify(hover.contents), /Design/);
+    const items = await s.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: root }, position: positionOf(ROOT_TEXT, '[design]', 0, 1) });
+    assert.ok(items.some((i) => i.label === 'design'));
+    const lenses = await s.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: root } });
+    assert.ok(lenses.some((l) => l.command?.command === 'programAsCode.showDependents'));
+  });
+});
+
+void describe('lsp: view model of apollo', () => {
+  let s: LspSession;
+  before(async () => {
+    s = await LspSession.start({ copyFrom: APOLLO });
+  });
+  after(async () => {
+    await s.stop();
+  });
+
+  void it('programAsCode/viewModel returns the program the preview draws, from the root or a fragment', async () => {
+    const text = readFileSync(join(APOLLO, 'workstreams/web.program.yaml'), 'utf8');
+    const uri = await s.open('workstreams/web.program.yaml', text);
+    const vm = await s.request<{ tasks: { id: string }[]; milestones: { id: string }[] } | null>('programAsCode/viewModel', { uri });
+    assert.ok(vm);
+    assert.ok(vm.tasks.some((t) => t.id === 'api'), 'the root\'s tasks are in a fragment\'s view model');
+    assert.ok(vm.tasks.some((t) => t.id === 'web-app'));
+    assert.ok(vm.milestones.some((m) => m.id === 'ga'));
+  });
+});

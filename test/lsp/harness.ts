@@ -1,0 +1,228 @@
+// Drives the bundled language server (dist/server.js) over stdio, as an
+// editor would: initialize with a temporary workspace folder, open and edit
+// documents, wait for diagnostics by promise (never a fixed sleep), and kill
+// the child when done.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
+import type { MessageConnection } from 'vscode-jsonrpc/node.js';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const SERVER = resolve('dist/server.js');
+export const APOLLO = '/work/shared/examples/apollo';
+
+export interface StartOptions {
+  /** Files to write into the workspace folder (relative path -> text). */
+  readonly files?: Record<string, string>;
+  /** A folder to copy into the workspace folder first. */
+  readonly copyFrom?: string;
+  readonly initializationOptions?: unknown;
+  /** Advertise dynamic registration of file watchers (default true). */
+  readonly watchFiles?: boolean;
+}
+
+interface Waiter {
+  readonly uri: string;
+  readonly test: (d: Diagnostic[]) => boolean;
+  readonly resolve: (d: Diagnostic[]) => void;
+}
+
+export class LspSession {
+  readonly dir: string;
+  readonly folderUri: string;
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** Every publishDiagnostics notification, in order. */
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly progress: unknown[] = [];
+  readonly registrations: unknown[] = [];
+  readonly logs: string[] = [];
+  exitCode: number | null | undefined = undefined;
+  private readonly waiters: Waiter[] = [];
+  private readonly versions = new Map<string, number>();
+  private child!: ChildProcess;
+  private conn!: MessageConnection;
+  private stderr = '';
+
+  private constructor(dir: string) {
+    this.dir = dir;
+    this.folderUri = pathToFileURL(dir).href;
+  }
+
+  static async start(options: StartOptions = {}): Promise<LspSession> {
+    const dir = mkdtempSync(join(tmpdir(), 'pac-lsp-'));
+    if (options.copyFrom) cpSync(options.copyFrom, dir, { recursive: true });
+    for (const [rel, text] of Object.entries(options.files ?? {})) {
+      mkdirSync(dirname(join(dir, rel)), { recursive: true });
+      writeFileSync(join(dir, rel), text);
+    }
+    const s = new LspSession(dir);
+    await s.launch(options);
+    return s;
+  }
+
+  uri(rel: string): string {
+    return pathToFileURL(join(this.dir, rel)).href;
+  }
+
+  private async launch(options: StartOptions): Promise<void> {
+    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.on('exit', (code) => { this.exitCode = code; });
+    this.child.stderr?.on('data', (b: Buffer) => { this.stderr += b.toString(); });
+    this.conn = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.published.push(p);
+      this.poke();
+      this.diagnostics.set(p.uri, p.diagnostics);
+      for (const w of [...this.waiters]) {
+        if (w.uri === p.uri && w.test(p.diagnostics)) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve(p.diagnostics);
+        }
+      }
+    });
+    this.conn.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); });
+    this.conn.onNotification('$/progress', (p: unknown) => { this.progress.push(p); this.poke(); });
+    this.conn.onRequest('window/workDoneProgress/create', () => null);
+    this.conn.onRequest('client/registerCapability', (p: unknown) => { this.registrations.push(p); return null; });
+    this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    this.conn.listen();
+    await this.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: this.folderUri,
+      workspaceFolders: [{ uri: this.folderUri, name: 'ws' }],
+      initializationOptions: options.initializationOptions ?? null,
+      capabilities: {
+        window: { workDoneProgress: true },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeWatchedFiles: { dynamicRegistration: options.watchFiles ?? true },
+        },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] }, versionSupport: true },
+          rename: { prepareSupport: true },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        },
+      },
+    });
+    await this.conn.sendNotification('initialized', {});
+  }
+
+  request<R = unknown>(method: string, params: unknown): Promise<R> {
+    return this.conn.sendRequest(method, params) as Promise<R>;
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.conn.sendNotification(method, params);
+  }
+
+  async open(rel: string, text: string): Promise<string> {
+    const uri = this.uri(rel);
+    this.versions.set(uri, 1);
+    await this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    return uri;
+  }
+
+  /** Replaces the whole text (a content change without a range). */
+  async change(rel: string, text: string): Promise<void> {
+    const uri = this.uri(rel);
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  async close(rel: string): Promise<void> {
+    await this.notify('textDocument/didClose', { textDocument: { uri: this.uri(rel) } });
+  }
+
+  /** Resolves with the first diagnostics for `rel` (already published or to come) that pass `test`. */
+  waitForDiagnostics(rel: string, test: (d: Diagnostic[]) => boolean = () => true, timeoutMs = 15_000): Promise<Diagnostic[]> {
+    const uri = this.uri(rel);
+    const current = this.diagnostics.get(uri);
+    if (current && test(current)) return Promise.resolve(current);
+    return new Promise((resolvePromise, reject) => {
+      const timer = setTimeout(() => {
+        const i = this.waiters.indexOf(waiter);
+        if (i >= 0) this.waiters.splice(i, 1);
+        reject(new Error(`no matching diagnostics for ${rel} within ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri))}\n${this.stderr}`));
+      }, timeoutMs);
+      const waiter: Waiter = { uri, test, resolve: (d) => { clearTimeout(timer); resolvePromise(d); } };
+      this.waiters.push(waiter);
+    });
+  }
+
+  private readonly pokes: (() => void)[] = [];
+
+  private poke(): void {
+    for (const f of [...this.pokes]) f();
+  }
+
+  /** Resolves once `test` holds, re-checked whenever the server sends a notification. */
+  until(test: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+    if (test()) return Promise.resolve();
+    return new Promise((resolvePromise, reject) => {
+      const check = () => {
+        if (!test()) return;
+        clearTimeout(timer);
+        this.pokes.splice(this.pokes.indexOf(check), 1);
+        resolvePromise();
+      };
+      const timer = setTimeout(() => {
+        this.pokes.splice(this.pokes.indexOf(check), 1);
+        reject(new Error(`timed out waiting for ${what}`));
+      }, timeoutMs);
+      this.pokes.push(check);
+    });
+  }
+
+  /** Forgets what was published for a file, so the next wait sees only new notifications. */
+  forget(rel: string): void {
+    this.diagnostics.delete(this.uri(rel));
+  }
+
+  get alive(): boolean {
+    return this.exitCode === undefined && this.child.exitCode === null;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      if (this.alive) {
+        await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+        await this.conn.sendNotification('exit');
+      }
+    } catch {
+      // Already gone.
+    } finally {
+      this.conn.dispose();
+      if (this.child.exitCode === null) this.child.kill();
+      rmSync(this.dir, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Position of the `n`th (0-based) occurrence of `needle` in `text`, plus `delta` characters. */
+export function positionOf(text: string, needle: string, n = 0, delta = 0): { line: number; character: number } {
+  let at = -1;
+  for (let i = 0; i <= n; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`\`${needle}\` #${n} not found`);
+  }
+  const before = text.slice(0, at + delta);
+  const line = before.split('\n').length - 1;
+  return { line, character: before.length - before.lastIndexOf('\n') - 1 };
+}
+
+/** Applies LSP text edits to a text (edits must not overlap). */
+export function applyEdits(text: string, edits: readonly { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const offset = (p: { line: number; character: number }) => (lineStarts[p.line] ?? text.length) + p.character;
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}

@@ -1,0 +1,89 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildViewModel } from '../../../server/src/program/view-model.js';
+import { contextOf, ROOT_URI } from '../../helpers/feature.js';
+import { SAMPLE } from '../../helpers/sample.js';
+import { lines } from '../../helpers/program.js';
+
+const vm = buildViewModel(contextOf(SAMPLE).analysis!);
+
+void describe('view model', () => {
+  void it('describes the program and its calendar', () => {
+    assert.deepEqual({ ...vm.program, location: undefined }, {
+      id: 'apollo', name: 'Apollo Launch', start: '2026-01-05', finish: '2026-01-23', statusDate: '2026-01-12',
+      calendar: { workdays: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: [] }, location: undefined,
+    });
+    assert.deepEqual(vm.program.location, { uri: ROOT_URI, line: 2, character: 6, endLine: 2, endCharacter: 12 });
+  });
+
+  void it('gives tasks their dates, float, criticality, people and location', () => {
+    const api = vm.tasks.find((t) => t.id === 'api');
+    assert.deepEqual(api, {
+      id: 'api', name: 'Build the public API', workstreamId: 'backend', start: '2026-01-12', end: '2026-01-23',
+      lateStart: '2026-01-12', lateEnd: '2026-01-23', durationDays: 10, totalFloat: 0, critical: true,
+      progress: 0, status: 'not-started', assignees: ['Alice Chen', 'Bob <b>Stone</b>'], assigneeIds: ['alice', 'bob'],
+      owner: 'alice', deliverable: null,
+      location: { uri: ROOT_URI, line: 20, character: 12, endLine: 20, endCharacter: 15 },
+    });
+    assert.deepEqual(vm.workstreams.map((w) => [w.id, w.start, w.end, w.taskIds]), [
+      ['backend', '2026-01-05', '2026-01-23', ['design', 'api']],
+      ['web', '2026-01-15', '2026-01-21', ['ui']],
+    ]);
+  });
+
+  void it('gives milestones forecast, target, slip, status and driving chain', () => {
+    const beta = vm.milestones[0];
+    assert.equal(beta?.date, '2026-01-23');
+    assert.equal(beta?.target, '2026-01-21');
+    assert.equal(beta?.slip, 2);
+    assert.equal(beta?.status, 'late');
+    assert.equal(beta?.ownerName, 'Bob <b>Stone</b>');
+    assert.deepEqual(beta?.drivingChain, ['design', 'api']);
+  });
+
+  void it('lists dependency edges with type, lag and criticality', () => {
+    assert.deepEqual(vm.dependencies, [
+      { from: 'design', fromKind: 'task', to: 'api', type: 'FS', lagDays: 0, critical: true },
+      { from: 'api', fromKind: 'task', to: 'ui', type: 'SS', lagDays: 3, critical: false },
+      { from: 'api', fromKind: 'task', to: 'beta', type: 'FS', lagDays: 0, critical: true },
+      { from: 'ui', fromKind: 'task', to: 'beta', type: 'FS', lagDays: 0, critical: false },
+    ]);
+    assert.deepEqual(vm.criticalPath, ['design', 'api', 'beta']);
+  });
+
+  void it('gives risks their score and band, and counts diagnostics', () => {
+    const r = vm.risks[0];
+    assert.equal(r?.score, 12);
+    assert.equal(r?.band, 'high');
+    assert.equal(r?.status, 'open');
+    assert.deepEqual(r?.affects, ['api']);
+    assert.deepEqual(vm.diagnosticsSummary, { errors: 0, warnings: 1 });
+  });
+
+  void it('is plain JSON', () => {
+    assert.deepEqual(JSON.parse(JSON.stringify(vm)), vm);
+  });
+
+  void it('classifies milestones: fixed, at-risk (small margin or high risk), on-track, unscheduled', () => {
+    const t = lines(
+      'version: 1', 'program: { id: p, name: P, start: 2026-01-05, status_date: 2026-01-05 }',
+      'workstreams:', '  - id: w', '    name: W', '    tasks:',
+      '      - { id: a, name: A, duration: 2d }',
+      '      - { id: x, name: X, duration: 1d, depends_on: [y] }',
+      '      - { id: y, name: Y, duration: 1d, depends_on: [stuck] }',
+      'milestones:',
+      '  - { id: fixed, name: F, date: 2026-02-20 }',
+      '  - { id: close, name: C, depends_on: [a], date: 2026-01-08 }',
+      '  - { id: far, name: Far, depends_on: [a], date: 2026-01-30 }',
+      '  - { id: risky, name: R, depends_on: [a], date: 2026-01-30 }',
+      '  - { id: stuck, name: S, depends_on: [x] }',
+      'risks:',
+      '  - { id: R1, title: T, probability: 5, impact: 4, owner: o, mitigation: m, affects: [risky] }',
+    );
+    const m = buildViewModel(contextOf(t).analysis!);
+    assert.deepEqual(m.milestones.map((x) => [x.id, x.status]), [
+      ['fixed', 'fixed'], ['close', 'at-risk'], ['far', 'on-track'], ['risky', 'at-risk'], ['stuck', 'unscheduled'],
+    ]);
+    assert.equal(m.tasks.find((x) => x.id === 'x')?.start, null);
+  });
+});
