@@ -1,6 +1,7 @@
 // The `program-as-code` command line: validate, schedule, export.
 // Exit codes: 0 fine, 1 errors found (or too many warnings), 2 bad usage.
 import { parseArgs } from 'node:util';
+import { runSchedule } from './schedule-command.js';
 import { runValidate } from './validate.js';
 import { VERSION } from './version.js';
 
@@ -21,6 +22,17 @@ validate
   --format json    one JSON object: files, summary, diagnostics
   --format sarif   SARIF 2.1.0, for GitHub code scanning
   --max-warnings N exit 1 when there are more than N warnings
+
+schedule
+  Computes dates from durations, dependencies and the working calendar
+  (critical path method) for the program FILE belongs to.
+  --format table   for people: id, name, start, end, total float, critical
+                   mark (*), milestone slip (default)
+  --format json    {"program", "start", "finish", "items": [{"id", "kind",
+                   "start", "end", "totalFloat", "critical", "target",
+                   "slip"}]}; dates YYYY-MM-DD, items in file order, null
+                   dates for items in a dependency cycle
+  --format csv     the same columns plus the name, for spreadsheets
 
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage.
 Diagnostic codes are listed in docs/diagnostics.md.
@@ -66,6 +78,16 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
         if (!Number.isInteger(maxWarnings) || maxWarnings < 0) return usage(io, '--max-warnings takes a whole number (0 or more)');
       }
       const result = runValidate({ paths: parsed.positionals, format, cwd: io.cwd, ...(maxWarnings !== undefined && { maxWarnings }) });
+      io.out(result.stdout);
+      if (result.stderr) io.err(result.stderr);
+      return result.exitCode;
+    }
+    case 'schedule': {
+      const format = parsed.values.format ?? 'table';
+      if (format !== 'table' && format !== 'json' && format !== 'csv') return usage(io, `unknown format '${format}' for schedule (table, json or csv)`);
+      const [file, ...extra] = parsed.positionals;
+      if (file === undefined || extra.length > 0) return usage(io, 'schedule takes exactly one program file');
+      const result = runSchedule({ file, format, cwd: io.cwd });
       io.out(result.stdout);
       if (result.stderr) io.err(result.stderr);
       return result.exitCode;

@@ -1,15 +1,13 @@
 // `program-as-code validate [paths…]`: check programs and print diagnostics as
 // text (file:line:col: severity: message [code]), JSON or SARIF 2.1.0.
-import { relative, resolve } from 'node:path';
-import { statSync } from 'node:fs';
+import { relative } from 'node:path';
 import { analyzeProgram, sortDiagnostics } from '../program/analyze.js';
 import { codeInfo } from '../program/codes.js';
-import { findProgramFiles, loadPrograms } from '../program/discover.js';
-import type { ProgramModel } from '../program/model.js';
 import type { Diagnostic } from '../program/types.js';
 import { Locator } from './locate.js';
 import type { Region } from './locate.js';
-import { nodeHost, pathToUri, uriToPath } from './node-host.js';
+import { uriToPath } from './node-host.js';
+import { openPrograms } from './programs.js';
 import { toSarif } from './sarif.js';
 
 export interface ValidateOptions {
@@ -33,33 +31,10 @@ export interface LocatedDiagnostic {
 }
 
 export function runValidate(opts: ValidateOptions): ValidateResult {
-  const host = nodeHost();
-  const paths = opts.paths.length > 0 ? opts.paths : ['.'];
-  const files: string[] = [];
-  const wanted = new Set<string>();
+  const opened = openPrograms(opts.paths, opts.cwd);
+  if (!opened.ok) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opened.message}\n` };
+  const models = opened.models;
   let stderr = '';
-  for (const p of paths) {
-    const abs = resolve(opts.cwd, p);
-    let isDir: boolean;
-    try {
-      isDir = statSync(abs).isDirectory();
-    } catch {
-      return { exitCode: 2, stdout: '', stderr: `program-as-code: no such file or folder: ${p}\n` };
-    }
-    if (isDir) for (const uri of findProgramFiles(pathToUri(abs), host)) files.push(uri);
-    else {
-      files.push(pathToUri(abs));
-      wanted.add(pathToUri(abs));
-    }
-  }
-  // A fragment named on its own is checked as part of the roots that include
-  // it: look for those roots below the working folder.
-  const workspaceRoot = pathToUri(resolve(opts.cwd));
-  const candidates = wanted.size > 0 ? [...new Set([...findProgramFiles(workspaceRoot, host), ...files])] : [...new Set(files)];
-  const set = loadPrograms(candidates, host, { workspaceRoot });
-  const selected = new Set<ProgramModel>();
-  for (const uri of files) for (const m of set.modelsOf.get(uri) ?? []) selected.add(m);
-  const models = [...selected];
 
   const locator = new Locator(models);
   const all: Diagnostic[] = [];

@@ -1,0 +1,97 @@
+// `program-as-code schedule FILE`: the computed dates as a table for people,
+// or JSON / CSV for machines.
+import { analyzeProgram } from '../program/analyze.js';
+import { formatDate } from '../program/dates.js';
+import type { ProgramModel } from '../program/model.js';
+import type { Schedule } from '../program/schedule.js';
+import { openPrograms } from './programs.js';
+
+export type ScheduleFormat = 'table' | 'json' | 'csv';
+
+export interface ScheduleRow {
+  id: string;
+  kind: 'task' | 'milestone';
+  start: string | null;
+  end: string | null;
+  totalFloat: number | null;
+  critical: boolean;
+  target: string | null;
+  slip: number | null;
+}
+
+const d = (day: number | null | undefined): string | null => (day === null || day === undefined ? null : formatDate(day));
+
+/** The machine-readable schedule: exactly the shape the issue specifies. */
+export function scheduleJson(model: ProgramModel, schedule: Schedule): { program: string | null; start: string | null; finish: string | null; items: ScheduleRow[] } {
+  const items: ScheduleRow[] = [];
+  for (const id of schedule.order) {
+    const it = schedule.items.get(id);
+    if (!it || it.kind === 'workstream') continue;
+    items.push({ id, kind: it.kind, start: d(it.start), end: d(it.end), totalFloat: it.totalFloat, critical: it.critical, target: d(it.target), slip: it.slip });
+  }
+  return { program: model.program?.id ?? null, start: d(schedule.programStart), finish: d(schedule.finish), items };
+}
+
+export function runSchedule(opts: { file: string; format: ScheduleFormat; cwd: string; today?: number }): { exitCode: number; stdout: string; stderr: string } {
+  const opened = openPrograms([opts.file], opts.cwd);
+  if (!opened.ok) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opened.message}\n` };
+  const model = opened.models[0];
+  if (!model) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opts.file} is not a program file\n` };
+  const analysis = analyzeProgram(model, opts.today !== undefined ? { today: opts.today } : {});
+  const json = scheduleJson(model, analysis.schedule);
+  const errors = analysis.diagnostics.filter((x) => x.severity === 'error').length;
+  const stderr = errors > 0 ? `program-as-code: the program has ${errors} error${errors === 1 ? '' : 's'}; dates may be incomplete (run 'program-as-code validate ${opts.file}').\n` : '';
+  let stdout: string;
+  if (opts.format === 'json') stdout = `${JSON.stringify(json, null, 2)}\n`;
+  else if (opts.format === 'csv') stdout = toCsv(model, json.items);
+  else stdout = toTable(model, analysis.schedule, json);
+  return { exitCode: errors > 0 ? 1 : 0, stdout, stderr };
+}
+
+function nameOf(model: ProgramModel, id: string): string {
+  return model.byId.get(id)?.name ?? '';
+}
+
+export function csvField(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  const s = String(value);
+  // Quote what CSV needs quoted, and defuse spreadsheet formulas (=, +, -, @).
+  const safe = /^[=+\-@\t\r]/.test(s) && typeof value === 'string' ? `'${s}` : s;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function toCsv(model: ProgramModel, items: ScheduleRow[]): string {
+  const header = ['id', 'kind', 'name', 'start', 'end', 'total_float', 'critical', 'target', 'slip'];
+  const rows = items.map((r) => [r.id, r.kind, nameOf(model, r.id), r.start, r.end, r.totalFloat, r.critical, r.target, r.slip].map(csvField).join(','));
+  return `${[header.join(','), ...rows].join('\r\n')}\r\n`;
+}
+
+function toTable(model: ProgramModel, schedule: Schedule, json: ReturnType<typeof scheduleJson>): string {
+  const head = ['', 'ID', 'NAME', 'START', 'END', 'FLOAT', 'SLIP'];
+  const rows = json.items.map((r) => [
+    r.critical ? '*' : '',
+    r.kind === 'milestone' ? `◆ ${r.id}` : r.id,
+    truncate(nameOf(model, r.id), 36),
+    r.start ?? '(cycle)',
+    r.kind === 'milestone' ? (r.target ? `target ${r.target}` : 'fixed') : (r.end ?? ''),
+    r.totalFloat === null ? '' : `${r.totalFloat}d`,
+    r.slip === null ? '' : r.slip > 0 ? `+${r.slip}d` : 'on time',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 3 || i === 5 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  const title = `${model.program?.name ?? model.program?.id ?? 'Program'}: ${json.start ?? '?'} → ${json.finish ?? '?'}`;
+  const critical = schedule.criticalPath.length > 0 ? `Critical path: ${schedule.criticalPath.join(' → ')}` : 'No critical path (nothing is scheduled).';
+  const slipping = json.items.filter((r) => (r.slip ?? 0) > 0).map((r) => `${r.id} +${r.slip}d`);
+  return [
+    title, '',
+    line(head), ...rows.map(line), '',
+    '* critical (total float 0 or less); ◆ milestone, its START is the forecast date.',
+    critical,
+    slipping.length > 0 ? `Slipping milestones: ${slipping.join(', ')}` : 'No milestone slips past its target.',
+    '',
+  ].join('\n');
+}
+
+function truncate(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}
