@@ -8,7 +8,7 @@ import {
   ErrorCodes, TextDocumentSyncKind,
 } from 'vscode-languageserver/node.js';
 import type { Diagnostic, InitializeParams, InitializeResult, TextDocumentIdentifier } from 'vscode-languageserver/node.js';
-import { nodeHost } from './cli/node-host.js';
+import { nodeHost } from './node/node-host.js';
 import type { FeatureContext } from './features/context.js';
 import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './features/call-hierarchy.js';
 import type { CallHierarchyData } from './features/call-hierarchy.js';

@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findProgramFiles, loadPrograms } from '../program/discover.js';
 import type { ProgramModel } from '../program/model.js';
-import { nodeHost, pathToUri } from './node-host.js';
+import { nodeHost, pathToUri } from '../node/node-host.js';
 
 export type OpenResult = { ok: true; models: ProgramModel[]; files: string[] } | { ok: false; message: string };
 

@@ -3,7 +3,7 @@
 import { relative } from 'node:path';
 import { CODES, codeInfo } from '../program/codes.js';
 import type { Locator } from './locate.js';
-import { uriToPath } from './node-host.js';
+import { uriToPath } from '../node/node-host.js';
 import type { LocatedDiagnostic } from './validate.js';
 import { VERSION } from './version.js';
 

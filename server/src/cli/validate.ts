@@ -6,7 +6,7 @@ import { codeInfo } from '../program/codes.js';
 import type { Diagnostic } from '../program/types.js';
 import { Locator } from './locate.js';
 import type { Region } from './locate.js';
-import { uriToPath } from './node-host.js';
+import { uriToPath } from '../node/node-host.js';
 import { openPrograms } from './programs.js';
 import { toSarif } from './sarif.js';
 

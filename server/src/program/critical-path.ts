@@ -52,13 +52,19 @@ export function drivingChain(schedule: Schedule, id: string, maxLength = Infinit
  * successors (`isSink`), else one that drives no other such item (so a
  * closing milestone wins over the tasks that feed it); from there the path
  * follows critical drivers back. Workstreams are passed through, not listed.
+ * `candidates` (critical items on the finish, in file order) saves a scan.
  */
-export function findCriticalPath(schedule: Schedule, isSink: (id: string) => boolean = () => true): string[] {
+export function findCriticalPath(
+  schedule: Schedule, isSink: (id: string) => boolean = () => true, candidates?: readonly ItemSchedule[],
+): string[] {
   if (schedule.finish === null) return [];
   const ends: ItemSchedule[] = [];
-  for (const id of schedule.order) {
-    const it = schedule.items.get(id);
-    if (it && it.critical && it.end === schedule.finish) ends.push(it);
+  if (candidates) ends.push(...candidates);
+  else {
+    for (const id of schedule.order) {
+      const it = schedule.items.get(id);
+      if (it && it.critical && it.end === schedule.finish) ends.push(it);
+    }
   }
   let end = ends.find((it) => isSink(it.id));
   if (!end) {

@@ -59,13 +59,6 @@ export function buildGraph(model: ProgramModel, cal: WorkCalendar): ScheduleGrap
   const milestones: (Milestone | undefined)[] = [];
   const workstreams: (Workstream | undefined)[] = [];
   const index = new Map<string, number>();
-  // Keyed by entity object (identity hashing is cheap), so the walk below can
-  // follow entity order across files without string lookups.
-  const byEntity = new Map<Entity, Task | Milestone | Workstream>();
-  for (const t of model.tasks) byEntity.set(t.entity, t);
-  for (const m of model.milestones) byEntity.set(m.entity, m);
-  for (const w of model.workstreams) byEntity.set(w.entity, w);
-
   const add = (kind: NodeKind, item: Task | Milestone | Workstream): void => {
     if (index.has(item.id)) return; // a duplicate id: the first definition wins
     index.set(item.id, ids.length);
@@ -76,13 +69,28 @@ export function buildGraph(model: ProgramModel, cal: WorkCalendar): ScheduleGrap
     workstreams.push(kind === 'workstream' ? (item as Workstream) : undefined);
   };
   // Entity order across files, so "file order" means the same thing everywhere.
+  // The typed lists follow entity order, so three cursors walk them in step;
+  // a model where they do not (hand-built) falls back to a lookup by entity.
+  const lists = { task: model.tasks, milestone: model.milestones, workstream: model.workstreams } as const;
+  const cursor = { task: 0, milestone: 0, workstream: 0 };
+  let byEntity: Map<Entity, Task | Milestone | Workstream> | undefined;
   for (const e of model.entities) {
     if (e.kind !== 'task' && e.kind !== 'milestone' && e.kind !== 'workstream') continue;
-    const item = byEntity.get(e);
+    const list: readonly (Task | Milestone | Workstream)[] = lists[e.kind];
+    let item = list[cursor[e.kind]];
+    if (item?.entity === e) {
+      cursor[e.kind]++;
+    } else {
+      if (!byEntity) {
+        byEntity = new Map();
+        for (const x of [...model.tasks, ...model.milestones, ...model.workstreams]) byEntity.set(x.entity, x);
+      }
+      item = byEntity.get(e);
+    }
     if (item) add(e.kind, item);
   }
   // Anything the entity list missed (a hand-built model), in list order.
-  if (ids.length < byEntity.size) {
+  if (cursor.task < model.tasks.length || cursor.milestone < model.milestones.length || cursor.workstream < model.workstreams.length) {
     for (const t of model.tasks) add('task', t);
     for (const m of model.milestones) add('milestone', m);
     for (const w of model.workstreams) add('workstream', w);

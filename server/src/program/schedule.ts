@@ -113,7 +113,9 @@ export function scheduleProgram(model: ProgramModel, options: ScheduleOptions = 
       slip: target !== null && end !== null ? (end > target ? cal.workingDaysIn(target, end) : 0) : null,
       durationDays,
       driver: early.driver[v] as Driver,
-      ...(kind === 'workstream' ? workstreamEnds(g, early, v) : {}),
+      // Same shape for every item (fast property access on 100,000 of them).
+      firstTask: kind === 'workstream' && (early.firstTask[v] as number) >= 0 ? g.ids[early.firstTask[v] as number] : undefined,
+      lastTask: kind === 'workstream' && (early.lastTask[v] as number) >= 0 ? g.ids[early.lastTask[v] as number] : undefined,
     };
     items.set(id, item);
   }
@@ -128,7 +130,13 @@ export function scheduleProgram(model: ProgramModel, options: ScheduleOptions = 
     diagnostics: [],
     calendar: cal,
   };
-  const schedule: Schedule = { ...partial, criticalPath: findCriticalPath(partial, sinks(g, comps, early)) };
+  // Candidates for the end of the critical path: critical items on the finish, in file order.
+  const ends: ItemSchedule[] = [];
+  for (let v = 0; v < g.size; v++) {
+    if (g.kinds[v] === 'workstream' || early.ef[v] !== finish || !((late?.float[v] as number) <= 0)) continue;
+    ends.push(items.get(g.ids[v] as string) as ItemSchedule);
+  }
+  const schedule: Schedule = { ...partial, criticalPath: findCriticalPath(partial, sinks(g, comps, early), ends) };
   schedule.diagnostics.push(
     ...cycleDiagnostics(g, comps),
     ...dateDiagnostics(g, early, schedule, programStart),
@@ -160,15 +168,6 @@ function sinks(g: ScheduleGraph, comps: Components, early: EarlyDates): (id: str
   return (id) => {
     const v = g.index.get(id);
     return v !== undefined && !feeds[v];
-  };
-}
-
-function workstreamEnds(g: ScheduleGraph, early: EarlyDates, v: number): { firstTask?: string; lastTask?: string } {
-  const first = early.firstTask[v] as number;
-  const last = early.lastTask[v] as number;
-  return {
-    ...(first >= 0 ? { firstTask: g.ids[first] as string } : {}),
-    ...(last >= 0 ? { lastTask: g.ids[last] as string } : {}),
   };
 }
 

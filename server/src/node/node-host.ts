@@ -1,4 +1,5 @@
-// The CLI's file host: the real disk, named by file: URIs.
+// The Node.js file host (the real disk, named by file: URIs), shared by the
+// CLI and the language server: the only place outside tests that reads files.
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DirEntry, FileHost } from '../program/host.js';
