@@ -14,7 +14,7 @@ import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './features/c
 import type { CallHierarchyData } from './features/call-hierarchy.js';
 import { provideCodeActions } from './features/code-actions.js';
 import { provideCodeLenses } from './features/code-lens.js';
-import { provideCompletion } from './features/completion.js';
+import { provideCompletionList } from './features/completion.js';
 import { provideDefinition } from './features/definition.js';
 import { listDependencies, listDependents, programSummary } from './features/dependency-list.js';
 import { diagnosticsByFile, sanitizeSeverityOverrides } from './features/diagnostics.js';
@@ -43,20 +43,34 @@ const workspace = new ProgramWorkspace(documents, nodeHost());
 // ---- settings -------------------------------------------------------------
 
 interface Settings {
-  /** Milliseconds between the last keystroke and re-checking (programAsCode.diagnostics.delay). */
-  delay: number;
+  /**
+   * Milliseconds between the last keystroke and re-checking
+   * (programAsCode.diagnostics.delay); null = automatic: a third of the time
+   * the last check took, between 20 and 250 ms, so a small program answers at
+   * once and a huge one is not re-checked on every keystroke.
+   */
+  delay: number | null;
   /** programAsCode.diagnostics.severity: code -> severity or 'off'. */
   severity: Record<string, SeverityOverride>;
 }
 
-const settings: Settings = { delay: 150, severity: {} };
+const settings: Settings = { delay: null, severity: {} };
+/** How long the last check took (ms), for the automatic delay. */
+let lastCheckMs = 0;
+
+function currentDelay(): number {
+  return settings.delay ?? Math.round(Math.min(250, Math.max(20, lastCheckMs / 3)));
+}
 
 function applySettings(raw: unknown): void {
   if (!raw || typeof raw !== 'object') return;
   const root = (raw as { programAsCode?: unknown }).programAsCode ?? raw;
+  const maxFileSize = (root as { maxFileSize?: unknown }).maxFileSize;
+  if (typeof maxFileSize === 'number' && Number.isFinite(maxFileSize) && maxFileSize > 0) workspace.setMaxFileSize(maxFileSize);
   const diagnostics = (root as { diagnostics?: { delay?: unknown; severity?: unknown } }).diagnostics;
   if (!diagnostics || typeof diagnostics !== 'object') return;
   if (typeof diagnostics.delay === 'number' && Number.isFinite(diagnostics.delay)) settings.delay = Math.max(0, Math.min(10_000, diagnostics.delay));
+  else if (diagnostics.delay === null) settings.delay = null;
   if (diagnostics.severity !== undefined) settings.severity = sanitizeSeverityOverrides(diagnostics.severity);
   lspDiagnostics = new WeakMap();
 }
@@ -96,7 +110,7 @@ function contextOf(doc: TextDocumentIdentifier | { uri: string }): FeatureContex
 let lspDiagnostics = new WeakMap<ProgramAnalysis, Map<string, Diagnostic[]>>();
 /** root -> files whose diagnostics it contributed last time. */
 const publishedFiles = new Map<string, string[]>();
-/** uri -> last payload sent, to skip identical re-sends. */
+/** uri -> last (version, payload) sent, to skip identical re-sends to files that did not change. */
 const lastSent = new Map<string, string>();
 const timers = new Map<string, NodeJS.Timeout>();
 
@@ -110,10 +124,12 @@ function diagnosticsOf(analysis: ProgramAnalysis): Map<string, Diagnostic[]> {
 }
 
 function sendDiagnostics(uri: string, diagnostics: Diagnostic[]): void {
-  const payload = JSON.stringify(diagnostics);
+  // An edited document always hears back for its new version (clients and
+  // tests wait for "diagnostics of version N"); unchanged files are skipped.
+  const version = documents.get(uri)?.version;
+  const payload = `${version ?? ''}|${JSON.stringify(diagnostics)}`;
   if (lastSent.get(uri) === payload) return;
   lastSent.set(uri, payload);
-  const version = documents.get(uri)?.version;
   void connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined && { version }) });
 }
 
@@ -156,12 +172,14 @@ function scheduleValidation(uri: string): void {
   clearTimeout(timers.get(uri));
   timers.set(uri, setTimeout(() => {
     timers.delete(uri);
+    const started = performance.now();
     try {
       validate(uri);
     } catch (e) {
       log(`checking ${uri} failed`, e);
     }
-  }, settings.delay));
+    lastCheckMs = performance.now() - started;
+  }, currentDelay()));
 }
 
 documents.onDidChangeContent(guard('didChange', undefined, (e) => {
@@ -319,8 +337,9 @@ connection.onShutdown(() => {
 // ---- requests -----------------------------------------------------------------
 
 connection.onCompletion(guard('completion', [], (p) => {
-  const ctx = contextOf(p.textDocument);
-  return ctx ? provideCompletion(ctx, p.position) : [];
+  const open = documents.get(p.textDocument.uri);
+  const ctx = isProgramDocument(p.textDocument.uri, open?.languageId) ? workspace.contextWhileTyping(p.textDocument.uri) : undefined;
+  return ctx ? provideCompletionList(ctx, p.position) : [];
 }));
 
 connection.onHover(guard('hover', null, (p) => {

@@ -948,3 +948,17 @@ void test('a long chain schedules without recursion limits', () => {
   assert.ok(s.criticalPath.length > 100);
   for (const id of s.order) assert.notEqual(get(s, id).start, null);
 });
+
+void test('100,000 independent tasks on one finish day: no stack overflow in critical path or diagnostics', () => {
+  const base = generateScheduleModel(1000, 5);
+  const tasks: Task[] = [];
+  for (let i = 0; i < 100_000; i++) {
+    const t = base.tasks[i % base.tasks.length]!;
+    tasks.push({ ...t, id: `x${i}`, entity: { ...t.entity, id: `x${i}` }, dependsOn: [], duration: { amount: 1, unit: 'd', span: t.entity.span }, effort: undefined, status: undefined });
+  }
+  const s = scheduleProgram({ ...base, tasks, milestones: [], workstreams: [], entities: tasks.map((t) => t.entity) });
+  assert.equal(s.items.size, 100_000);
+  assert.equal(F(s.finish), '2026-01-05');
+  assert.deepEqual(s.criticalPath, ['x0']);
+  assert.ok(withCode(s.diagnostics, 'over-allocation').length > 0);
+});

@@ -1,6 +1,7 @@
 // The `program-as-code` command line: validate, schedule, export.
 // Exit codes: 0 fine, 1 errors found (or too many warnings), 2 bad usage.
 import { parseArgs } from 'node:util';
+import { isExportFormat, runExport } from './export-command.js';
 import { runSchedule } from './schedule-command.js';
 import { runValidate } from './validate.js';
 import { VERSION } from './version.js';
@@ -10,6 +11,7 @@ const HELP = `program-as-code ${VERSION}: technical programs as code.
 Usage:
   program-as-code validate [paths…] [--format text|json|sarif] [--max-warnings N]
   program-as-code schedule FILE [--format table|json|csv]
+  program-as-code export FILE --format html|svg|csv|markdown|mermaid [--out PATH]
   program-as-code --help | --version
 
 validate
@@ -34,6 +36,16 @@ schedule
                    dates for items in a dependency cycle
   --format csv     the same columns plus the name, for spreadsheets
 
+export
+  The preview's views of the program FILE belongs to, without an editor.
+  Written to PATH with --out, else to standard output.
+  --format html      one self-contained page (Gantt, dependency graph, risks,
+                     milestones) that works offline in any browser
+  --format svg       the Gantt chart
+  --format csv       the risk register
+  --format markdown  a mermaid gantt and flowchart plus the risk table
+  --format mermaid   the mermaid gantt and flowchart only
+
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage.
 Diagnostic codes are listed in docs/diagnostics.md.
 `;
@@ -57,6 +69,7 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
         format: { type: 'string', short: 'f' },
         'max-warnings': { type: 'string' },
         today: { type: 'string' },
+        out: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -88,6 +101,16 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
       const [file, ...extra] = parsed.positionals;
       if (file === undefined || extra.length > 0) return usage(io, 'schedule takes exactly one program file');
       const result = runSchedule({ file, format, cwd: io.cwd });
+      io.out(result.stdout);
+      if (result.stderr) io.err(result.stderr);
+      return result.exitCode;
+    }
+    case 'export': {
+      const format = parsed.values.format;
+      if (format === undefined || !isExportFormat(format)) return usage(io, 'export needs --format html, svg, csv, markdown or mermaid');
+      const [file, ...extra] = parsed.positionals;
+      if (file === undefined || extra.length > 0) return usage(io, 'export takes exactly one program file');
+      const result = runExport({ file, format, cwd: io.cwd, ...(parsed.values.out !== undefined && { out: parsed.values.out }) });
       io.out(result.stdout);
       if (result.stderr) io.err(result.stderr);
       return result.exitCode;

@@ -6,7 +6,7 @@
 import {
   CompletionItemKind, InsertTextFormat, MarkupKind,
 } from 'vscode-languageserver-types';
-import type { CompletionItem, Position, Range } from 'vscode-languageserver-types';
+import type { CompletionItem, CompletionList, Position, Range } from 'vscode-languageserver-types';
 import type { ProgramAnalysis } from '../program/analyze.js';
 import { FIELD_KINDS } from '../program/build.js';
 import { formatDate, today } from '../program/dates.js';
@@ -68,7 +68,21 @@ const ENTITY_SNIPPETS: Readonly<Record<string, { label: string; lines: string[];
   teams: { label: 'new team', lines: [`id: ${ph(1, 'team-id')}`, `name: ${ph(2, 'Team name')}`, `lead: ${ph(3)}`], doc: 'A team.' },
 };
 
-export function provideCompletion(ctx: FeatureContext, position: Position): CompletionItem[] {
+/**
+ * At most this many ids are sent at once: a 10,000-task program would
+ * otherwise ship megabytes per keystroke. The list is then marked incomplete,
+ * so the editor asks again as the user types more of the id.
+ */
+export const MAX_ID_ITEMS = 300;
+
+/** Completion as the server answers it: capped id lists are marked incomplete. */
+export function provideCompletionList(ctx: FeatureContext, position: Position): CompletionList {
+  const state = { capped: false };
+  const items = provideCompletion(ctx, position, state);
+  return { isIncomplete: state.capped, items };
+}
+
+export function provideCompletion(ctx: FeatureContext, position: Position, state: { capped: boolean } = { capped: false }): CompletionItem[] {
   try {
     const offset = bufferOffset(ctx, position);
     const cur = cursorContext(ctx.text, offset);
@@ -78,7 +92,7 @@ export function provideCompletion(ctx: FeatureContext, position: Position): Comp
       start: { line: position.line, character: position.character - (offset - cur.wordStart) },
       end: { line: position.line, character: position.character + (cur.wordEnd - offset) },
     };
-    return complete(ctx, cur, range);
+    return complete(ctx, cur, range, state);
   } catch {
     return [];
   }
@@ -90,19 +104,19 @@ function isRootDocument(ctx: FeatureContext): boolean {
   return /^program[ \t]*:/m.test(ctx.text);
 }
 
-function complete(ctx: FeatureContext, cur: CursorContext, range: Range): CompletionItem[] {
+function complete(ctx: FeatureContext, cur: CursorContext, range: Range, state: { capped: boolean }): CompletionItem[] {
   const isRoot = isRootDocument(ctx);
   const container = schemaAtPath(isRoot, cur.path);
   if (cur.position === 'key') {
-    if (isArraySchema(container)) return itemCompletions(ctx, { ...cur, position: 'item', needsDash: !cur.flow, column: cur.column + 2 }, container, range);
-    if (cur.path[cur.path.length - 1] === 'raci') return idCompletions(ctx, cur, 'raci', range, { suffix: ': ' });
+    if (isArraySchema(container)) return itemCompletions(ctx, { ...cur, position: 'item', needsDash: !cur.flow, column: cur.column + 2 }, container, range, state);
+    if (cur.path[cur.path.length - 1] === 'raci') return idCompletions(ctx, cur, 'raci', range, { suffix: ': ' }, state);
     return keyCompletions(cur, container, range);
   }
-  if (cur.position === 'item') return itemCompletions(ctx, cur, container, range);
+  if (cur.position === 'item') return itemCompletions(ctx, cur, container, range, state);
   const key = cur.key as string;
   const field = referenceField(cur.path, key);
   const valueNode = childSchema(container, key);
-  if (field) return idCompletions(ctx, cur, field, range, isArraySchema(valueNode) ? { wrap: true } : {});
+  if (field) return idCompletions(ctx, cur, field, range, isArraySchema(valueNode) ? { wrap: true } : {}, state);
   return valueCompletions(ctx, valueNode, range, isArraySchema(valueNode));
 }
 
@@ -152,11 +166,11 @@ function keyCompletions(cur: CursorContext, container: SchemaNode | undefined, r
   return out;
 }
 
-function itemCompletions(ctx: FeatureContext, cur: CursorContext, seq: SchemaNode | undefined, range: Range): CompletionItem[] {
+function itemCompletions(ctx: FeatureContext, cur: CursorContext, seq: SchemaNode | undefined, range: Range, state: { capped: boolean }): CompletionItem[] {
   const listKey = cur.path[cur.path.length - 1];
   const dash = cur.needsDash ? '- ' : '';
   if (typeof listKey === 'string' && referenceField(cur.path.slice(0, -1), listKey)) {
-    return idCompletions(ctx, cur, listKey as ReferenceField, range, { prefix: dash });
+    return idCompletions(ctx, cur, listKey as ReferenceField, range, { prefix: dash }, state);
   }
   const items = childSchema(seq, 0);
   if (!items) return [];
@@ -254,7 +268,7 @@ function idOfMapAt(ctx: FeatureContext, cur: CursorContext, depth: number): stri
   return id === undefined || id === '' ? undefined : id;
 }
 
-function idCompletions(ctx: FeatureContext, cur: CursorContext, field: ReferenceField, range: Range, opts: IdOptions): CompletionItem[] {
+function idCompletions(ctx: FeatureContext, cur: CursorContext, field: ReferenceField, range: Range, opts: IdOptions, state: { capped: boolean }): CompletionItem[] {
   const model = ctx.analysis?.model;
   if (!model) return [];
   const kinds = FIELD_KINDS[field];
@@ -263,10 +277,27 @@ function idCompletions(ctx: FeatureContext, cur: CursorContext, field: Reference
   const self = field === 'depends_on' && fieldDepth >= 0 ? idOfMapAt(ctx, cur, fieldDepth) : undefined;
   const workstream = cur.path[0] === 'workstreams' ? idOfMapAt(ctx, cur, 2) : undefined;
   const seen = new Set<string>();
-  const out: CompletionItem[] = [];
+  const candidates: Entity[] = [];
+  const typed = cur.word.toLowerCase();
   for (const e of model.entities) {
     if (!kinds.includes(e.kind) || seen.has(e.id) || e.id === self) continue;
     seen.add(e.id);
+    candidates.push(e);
+  }
+  let chosen = candidates;
+  if (candidates.length > MAX_ID_ITEMS) {
+    // Too many to send: keep what matches the typed word (as the editor's
+    // fuzzy filter would), best first: the cursor's workstream, then ids
+    // starting with the word.
+    const rank = (e: Entity) => `${group(e, workstream)}${e.id.toLowerCase().startsWith(typed) ? '0' : '1'}${e.id}`;
+    chosen = candidates.filter((e) => isSubsequence(typed, e.id.toLowerCase()));
+    if (chosen.length > MAX_ID_ITEMS) {
+      chosen = chosen.map((e) => ({ e, r: rank(e) })).sort((a, b) => (a.r < b.r ? -1 : a.r > b.r ? 1 : 0)).slice(0, MAX_ID_ITEMS).map((x) => x.e);
+    }
+    state.capped = true;
+  }
+  const out: CompletionItem[] = [];
+  for (const e of chosen) {
     const text = `${opts.prefix ?? ''}${opts.wrap ? `[${e.id}]` : e.id}${opts.suffix ?? ''}`;
     out.push({
       label: e.id,
@@ -290,6 +321,13 @@ function detailOf(analysis: ProgramAnalysis | undefined, e: Entity): string {
   let d = m.get(e);
   if (d === undefined) { d = entityDetail(analysis, e); m.set(e, d); }
   return d;
+}
+
+/** True when the letters of `needle` appear in `hay` in order (the editor's fuzzy filter). */
+function isSubsequence(needle: string, hay: string): boolean {
+  let i = 0;
+  for (let j = 0; j < hay.length && i < needle.length; j++) if (hay[j] === needle[i]) i++;
+  return i === needle.length;
 }
 
 /** Items of the cursor's workstream first, then the other schedulable items, then the rest. */

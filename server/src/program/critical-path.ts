@@ -58,13 +58,14 @@ export function findCriticalPath(
   schedule: Schedule, isSink: (id: string) => boolean = () => true, candidates?: readonly ItemSchedule[],
 ): string[] {
   if (schedule.finish === null) return [];
-  const ends: ItemSchedule[] = [];
-  if (candidates) ends.push(...candidates);
-  else {
+  let ends: readonly ItemSchedule[] = candidates ?? [];
+  if (!candidates) {
+    const found: ItemSchedule[] = [];
     for (const id of schedule.order) {
       const it = schedule.items.get(id);
-      if (it && it.critical && it.end === schedule.finish) ends.push(it);
+      if (it && it.critical && it.end === schedule.finish) found.push(it);
     }
+    ends = found;
   }
   let end = ends.find((it) => isSink(it.id));
   if (!end) {

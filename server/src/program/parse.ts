@@ -51,12 +51,12 @@ function firstLine(message: string): string {
 
 export function parseFile(uri: string, text: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedFile {
   if (text.length > limits.maxFileSize) {
-    const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+    const mb = (n: number) => (n / (1024 * 1024)).toFixed(2);
     return {
       uri, text, doc: undefined, value: undefined, isRoot: false,
       diagnostics: [{
         uri, span: { start: 0, end: 0 }, severity: 'error', code: 'file-too-large',
-        message: `This file is ${mb(text.length)} MB; program files larger than ${mb(limits.maxFileSize)} MB are not checked (setting programAsCode.maxFileSize).`,
+        message: `This file is ${mb(text.length)} MB; program files larger than ${mb(limits.maxFileSize)} MB are not checked (raise the limit with the setting programAsCode.maxFileSize).`,
       }],
     };
   }
@@ -118,7 +118,7 @@ function firstAliasSpan(text: string): Span {
 }
 
 /** The first place where the document nests too deeply or uses a collection as a key. */
-function checkShape(doc: Document.Parsed, maxDepth: number): { span: Span; message: string } | undefined {
+export function checkShape(doc: Document.Parsed, maxDepth: number): { span: Span; message: string } | undefined {
   const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop() as { node: unknown; depth: number };

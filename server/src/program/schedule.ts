@@ -137,11 +137,10 @@ export function scheduleProgram(model: ProgramModel, options: ScheduleOptions = 
     ends.push(items.get(g.ids[v] as string) as ItemSchedule);
   }
   const schedule: Schedule = { ...partial, criticalPath: findCriticalPath(partial, sinks(g, comps, early), ends) };
-  schedule.diagnostics.push(
-    ...cycleDiagnostics(g, comps),
-    ...dateDiagnostics(g, early, schedule, programStart),
-    ...overAllocation(model, g, comps, early, cal),
-  );
+  // Appended one by one: spreading a list of 100,000 diagnostics into push() overflows the stack.
+  for (const list of [cycleDiagnostics(g, comps), dateDiagnostics(g, early, schedule, programStart), overAllocation(model, g, comps, early, cal)]) {
+    for (const d of list) schedule.diagnostics.push(d);
+  }
   return schedule;
 }
 

@@ -156,6 +156,13 @@ export interface ViewModel {
   /** Critical tasks and milestones, start to finish. */
   readonly criticalPath: string[];
   readonly diagnosticsSummary: { readonly errors: number; readonly warnings: number };
+  /** Every file of the program (root first): the preview reveals locations only in these. */
+  readonly files: string[];
+  /**
+   * The band of each heat-map cell: `riskMatrix[probability - 1][impact - 1]`,
+   * so the preview colours empty cells without re-deriving the banding rule.
+   */
+  readonly riskMatrix: RiskBand[][];
 }
 
 const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
@@ -269,6 +276,8 @@ export function buildViewModel(analysis: ProgramAnalysis): ViewModel {
   return {
     uri: model.rootUri, program, workstreams, tasks, milestones, dependencies, risks,
     criticalPath: [...schedule.criticalPath], diagnosticsSummary: { errors, warnings },
+    files: model.files.map((f) => f.uri),
+    riskMatrix: [1, 2, 3, 4, 5].map((pr) => [1, 2, 3, 4, 5].map((im) => riskBand(pr * im))),
   };
 }
 

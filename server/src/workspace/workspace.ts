@@ -9,7 +9,8 @@ import { findProgramFiles, looksLikeRoot } from '../program/discover.js';
 import type { DirEntry, FileHost } from '../program/host.js';
 import { loadProgram } from '../program/load.js';
 import { DEFAULT_LIMITS, parseFile } from '../program/parse.js';
-import type { ParsedFile } from '../program/parse.js';
+import type { ParsedFile, ParseLimits } from '../program/parse.js';
+import { reparse } from '../program/reparse.js';
 import { dirnameUri, isInsideUri } from '../program/uri.js';
 import type { FeatureContext } from '../features/context.js';
 import type { OpenBuffers } from './documents.js';
@@ -43,6 +44,7 @@ export class ProgramWorkspace {
   /** root uri -> the fragments it included when last loaded. */
   private readonly ownedBy = new Map<string, string[]>();
   private structure = 0;
+  private limits: ParseLimits = DEFAULT_LIMITS;
   private indexed = false;
   private discovered = false;
 
@@ -55,6 +57,14 @@ export class ProgramWorkspace {
       listDirectory: (uri): readonly DirEntry[] | undefined => this.disk.listDirectory(uri),
       ...(disk.realUri && { realUri: (uri: string) => disk.realUri?.(uri) }),
     };
+  }
+
+  /** programAsCode.maxFileSize: files above it get a diagnostic instead of a parse. */
+  setMaxFileSize(chars: number): void {
+    if (chars === this.limits.maxFileSize) return;
+    this.limits = { ...this.limits, maxFileSize: chars };
+    this.parsed.clear();
+    this.programs.clear();
   }
 
   setFolders(folderUris: readonly string[]): void {
@@ -85,7 +95,8 @@ export class ProgramWorkspace {
   private readonly parse = (uri: string, text: string): ParsedFile => {
     const hit = this.parsed.get(uri);
     if (hit && hit.text === text) return hit;
-    const file = parseFile(uri, text, DEFAULT_LIMITS);
+    // After a typical edit only the edited list item is parsed again.
+    const file = (hit && reparse(hit, text, this.limits)) ?? parseFile(uri, text, this.limits);
     this.parsed.set(uri, file);
     return file;
   };
@@ -150,6 +161,22 @@ export class ProgramWorkspace {
     this.programs.delete(rootUri);
     this.setOwnership(rootUri, []);
     this.ownedBy.delete(rootUri);
+  }
+
+  /**
+   * Like contextFor, but answers from the last analysis even when the text has
+   * moved on since: completion right after a keystroke must not wait for the
+   * whole program to be checked again (it reads the cursor's place from the
+   * current text and only ids and dates from the analysis).
+   */
+  contextWhileTyping(uri: string): FeatureContext | undefined {
+    const text = this.readFile(uri);
+    if (text === undefined) return undefined;
+    for (const root of this.programsOf(uri)) {
+      const analysis = this.programs.get(root)?.analysis;
+      if (analysis?.model.files.some((f) => f.uri === uri)) return { uri, text, analysis };
+    }
+    return this.contextFor(uri);
   }
 
   /** What a feature needs to answer about `uri`: its text and the program it belongs to (its first root). */

@@ -186,3 +186,29 @@ void describe('completion: robustness', () => {
     assert.deepEqual(items, []);
   });
 });
+
+void describe('completion: large programs', () => {
+  void it('caps id lists, keeps what matches the typed word, and marks the list incomplete', async () => {
+    const { generateProgram } = await import('../../../bench/generate.js');
+    const { analyzeProgram } = await import('../../../server/src/program/analyze.js');
+    const { loadProgram } = await import('../../../server/src/program/load.js');
+    const { memoryHost } = await import('../../../server/src/program/host.js');
+    const { LineIndex } = await import('../../../server/src/program/line-index.js');
+    const { provideCompletionList, MAX_ID_ITEMS } = await import('../../../server/src/features/completion.js');
+    const text = generateProgram({ tasks: 1000, seed: 7 }).root;
+    const uri = 'file:///ws/p.program.yaml';
+    const analysis = analyzeProgram(loadProgram(uri, memoryHost({ [uri]: text }), { workspaceRoot: 'file:///ws/' }));
+    const dep = text.indexOf('        depends_on:\n          - t', text.length >> 1) + '        depends_on:\n          - '.length;
+    // Cursor after the first four characters of an existing id (`t005`): only ids matching them come back.
+    const word = text.slice(dep, dep + 4);
+    assert.match(word, /^t\d{3}$/);
+    const list = provideCompletionList({ uri, text, analysis }, new LineIndex(text).positionAt(dep + 4));
+    assert.equal(list.isIncomplete, true);
+    assert.ok(list.items.length > 0 && list.items.length <= MAX_ID_ITEMS);
+    for (const item of list.items) assert.match(item.label, new RegExp(word.split('').join('.*')), item.label);
+    assert.ok(list.items.some((i) => i.label.startsWith(word)));
+    const small = provideCompletionList({ uri, text, analysis }, new LineIndex(text).positionAt(dep));
+    assert.equal(small.isIncomplete, true);
+    assert.equal(small.items.length, MAX_ID_ITEMS);
+  });
+});

@@ -1,0 +1,124 @@
+// Preview benchmark, in headless Chromium (Debian's chromium via
+// playwright-core) on the built webview:
+// - first render of our Gantt for 1,000 tasks vs mermaid.render of the same
+//   1,000 tasks as a mermaid gantt, in the same run (target: ours ≤ 1/5);
+// - 10,000 tasks, virtualised, to first paint (target < 300 ms);
+// - the dependency graph of 300 tasks (target < 1.5 s);
+// - the workstream view of 10,000 tasks (target < 1 s).
+// "Render" is from posting the view model to the frame after the tab reports
+// it drew (so structured cloning, layout and paint are included). Each figure
+// is the median of RUNS fresh pages.
+// Run: node --import tsx bench/preview.ts
+import type { Browser } from 'playwright-core';
+import { programAsMermaidGantt } from '../server/src/program/export/mermaid.js';
+import type { ViewModel } from '../server/src/program/view-model.js';
+import { generatedVm, launch, openWebview, webviewHtml } from '../test/webview/harness.js';
+
+const RUNS = 3;
+
+export interface PreviewBenchResult {
+  ganttMs1000: number;
+  mermaidGanttMs1000: number;
+  ratio: number;
+  ganttMs10000: number;
+  graphMs300: number;
+  workstreamGraphMs10000: number;
+  ok: boolean;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+/** Posts the view model and resolves when `tab` has drawn and the next frame is painted. */
+async function timeRender(browser: Browser, vm: ViewModel, tab: string, state: Record<string, unknown> = {}): Promise<number> {
+  const o = await openWebview(browser, null);
+  const { page } = o;
+  await page.setContent(webviewHtml('light', { tab, ...state }), { waitUntil: 'load' });
+  if (tab === 'graph') {
+    // Mermaid's 3 MB script loads once per panel; time the drawing, not the download.
+    await page.evaluate(() => new Promise<void>((resolve, reject) => {
+      const s = document.createElement('script');
+      s.nonce = document.querySelector('script[nonce]')?.getAttribute('nonce') ?? '';
+      s.src = document.body.dataset.mermaidSrc!;
+      s.onload = () => resolve();
+      s.onerror = () => reject(new Error('mermaid did not load'));
+      document.head.append(s);
+    }));
+  }
+  const ms = await page.evaluate(async ({ vm: model, tab: t }) => {
+    const t0 = performance.now();
+    window.postMessage({ type: 'update', viewModel: model, documentUri: model.uri }, '*');
+    // No named inner functions here: tsx would wrap them in a helper the page lacks.
+    while (document.body.dataset.rendered !== t) await new Promise((r) => setTimeout(r, 1));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t0;
+  }, { vm, tab });
+  if (o.errors.length) throw new Error(`errors in the page: ${o.errors.join('; ')}`);
+  if (tab === 'graph' && await page.$('.graph-error')) throw new Error(`graph error: ${await page.textContent('.graph-error')}`);
+  await page.close();
+  return ms;
+}
+
+async function timeMermaidGantt(browser: Browser, vm: ViewModel): Promise<number> {
+  const { page } = await openWebview(browser, null);
+  await page.setContent(webviewHtml('light'), { waitUntil: 'load' });
+  await page.evaluate(() => new Promise<void>((resolve, reject) => {
+    const s = document.createElement('script');
+    s.nonce = document.querySelector('script[nonce]')?.getAttribute('nonce') ?? '';
+    s.src = document.body.dataset.mermaidSrc!;
+    s.onload = () => resolve();
+    s.onerror = () => reject(new Error('mermaid did not load'));
+    document.head.append(s);
+  }));
+  const text = programAsMermaidGantt(vm);
+  const ms = await page.evaluate(async (src) => {
+    const m = (window as unknown as { pacMermaid: { initialize(c: object): void; render(id: string, t: string): Promise<{ svg: string }> } }).pacMermaid;
+    m.initialize({ startOnLoad: false, securityLevel: 'strict', maxTextSize: 10_000_000 });
+    const t0 = performance.now();
+    const { svg } = await m.render('bench-gantt', src);
+    const ms = performance.now() - t0;
+    if (svg.length < 1000) throw new Error('mermaid drew nothing');
+    return ms;
+  }, text);
+  await page.close();
+  return ms;
+}
+
+async function runs(n: number, f: () => Promise<number>): Promise<number> {
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) xs.push(await f());
+  return median(xs);
+}
+
+export async function benchPreview(log: (s: string) => void = console.log): Promise<PreviewBenchResult> {
+  const vm1k = generatedVm(1000);
+  const vm10k = generatedVm(10_000);
+  const vm300 = generatedVm(300);
+  const browser = await launch();
+  try {
+    const ganttMs1000 = await runs(RUNS, () => timeRender(browser, vm1k, 'gantt'));
+    const mermaidGanttMs1000 = await runs(RUNS, () => timeMermaidGantt(browser, vm1k));
+    const ganttMs10000 = await runs(RUNS, () => timeRender(browser, vm10k, 'gantt'));
+    const graphMs300 = await runs(RUNS, () => timeRender(browser, vm300, 'graph', { graphMode: 'full' }));
+    const workstreamGraphMs10000 = await runs(RUNS, () => timeRender(browser, vm10k, 'graph', { graphMode: 'workstreams' }));
+    const ratio = ganttMs1000 / mermaidGanttMs1000;
+    const ok = ratio <= 0.2 && ganttMs10000 < 300 && graphMs300 < 1500 && workstreamGraphMs10000 < 1000;
+    const f = (n: number): string => `${n.toFixed(0)} ms`;
+    log('preview (headless Chromium, median of 3)');
+    log(`  Gantt, 1,000 tasks, first render        ${f(ganttMs1000)}`);
+    log(`  mermaid.render gantt, 1,000 tasks       ${f(mermaidGanttMs1000)}   ours/mermaid = ${ratio.toFixed(3)} (1/${(1 / ratio).toFixed(1)}; target ≤ 1/5)`);
+    log(`  Gantt, 10,000 tasks, first paint        ${f(ganttMs10000)}   target < 300 ms`);
+    log(`  dependency graph, 300 tasks             ${f(graphMs300)}   target < 1500 ms`);
+    log(`  workstream view, 10,000 tasks           ${f(workstreamGraphMs10000)}   target < 1000 ms`);
+    log(`  ${ok ? 'all targets met' : 'TARGET MISSED'}`);
+    return { ganttMs1000, mermaidGanttMs1000, ratio, ganttMs10000, graphMs300, workstreamGraphMs10000, ok };
+  } finally {
+    await browser.close();
+  }
+}
+
+if (require.main === module) {
+  benchPreview().then((r) => { process.exitCode = r.ok ? 0 : 1; }, (e: unknown) => { console.error(e); process.exitCode = 1; });
+}

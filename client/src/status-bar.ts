@@ -1,0 +1,81 @@
+// The status bar item on program files: "$(calendar) finish 2026-08-25 · 1 slipping",
+// from the server's programSummary; a click opens the preview. It refreshes
+// when the active editor changes and when the program's diagnostics change
+// (the server republishes them after every re-analysis, so that is our
+// "schedule changed" signal), debounced because a keystroke touches many files.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { Commands } from './ids';
+import { activeProgramEditor } from './program-document';
+import { requestProgramSummary } from './requests';
+import type { ProgramSummary } from './requests';
+
+const REFRESH_DELAY_MS = 250;
+
+export function summaryText(summary: ProgramSummary): string {
+  const finish = summary.finish ? `finish ${summary.finish}` : 'no dates yet';
+  return `$(calendar) ${finish} · ${summary.slippingMilestones} slipping`;
+}
+
+export class ProgramStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('programAsCode.summary', vscode.StatusBarAlignment.Left, 100);
+  private readonly disposables: vscode.Disposable[] = [this.item];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Drops answers that arrive after a newer refresh started. */
+  private generation = 0;
+
+  constructor(private readonly client: LanguageClient) {
+    this.item.name = 'Program summary';
+    this.item.command = Commands.openPreview;
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((u) => u.path.endsWith('.program.yaml') || u.path.endsWith('.program.yml'))) this.schedule(REFRESH_DELAY_MS);
+      }),
+    );
+    this.schedule(0);
+  }
+
+  /** The current text, for tests (the item itself is not readable through the API). */
+  get text(): string | undefined {
+    return activeProgramEditor() ? this.item.text : undefined;
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), delay);
+  }
+
+  private async refresh(): Promise<void> {
+    const editor = activeProgramEditor();
+    const generation = ++this.generation;
+    if (!editor) {
+      this.item.hide();
+      return;
+    }
+    let summary: ProgramSummary | null = null;
+    try {
+      summary = this.client.isRunning() ? await requestProgramSummary(this.client, editor.document.uri) : null;
+    } catch {
+      summary = null; // the server restarting; the next diagnostics change refreshes us
+    }
+    if (generation !== this.generation) return;
+    if (!summary) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = summaryText(summary);
+    this.item.tooltip = new vscode.MarkdownString(
+      `**${summary.programId ?? 'Program'}**\n\n`
+      + `Forecast finish: ${summary.finish ?? 'not scheduled'}\n\n`
+      + `Milestones forecast after their target: ${summary.slippingMilestones}\n\n`
+      + 'Click to open the preview.',
+    );
+    this.item.show();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}

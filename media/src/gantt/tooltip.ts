@@ -1,0 +1,59 @@
+// One tooltip element for the whole chart, filled with text nodes on hover.
+import type { Row } from '../../../server/src/program/export/gantt-layout.js';
+import { clear, h } from '../dom.js';
+
+export class Tooltip {
+  readonly el = h('div', { class: 'tooltip', role: 'tooltip', hidden: true });
+
+  show(row: Row, clientX: number, clientY: number): void {
+    clear(this.el);
+    for (const [i, line] of describe(row).entries()) this.el.append(h('div', { class: i === 0 ? 'tooltip-title' : 'tooltip-line' }, line));
+    this.el.hidden = false;
+    // Keep it inside the panel: flip to the left/top near the edges.
+    const w = this.el.offsetWidth;
+    const hgt = this.el.offsetHeight;
+    const x = clientX + 14 + w > window.innerWidth ? clientX - w - 8 : clientX + 14;
+    const y = clientY + 14 + hgt > window.innerHeight ? clientY - hgt - 8 : clientY + 14;
+    this.el.style.left = `${Math.max(0, x)}px`;
+    this.el.style.top = `${Math.max(0, y)}px`;
+  }
+
+  hide(): void {
+    this.el.hidden = true;
+  }
+}
+
+function days(n: number | null): string {
+  return n === null ? '—' : `${n} working day${n === 1 ? '' : 's'}`;
+}
+
+export function describe(row: Row): string[] {
+  if (row.kind === 'task') {
+    const t = row.task;
+    return [
+      `${t.name ?? t.id} (${t.id})`,
+      `${t.start ?? '?'} → ${t.end ?? '?'} · ${days(t.durationDays)}`,
+      `Float: ${days(t.totalFloat)}${t.critical ? ' · critical' : ''}`,
+      `Status: ${t.status} · ${t.progress}% done`,
+      ...(t.owner ? [`Owner: ${t.owner}`] : []),
+      ...(t.assignees.length ? [`Assignees: ${t.assignees.join(', ')}`] : []),
+    ];
+  }
+  if (row.kind === 'milestone') {
+    const m = row.milestone;
+    return [
+      `◆ ${m.name ?? m.id} (${m.id})`,
+      `Forecast: ${m.date ?? 'unscheduled'}${m.target ? ` · target ${m.target}` : ''}`,
+      `Slip: ${m.slip === null ? '—' : m.slip > 0 ? `+${m.slip} working days` : 'on time'} · ${m.status}`,
+      `Float: ${days(m.totalFloat)}${m.critical ? ' · critical' : ''}`,
+      ...(m.ownerName || m.owner ? [`Owner: ${m.ownerName ?? m.owner}`] : []),
+    ];
+  }
+  const ws = row.ws;
+  return [
+    `${row.label}${ws ? ` (${ws.id})` : ''}`,
+    ...(ws ? [`${ws.start ?? '?'} → ${ws.end ?? '?'}`] : []),
+    `${row.count} item${row.count === 1 ? '' : 's'}`,
+    ...(ws?.ownerName || ws?.owner ? [`Owner: ${ws.ownerName ?? ws.owner}`] : []),
+  ];
+}

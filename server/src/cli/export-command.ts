@@ -1,0 +1,71 @@
+// `program-as-code export FILE --format html|svg|csv|markdown|mermaid [--out PATH]`:
+// the preview's pictures and tables without an editor. Everything but html is a
+// pure function of the view model; html also inlines the built webview
+// (dist/media), found next to this CLI bundle.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { analyzeProgram } from '../program/analyze.js';
+import { ganttSvg } from '../program/export/gantt-svg.js';
+import { standaloneHtml } from '../program/export/html.js';
+import type { StandaloneAssets } from '../program/export/html.js';
+import { programMarkdown } from '../program/export/markdown.js';
+import { programAsMermaidMarkdown } from '../program/export/mermaid.js';
+import { risksCsv } from '../program/export/risks-csv.js';
+import { buildViewModel } from '../program/view-model.js';
+import { openPrograms } from './programs.js';
+
+export const EXPORT_FORMATS = ['html', 'svg', 'csv', 'markdown', 'mermaid'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function isExportFormat(f: string): f is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(f);
+}
+
+/** dist/media beside the bundle (dist/cli.js), or the repo's dist/media when run from source. */
+export function mediaDir(): string | undefined {
+  for (const dir of [join(__dirname, 'media'), resolve(__dirname, '../../../dist/media')]) {
+    if (existsSync(join(dir, 'preview.js'))) return dir;
+  }
+  return undefined;
+}
+
+function readAssets(): StandaloneAssets | string {
+  const dir = mediaDir();
+  if (!dir) return 'the built preview (dist/media/preview.js) is missing; run npm run build';
+  const mermaid = join(dir, 'mermaid.js');
+  return {
+    previewJs: readFileSync(join(dir, 'preview.js'), 'utf8'),
+    previewCss: readFileSync(join(dir, 'preview.css'), 'utf8'),
+    ...(existsSync(mermaid) && { mermaidJs: readFileSync(mermaid, 'utf8') }),
+  };
+}
+
+export function runExport(opts: { file: string; format: ExportFormat; out?: string; cwd: string; today?: number }): { exitCode: number; stdout: string; stderr: string } {
+  const opened = openPrograms([opts.file], opts.cwd);
+  if (!opened.ok) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opened.message}\n` };
+  const model = opened.models[0];
+  if (!model) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opts.file} is not a program file\n` };
+  const vm = buildViewModel(analyzeProgram(model, opts.today !== undefined ? { today: opts.today } : {}));
+  let text: string;
+  switch (opts.format) {
+    case 'svg': text = ganttSvg(vm); break;
+    case 'csv': text = risksCsv(vm); break;
+    case 'markdown': text = programMarkdown(vm); break;
+    case 'mermaid': text = `${programAsMermaidMarkdown(vm)}\n`; break;
+    case 'html': {
+      const assets = readAssets();
+      if (typeof assets === 'string') return { exitCode: 2, stdout: '', stderr: `program-as-code: ${assets}\n` };
+      text = standaloneHtml(vm, assets);
+      break;
+    }
+  }
+  const errors = vm.diagnosticsSummary.errors;
+  const stderr = errors > 0 ? `program-as-code: the program has ${errors} error${errors === 1 ? '' : 's'}; the export may be incomplete (run 'program-as-code validate ${opts.file}').\n` : '';
+  if (opts.out === undefined) return { exitCode: 0, stdout: text, stderr };
+  try {
+    writeFileSync(resolve(opts.cwd, opts.out), text, 'utf8');
+  } catch (e) {
+    return { exitCode: 2, stdout: '', stderr: `program-as-code: cannot write ${opts.out}: ${(e as Error).message}\n` };
+  }
+  return { exitCode: 0, stdout: '', stderr };
+}

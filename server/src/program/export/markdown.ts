@@ -1,0 +1,42 @@
+// The plan as Markdown for GitHub: a mermaid gantt and flowchart (from
+// mermaid.ts) and the risk register as a table. Table cells escape what would
+// end a cell or turn into markup: pipes, backslashes, emphasis and link
+// characters, and HTML (GitHub renders inline HTML in tables).
+import type { ViewModel } from '../view-model.js';
+import { programAsMermaidFlowchart, programAsMermaidGantt } from './mermaid.js';
+import { riskOrder } from './risks-csv.js';
+
+export function markdownCell(text: string | number | null): string {
+  if (text === null) return '';
+  return String(text)
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|#!~])/g, '\\$1')
+    .trim();
+}
+
+export function risksMarkdownTable(vm: ViewModel): string {
+  if (vm.risks.length === 0) return '_No risks recorded._\n';
+  const head = ['ID', 'Title', 'Score', 'Band', 'Status', 'Owner', 'Mitigation', 'Contingency', 'Affects'];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`];
+  for (const r of [...vm.risks].sort(riskOrder)) {
+    const cells = [r.id, r.title, r.score, r.band, r.status, r.ownerName ?? r.owner, r.mitigation, r.contingency, r.affects.join(', ')];
+    lines.push(`| ${cells.map(markdownCell).join(' | ')} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function programMarkdown(vm: ViewModel): string {
+  const title = markdownCell(vm.program.name ?? vm.program.id ?? 'Program');
+  const p = vm.program;
+  const late = vm.milestones.filter((m) => m.status === 'late').length;
+  return [
+    `# ${title}`, '',
+    `Status date ${p.statusDate} · start ${p.start ?? '—'} · forecast finish ${p.finish ?? '—'} · ${vm.tasks.length} tasks · ${vm.milestones.length} milestones (${late} late) · ${vm.risks.filter((r) => r.open).length} open risks`, '',
+    '## Schedule', '', '```mermaid', programAsMermaidGantt(vm), '```', '',
+    '## Dependencies', '', '```mermaid', programAsMermaidFlowchart(vm), '```', '',
+    '## Risks', '', risksMarkdownTable(vm),
+  ].join('\n');
+}

@@ -1,0 +1,48 @@
+// `program-as-code export` end to end: the built CLI (dist/cli.js) run as a child process.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CLI = join(__dirname, '../../dist/cli.js');
+const ORION = join(__dirname, '../../examples/orion');
+
+function run(args: string[], cwd = ORION) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('export writes every format to stdout', () => {
+  const svg = run(['export', 'orion.program.yaml', '--format', 'svg']);
+  assert.equal(svg.code, 0, svg.stderr);
+  assert.match(svg.stdout, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  const csv = run(['export', 'orion.program.yaml', '--format', 'csv']);
+  assert.match(csv.stdout, /^id,title,probability,impact,score,band,status,owner,mitigation,contingency,affects,review_by\r\nR-/);
+  const md = run(['export', 'orion.program.yaml', '--format', 'markdown']);
+  assert.match(md.stdout, /```mermaid\ngantt/);
+  assert.match(md.stdout, /\| ID \| Title \|/);
+  const mm = run(['export', 'orion.program.yaml', '--format', 'mermaid']);
+  assert.match(mm.stdout, /```mermaid\nflowchart LR/);
+});
+
+test('export --format html --out writes one self-contained page', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pac-export-'));
+  const out = join(dir, 'plan.html');
+  const r = run(['export', 'orion.program.yaml', '--format', 'html', '--out', out]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, '');
+  const html = readFileSync(out, 'utf8');
+  assert.match(html, /<script type="application\/json" id="view-model">\{/);
+  assert.match(html, /Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;sha256-/);
+  assert.ok(!/<(script|link)[^>]+src=/.test(html), 'nothing loaded from elsewhere');
+  assert.ok(html.includes('pacMermaid'), 'mermaid inlined for the Dependencies tab');
+});
+
+test('export without a format or with a bad one is a usage error', () => {
+  assert.equal(run(['export', 'orion.program.yaml']).code, 2);
+  assert.equal(run(['export', 'orion.program.yaml', '--format', 'pdf']).code, 2);
+  assert.equal(run(['export', '--format', 'svg']).code, 2);
+  assert.match(run(['--help']).stdout, /export FILE --format html\|svg\|csv\|markdown\|mermaid/);
+});
