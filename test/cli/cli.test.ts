@@ -3,7 +3,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
@@ -174,4 +174,19 @@ test('schedule: items in a cycle get null dates, the rest is scheduled, exit 1',
   assert.equal(r.code, 1);
   const out = JSON.parse(r.stdout);
   assert.deepEqual(out.items.map((i: { id: string; start: string | null }) => [i.id, i.start]), [['a', null], ['b', null], ['ok', '2026-01-05']]);
+});
+
+test('a folder with no program files is a usage error, not a silent pass', () => {
+  const empty = mkdtempSync(join(tmpdir(), 'pac-empty-'));
+  const r = run(['validate', empty]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /no program files/);
+});
+
+test('a program file that cannot be read is reported, and fails the run', () => {
+  const d = mkdtempSync(join(tmpdir(), 'pac-unreadable-'));
+  symlinkSync(join(d, 'nowhere'), join(d, 'gone.program.yaml'));
+  const r = run(['validate', d]);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /gone\.program\.yaml:1:1: error: Cannot read .*gone\.program\.yaml\. \[file-unreadable\]/);
 });

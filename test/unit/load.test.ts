@@ -60,7 +60,7 @@ test('duplicate ids are reported on every duplicate with related information', (
   for (const x of d) {
     assert.equal(x.severity, 'error');
     assert.equal(spanText(text, x.span), 'api');
-    assert.match(x.message, /The id `api` is defined 2 times \(task, milestone\)/);
+    assert.match(x.message, /The id `api` is defined twice \(task, milestone\)/);
     assert.equal(x.related?.length, 1);
     assert.notEqual(x.related?.[0]?.span.start, x.span.start);
   }

@@ -542,10 +542,10 @@ void test('a cycle next to a healthy subgraph: cycle items undated, the rest sch
   const [onApi, onUi] = cyc;
   assert.equal(onApi!.severity, 'error');
   assert.equal(onApi!.uri, ROOT_URI);
-  assert.equal(onApi!.message, 'Dependency cycle: api -> ui -> api');
+  assert.equal(onApi!.message, 'Dependency cycle: `api` -> `ui` -> `api`. The items in it get no dates; remove one of these dependencies.');
   assert.deepEqual(onApi!.data?.cycle, ['api', 'ui', 'api']);
   assert.equal(spanText(text, onApi!.span), 'ui');
-  assert.equal(onUi!.message, 'Dependency cycle: ui -> api -> ui');
+  assert.equal(onUi!.message, 'Dependency cycle: `ui` -> `api` -> `ui`. The items in it get no dates; remove one of these dependencies.');
   assert.equal(spanText(text, onUi!.span), 'api');
   assert.deepEqual(onApi!.related?.map((r) => [spanText(text, r.span), r.message]), [['api', '`ui` depends on `api`']]);
   assert.deepEqual(onUi!.related?.map((r) => [spanText(text, r.span), r.message]), [['ui', '`api` depends on `ui`']]);
@@ -572,10 +572,10 @@ void test('a component with several cycles names one through each edge', () => {
   });
   const messages = withCode(s.diagnostics, 'dependency-cycle').map((d) => d.message).sort();
   assert.deepEqual(messages, [
-    'Dependency cycle: k1 -> k3 -> k1',
-    'Dependency cycle: k2 -> k1 -> k3 -> k2',
-    'Dependency cycle: k3 -> k1 -> k3',
-    'Dependency cycle: k3 -> k2 -> k1 -> k3',
+    'Dependency cycle: `k1` -> `k3` -> `k1`. The items in it get no dates; remove one of these dependencies.',
+    'Dependency cycle: `k2` -> `k1` -> `k3` -> `k2`. The items in it get no dates; remove one of these dependencies.',
+    'Dependency cycle: `k3` -> `k1` -> `k3`. The items in it get no dates; remove one of these dependencies.',
+    'Dependency cycle: `k3` -> `k2` -> `k1` -> `k3`. The items in it get no dates; remove one of these dependencies.',
   ]);
   assert.deepEqual(s.cycles, [['k1', 'k2', 'k3']]);
 });
@@ -587,7 +587,7 @@ void test('a task that depends on its own workstream is a cycle (task -> workstr
   assert.equal(dates(s, 't2'), '2026-01-05..2026-01-05');
   const cyc = withCode(s.diagnostics, 'dependency-cycle');
   assert.equal(cyc.length, 1);
-  assert.equal(cyc[0]!.message, 'Dependency cycle: t1 -> w2 -> t1');
+  assert.equal(cyc[0]!.message, 'Dependency cycle: `t1` -> `w2` -> `t1`. The items in it get no dates; remove one of these dependencies.');
   assert.equal(spanText(text, cyc[0]!.span), 'w2');
   assert.deepEqual(cyc[0]!.related?.map((r) => [spanText(text, r.span), r.message]), [['t1', '`t1` is a task of workstream `w2`']]);
 });
@@ -602,8 +602,8 @@ void test('a cycle across files reports each edge in its own file', () => {
   const s = scheduleProgram(model);
   const cyc = withCode(s.diagnostics, 'dependency-cycle');
   assert.deepEqual(cyc.map((d) => [d.uri, d.message]), [
-    [ROOT_URI, 'Dependency cycle: a -> b -> a'],
-    [uriOf('ws/two.program.yaml'), 'Dependency cycle: b -> a -> b'],
+    [ROOT_URI, 'Dependency cycle: `a` -> `b` -> `a`. The items in it get no dates; remove one of these dependencies.'],
+    [uriOf('ws/two.program.yaml'), 'Dependency cycle: `b` -> `a` -> `b`. The items in it get no dates; remove one of these dependencies.'],
   ]);
   assert.equal(cyc[0]!.related?.[0]?.uri, uriOf('ws/two.program.yaml'));
 });
@@ -703,11 +703,11 @@ void test('over-allocation: overlapping tasks in the same weeks, once per task p
   const over = withCode(s.diagnostics, 'over-allocation');
   const got = over.map((d) => [spanText(text, d.span), d.message]);
   assert.deepEqual(got, [
-    ['alice', 'alice is over-allocated in the weeks of 2026-01-05 to 2026-01-12: 2 tasks need 20 working days, capacity allows 10 (api, infra).'],
-    ['alice', 'alice is over-allocated in the weeks of 2026-01-05 to 2026-01-12: 2 tasks need 20 working days, capacity allows 10 (api, infra).'],
-    ['bob', 'bob is over-allocated in the weeks of 2026-01-05 to 2026-01-12: 2 tasks need 10 working days, capacity allows 5 (infra, solo).'],
-    ['bob', 'bob is over-allocated in the weeks of 2026-01-05 to 2026-01-12: 2 tasks need 10 working days, capacity allows 5 (infra, solo).'],
-    ['eve', 'eve is over-allocated in the week of 2026-01-12: 1 task needs 3 working days, capacity allows 0 (web).'],
+    ['alice', '`alice` is over-allocated in the weeks of 2026-01-05 to 2026-01-12: 2 tasks need 20 person-days, capacity allows 10 (api, infra).'],
+    ['alice', '`alice` is over-allocated in the weeks of 2026-01-05 to 2026-01-12: 2 tasks need 20 person-days, capacity allows 10 (api, infra).'],
+    ['bob', '`bob` is over-allocated in the weeks of 2026-01-05 to 2026-01-12: 2 tasks need 10 person-days, capacity allows 5 (infra, solo).'],
+    ['bob', '`bob` is over-allocated in the weeks of 2026-01-05 to 2026-01-12: 2 tasks need 10 person-days, capacity allows 5 (infra, solo).'],
+    ['eve', '`eve` is over-allocated in the week of 2026-01-12: 1 task needs 3 person-days, capacity allows 0 (web).'],
   ]);
   assert.ok(over.every((d) => d.severity === 'warning'));
   // The two alice warnings sit on different tokens (api's and infra's lists).
@@ -911,9 +911,9 @@ void test('apollo: over-allocation warnings', () => {
   const s = apollo();
   const messages = [...new Set(withCode(s.diagnostics, 'over-allocation').map((d) => d.message))];
   assert.deepEqual(messages, [
-    'alice is over-allocated in the weeks of 2026-01-12 to 2026-01-19: 2 tasks need 20 working days, capacity allows 10 (api, infra).',
-    'bob is over-allocated in the weeks of 2026-01-19 to 2026-01-26: 2 tasks need 10 working days, capacity allows 5 (api, billing).',
-    'chen is over-allocated in the weeks of 2026-02-02 to 2026-02-09: 2 tasks need 16 working days, capacity allows 10 (web-app, docs-site).',
+    '`alice` is over-allocated in the weeks of 2026-01-12 to 2026-01-19: 2 tasks need 20 person-days, capacity allows 10 (api, infra).',
+    '`bob` is over-allocated in the weeks of 2026-01-19 to 2026-01-26: 2 tasks need 10 person-days, capacity allows 5 (api, billing).',
+    '`chen` is over-allocated in the weeks of 2026-02-02 to 2026-02-09: 2 tasks need 16 person-days, capacity allows 10 (web-app, docs-site).',
   ]);
   assert.equal(withCode(s.diagnostics, 'over-allocation').length, 6);
 });

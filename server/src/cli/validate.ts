@@ -67,7 +67,8 @@ export function runValidate(opts: ValidateOptions): ValidateResult {
     stdout = located.map((l) => `${l.file}:${l.region.startLine}:${l.region.startColumn}: ${l.diagnostic.severity}: ${l.diagnostic.message} [${l.diagnostic.code}]\n`).join('');
     stderr += `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(checkedFiles.size, 'file')} (${plural(models.length, 'program')}).\n`;
   }
-  if (models.length === 0) stderr += 'program-as-code: no program files (*.program.yaml, *.program.yml) found.\n';
+  // Nothing checked is a mistake in the command (a wrong folder), not a pass.
+  if (models.length === 0) return { exitCode: 2, stdout, stderr: `${stderr}program-as-code: no program files (*.program.yaml, *.program.yml) found.\n` };
   const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
   if (tooManyWarnings) stderr += `program-as-code: ${plural(warnings, 'warning')}, more than --max-warnings ${opts.maxWarnings}.\n`;
   return { exitCode: errors > 0 || tooManyWarnings ? 1 : 0, stdout, stderr };

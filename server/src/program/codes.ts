@@ -32,7 +32,7 @@ export const CODES = {
   'include-cycle': { severity: 'error', summary: 'An include would include the root file itself.' },
   'include-not-fragment': { severity: 'error', summary: 'An included file is itself a root file (it has `program:`).' },
   // Ids and references
-  'duplicate-id': { severity: 'error', summary: 'Two entities share an id (ids are unique across the whole program).' },
+  'duplicate-id': { severity: 'error', summary: 'Two entities a reference could confuse share an id (tasks, milestones and workstreams; people and stakeholders; or two of the same kind).' },
   'unknown-reference': { severity: 'error', summary: 'A reference names an id that no entity has.' },
   'wrong-kind-reference': { severity: 'error', summary: 'A reference names an entity of a kind the field does not take.' },
   'self-dependency': { severity: 'error', summary: 'An item depends on itself.' },

@@ -44,10 +44,12 @@ export function loadPrograms(uris: readonly string[], host: FileHost, options: L
   const modelsOf = new Map<string, ProgramModel[]>();
   const add = (model: ProgramModel) => {
     models.push(model);
-    for (const f of model.files) {
-      const list = modelsOf.get(f.uri);
+    // A root that could not be read has no files but still owns its diagnostic.
+    const uris = model.files.length > 0 ? model.files.map((f) => f.uri) : [model.rootUri];
+    for (const uri of uris) {
+      const list = modelsOf.get(uri);
       if (list) list.push(model);
-      else modelsOf.set(f.uri, [model]);
+      else modelsOf.set(uri, [model]);
     }
   };
   const roots: string[] = [];

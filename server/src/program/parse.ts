@@ -37,8 +37,6 @@ const YAML_MESSAGES: Record<string, string> = {
   MULTIPLE_DOCS: 'A program file holds one YAML document; split the others into their own files.',
   DUPLICATE_KEY: 'This key appears twice in the same map; the second would silently win.',
   TAB_AS_INDENT: 'Tabs cannot indent YAML; use spaces.',
-  BAD_INDENT: 'Bad indentation: this line does not line up with its siblings.',
-  MISSING_CHAR: 'A character is missing here (an unclosed quote, bracket or brace?).',
   BLOCK_AS_IMPLICIT_KEY: 'A block value cannot be a key; is a `:` missing, or the indentation off?',
   MULTILINE_IMPLICIT_KEY: 'A key cannot span several lines; is a `:` missing?',
 };

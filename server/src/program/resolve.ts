@@ -82,7 +82,7 @@ export function resolveIds(c: Collected, options: { loneFragment: boolean }): Re
         const others = group.filter((o) => o !== e);
         diagnostics.push({
           uri: e.uri, span: e.idSpan, severity: 'error', code: 'duplicate-id',
-          message: `The id \`${id}\` is defined ${group.length} times (${group.map((d) => KIND_LABEL[d.kind]).join(', ')}); a reference could not tell them apart.`,
+          message: `The id \`${id}\` is defined ${group.length === 2 ? 'twice' : `${group.length} times`} (${group.map((d) => KIND_LABEL[d.kind]).join(', ')}); a reference could not tell them apart.`,
           related: others.map((o) => ({ uri: o.uri, span: o.idSpan, message: `\`${id}\` is also defined here (${KIND_LABEL[o.kind]})` })),
           data: { id },
         });

@@ -355,7 +355,7 @@ function cycleDiagnostic(g: ScheduleGraph, e: Edge, named: NamedCycle): Diagnost
     span: dep.span,
     severity: 'error',
     code: 'dependency-cycle',
-    message: `Dependency cycle: ${cycle.join(' -> ')}`,
+    message: `Dependency cycle: ${cycle.map((id) => (id === '…' ? id : `\`${id}\``)).join(' -> ')}. The items in it get no dates; remove one of these dependencies.`,
     related,
     data: { cycle, itemSpan: dep.itemSpan },
   };

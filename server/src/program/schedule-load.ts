@@ -121,8 +121,8 @@ export function overAllocation(
       const last = formatDate((run[run.length - 1] as { wk: Day }).wk);
       const when = run.length === 1 ? `the week of ${first}` : `the weeks of ${first} to ${last}`;
       const names = tasks.slice(0, MAX_LISTED).map((t) => g.ids[t] as string).join(', ') + (tasks.length > MAX_LISTED ? ', …' : '');
-      const message = `${person.id} is over-allocated in ${when}: ${tasks.length} ${tasks.length === 1 ? 'task needs' : 'tasks need'} `
-        + `${num(need * capacity)} working days, capacity allows ${num(avail * capacity)} (${names}).`;
+      const message = `\`${person.id}\` is over-allocated in ${when}: ${tasks.length} ${tasks.length === 1 ? 'task needs' : 'tasks need'} `
+        + `${num(need * capacity)} person-days, capacity allows ${num(avail * capacity)} (${names}).`;
       for (const t of tasks) {
         if (reported.has(t)) continue;
         reported.add(t);

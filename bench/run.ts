@@ -1,0 +1,139 @@
+// `npm run bench`: every benchmark in one run, in order (scheduler, language
+// server vs yaml-language-server, portfolio start-up, preview in headless
+// Chromium), then a summary of every figure against its target from the
+// issues. Missed targets are reported, not fatal: the exit code is non-zero
+// only when a benchmark crashes.
+// Run: npm run bench   (or, on an up-to-date dist/: node --import tsx bench/run.ts)
+import { benchLsp } from './lsp.js';
+import type { LspFigures } from './lsp.js';
+import { benchPortfolio } from './portfolio.js';
+import type { PortfolioFigures } from './portfolio.js';
+import { benchPreview } from './preview.js';
+import type { PreviewBenchResult } from './preview.js';
+import { benchSchedule } from './schedule.js';
+
+type Status = 'met' | 'NOT MET' | 'info' | 'CRASHED';
+
+interface Row {
+  bench: string;
+  figure: string;
+  value: string;
+  target: string;
+  status: Status;
+}
+
+const rows: Row[] = [];
+let crashed = false;
+
+const ms = (n: number): string => (Number.isFinite(n) ? `${n.toFixed(n < 10 ? 1 : 0)} ms` : 'n/a');
+const ratio = (r: number, target: number, label: string): { value: string; target: string; status: Status } => ({
+  value: Number.isFinite(r) ? `${r.toFixed(3)} (1/${(1 / r).toFixed(1)})` : 'n/a',
+  target: `≤ ${label}`,
+  status: Number.isFinite(r) && r <= target ? 'met' : 'NOT MET',
+});
+const check = (ok: boolean): Status => (ok ? 'met' : 'NOT MET');
+
+async function run<T>(name: string, bench: () => T | Promise<T>, summarise: (result: T) => void): Promise<void> {
+  console.log(`\n=== ${name} ===`);
+  const t0 = performance.now();
+  try {
+    const result = await bench();
+    summarise(result);
+  } catch (e) {
+    crashed = true;
+    console.error(`${name} crashed:`, e);
+    rows.push({ bench: name, figure: 'benchmark', value: e instanceof Error ? e.message.split('\n')[0]! : String(e), target: 'runs', status: 'CRASHED' });
+  }
+  console.log(`(${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+}
+
+function summariseSchedule(results: { size: number; ms: number }[]): void {
+  for (const r of results) {
+    const gated = r.size === 100_000;
+    rows.push({
+      bench: 'schedule', figure: `${r.size.toLocaleString('en-US')} tasks`, value: ms(r.ms),
+      target: gated ? '< 1000 ms' : '—', status: gated ? check(r.ms < 1000) : 'info',
+    });
+  }
+  if (!results.some((r) => r.size === 100_000)) rows.push({ bench: 'schedule', figure: '100,000 tasks', value: 'missing', target: '< 1000 ms', status: 'NOT MET' });
+}
+
+function summariseLsp(all: LspFigures[]): void {
+  const sizes = [...new Set(all.map((f) => f.tasks))];
+  for (const tasks of sizes) {
+    const ours = all.find((f) => f.tasks === tasks && f.server === 'program-as-code');
+    const theirs = all.find((f) => f.tasks === tasks && f.server === 'yaml-language-server');
+    const n = tasks.toLocaleString('en-US');
+    if (!ours || !theirs) {
+      rows.push({ bench: 'lsp', figure: `${n} tasks`, value: 'missing figures', target: 'both servers', status: 'NOT MET' });
+      continue;
+    }
+    for (const f of [ours, theirs]) {
+      rows.push({
+        bench: 'lsp', figure: `${n}: ${f.server}`,
+        value: `open ${ms(f.openMs)}, edit ${ms(f.editMs)}, completion ${ms(f.completionMs)} (${f.completionItems} items), ${f.peakMb.toFixed(0)} MB`,
+        target: '—', status: 'info',
+      });
+    }
+    rows.push({ bench: 'lsp', figure: `${n}: edit→diagnostics ours/theirs`, ...ratio(ours.editMs / theirs.editMs, 1 / 4, '1/4') });
+    const big = tasks >= 10_000;
+    rows.push({ bench: 'lsp', figure: `${n}: completion after edit ours/theirs`, ...ratio(ours.completionMs / theirs.completionMs, big ? 1 / 50 : 1 / 15, big ? '1/50' : '1/15') });
+    if (big) rows.push({ bench: 'lsp', figure: `${n}: peak memory ours/theirs`, ...ratio(ours.peakMb / theirs.peakMb, 1 / 2, '1/2') });
+  }
+}
+
+function summarisePortfolio(f: PortfolioFigures): void {
+  const scale = `${f.files} files, ${f.tasks.toLocaleString('en-US')} tasks`;
+  rows.push({
+    bench: 'portfolio', figure: `${scale}: indexing (initialized → progress end)`, value: ms(f.indexMs),
+    target: 'progress shown', status: check(Number.isFinite(f.beginMs) && Number.isFinite(f.indexMs) && f.progressReports > 0),
+  });
+  rows.push({ bench: 'portfolio', figure: 'progress reports', value: `${f.progressReports} (${f.percentages[0] ?? '?'}% → ${f.percentages[f.percentages.length - 1] ?? '?'}%)`, target: '—', status: 'info' });
+  for (const a of f.answers) {
+    const isRequest = !a.what.startsWith('first diagnostics');
+    rows.push({
+      bench: 'portfolio', figure: `open file: ${a.what}`,
+      value: `${ms(a.ms)} (${ms(a.sinceInitializedMs)} after initialized)`,
+      target: isRequest ? 'before indexing ends' : '—',
+      status: isRequest ? check(a.beforeIndexingEnded) : 'info',
+    });
+  }
+  rows.push({ bench: 'portfolio', figure: 'requests for the open file before indexing ended', value: f.answeredBeforeIndexingEnded ? 'yes' : 'no', target: 'yes', status: check(f.answeredBeforeIndexingEnded) });
+  rows.push({ bench: 'portfolio', figure: 'peak memory (VmHWM)', value: Number.isFinite(f.peakMb) ? `${f.peakMb.toFixed(0)} MB` : 'n/a', target: '—', status: 'info' });
+}
+
+function summarisePreview(r: PreviewBenchResult): void {
+  rows.push({ bench: 'preview', figure: 'Gantt 1,000 tasks, first render', value: ms(r.ganttMs1000), target: '—', status: 'info' });
+  rows.push({ bench: 'preview', figure: 'mermaid.render gantt 1,000 tasks', value: ms(r.mermaidGanttMs1000), target: '—', status: 'info' });
+  rows.push({ bench: 'preview', figure: 'Gantt 1,000 ours/mermaid', ...ratio(r.ratio, 1 / 5, '1/5') });
+  rows.push({ bench: 'preview', figure: 'Gantt 10,000 tasks, first paint', value: ms(r.ganttMs10000), target: '< 300 ms', status: check(r.ganttMs10000 < 300) });
+  rows.push({ bench: 'preview', figure: 'dependency graph, 300 tasks', value: ms(r.graphMs300), target: '< 1500 ms', status: check(r.graphMs300 < 1500) });
+  rows.push({ bench: 'preview', figure: 'workstream view, 10,000 tasks', value: ms(r.workstreamGraphMs10000), target: '< 1000 ms', status: check(r.workstreamGraphMs10000 < 1000) });
+}
+
+function printSummary(): void {
+  const w = (k: keyof Row) => Math.max(k.length, ...rows.map((r) => r[k].length));
+  const [wb, wf, wv, wt] = [w('bench'), w('figure'), w('value'), w('target')];
+  const line = (r: Row) => `${r.bench.padEnd(wb)}  ${r.figure.padEnd(wf)}  ${r.value.padEnd(wv)}  ${r.target.padEnd(wt)}  ${r.status}`;
+  console.log('\n=== summary ===');
+  console.log(line({ bench: 'bench', figure: 'figure', value: 'value', target: 'target', status: 'info' }).replace(/info$/, 'status'));
+  for (const r of rows) console.log(line(r));
+  const gated = rows.filter((r) => r.status !== 'info');
+  const met = gated.filter((r) => r.status === 'met').length;
+  const missed = gated.filter((r) => r.status === 'NOT MET').map((r) => `${r.bench}: ${r.figure}`);
+  console.log(`\ntargets met: ${met}/${gated.length}${missed.length ? `; NOT MET: ${missed.join('; ')}` : ''}`);
+  if (crashed) console.log(`CRASHED: ${rows.filter((r) => r.status === 'CRASHED').map((r) => r.bench).join(', ')}`);
+}
+
+async function main(): Promise<void> {
+  await run('schedule', () => benchSchedule([1000, 10_000, 100_000]), summariseSchedule);
+  await run('lsp', () => benchLsp([1000, 10_000]), summariseLsp);
+  await run('portfolio', () => benchPortfolio(), summarisePortfolio);
+  await run('preview', () => benchPreview(), summarisePreview);
+  printSummary();
+}
+
+main().then(() => process.exit(crashed ? 1 : 0), (e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
