@@ -3,7 +3,7 @@
 // JSDoc says which side sends it. Import this file by relative path from both
 // sides; esbuild bundles it.
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { Location, Position } from 'vscode-languageserver-protocol';
+import type { Position } from 'vscode-languageserver-protocol';
 import type { ViewModel } from './program/view-model.js';
 
 export interface DocumentParams {
@@ -15,28 +15,10 @@ export interface DocumentPositionParams extends DocumentParams {
   readonly position: Position;
 }
 
-/** One item of a dependents/dependencies list. */
-export interface DependencyItem {
-  readonly id: string;
-  readonly name?: string;
-  /** The entity kind: task, milestone or workstream. */
-  readonly kind: string;
-  /** Early start, YYYY-MM-DD, when scheduled. */
-  readonly start?: string;
-  /** Early end (a milestone's forecast), YYYY-MM-DD, when scheduled. */
-  readonly end?: string;
-  /** The id token of its definition. */
-  readonly location: Location;
-}
-
-export interface ProgramSummary {
-  /** The program's id, or null for a fragment no root includes. */
-  readonly programId: string | null;
-  /** The scheduled finish, YYYY-MM-DD, or null when nothing is dated. */
-  readonly finish: string | null;
-  /** How many milestones are forecast after their target. */
-  readonly slippingMilestones: number;
-}
+// The list items and the summary are built by a pure feature (which may not
+// import this protocol package), so their types live there and are shared.
+export type { DependencyItem, ProgramSummary } from './features/dependency-list.js';
+import type { DependencyItem, ProgramSummary } from './features/dependency-list.js';
 
 export type ViewModelResult = ViewModel;
 

@@ -7,9 +7,10 @@ import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, existsSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
+import { APOLLO_DIR } from '../helpers/shared.js';
 
 const CLI = join(__dirname, '../../dist/cli.js');
-const APOLLO = '/work/shared/examples/apollo';
+const APOLLO = APOLLO_DIR;
 let dir: string;
 
 function run(args: string[], cwd = dir) {

@@ -13,7 +13,7 @@ import type { MessageConnection } from 'vscode-jsonrpc/node.js';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const SERVER = resolve('dist/server.js');
-export const APOLLO = '/work/shared/examples/apollo';
+export { APOLLO_DIR as APOLLO } from '../helpers/shared.js';
 
 export interface StartOptions {
   /** Files to write into the workspace folder (relative path -> text). */

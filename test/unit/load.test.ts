@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { loadProgram } from '../../server/src/program/load.js';
 import { memoryHost } from '../../server/src/program/host.js';
 import { lines, programFromYaml, ROOT_URI, spanText, uriOf, withCode, WORKSPACE } from '../helpers/program.js';
+import { APOLLO_DIR } from '../helpers/shared.js';
 
 const HEAD = lines('version: 1', 'program:', '  id: p', '  name: P', '  start: 2026-01-05', '  owner: jane');
 const PEOPLE = lines('people:', '  - { id: jane, name: Jane }', '  - { id: bob, name: Bob }');
@@ -196,7 +197,7 @@ test('a file that cannot be read gives a diagnostic, not an exception', () => {
 });
 
 test('the shared apollo example and our own examples load with no errors', () => {
-  for (const dir of ['/work/shared/examples/apollo', join(__dirname, '../../examples/orion')]) {
+  for (const dir of [APOLLO_DIR, join(__dirname, '../../examples/orion')]) {
     const files: Record<string, string> = {};
     const walk = (d: string) => {
       for (const e of readdirSync(d, { withFileTypes: true })) {

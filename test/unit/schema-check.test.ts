@@ -7,6 +7,7 @@ import { Ajv } from 'ajv';
 import { checkSchema, decodeJsonPointer, isCalendarDate, SCHEMA_CODES } from '../../server/src/program/schema-check.js';
 import { closestMatches } from '../../server/src/program/suggest.js';
 import schema from '../../schemas/program.schema.json';
+import { APOLLO_DIR } from '../helpers/shared.js';
 
 const URI = 'file:///w/test.program.yaml';
 const HEAD = 'version: 1\nprogram: { id: p, name: P, start: 2026-01-05 }\n';
@@ -325,7 +326,7 @@ void describe('checkSchema', () => {
   });
 
   void it('accepts the apollo example (root and fragments) with zero diagnostics', () => {
-    const dir = '/work/shared/examples/apollo';
+    const dir = APOLLO_DIR;
     for (const [file, isRoot] of [
       ['apollo.program.yaml', true],
       ['workstreams/web.program.yaml', false],

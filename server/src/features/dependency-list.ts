@@ -8,7 +8,7 @@ import type { Location, Position } from 'vscode-languageserver-types';
 import { offsetIn, rangeIn } from './context.js';
 import type { FeatureContext } from './context.js';
 
-// Kept structurally identical to protocol.ts (features may not import the protocol package).
+/** One item of a dependents/dependencies list (the answer of programAsCode/dependents and /dependencies). */
 export interface DependencyItem {
   readonly id: string;
   readonly name?: string;
@@ -21,10 +21,13 @@ export interface DependencyItem {
   readonly location: Location;
 }
 
+/** What the status bar shows (programAsCode/programSummary). */
 export interface ProgramSummary {
+  /** The program's id, or null for a fragment no root includes. */
   readonly programId: string | null;
   /** The program's finish, YYYY-MM-DD, or null when nothing is dated. */
   readonly finish: string | null;
+  /** How many milestones are forecast after their target. */
   readonly slippingMilestones: number;
 }
 

@@ -31,7 +31,11 @@ export function expandInclude(
   const firstGlob = segments.findIndex(hasGlob);
   const staticPart = (firstGlob < 0 ? segments : segments.slice(0, firstGlob)).join('/');
   const realRoot = host.realUri?.(workspaceRoot) ?? workspaceRoot;
-  const inside = (uri: string) => isInsideUri(host.realUri?.(uri) ?? uri, realRoot);
+  const realOf = (uri: string) => host.realUri?.(uri) ?? uri;
+  const inside = (uri: string) => isInsideUri(realOf(uri), realRoot);
+  // The including file itself, reached through a symbolic link, is still itself (a cycle).
+  const realSelf = realOf(entry.uri);
+  const canonical = (uri: string) => (realOf(uri) === realSelf ? entry.uri : uri);
 
   if (firstGlob < 0) {
     const uri = joinUri(baseDir, staticPart);
@@ -39,7 +43,7 @@ export function expandInclude(
       error('include-outside-workspace', `\`${entry.pattern}\` points outside the workspace folder (${displayPath(workspaceRoot)}); includes must stay inside it.`);
       return { targets: [], diagnostics };
     }
-    return { targets: [uri], diagnostics };
+    return { targets: [canonical(uri)], diagnostics };
   }
 
   const startDir = staticPart === '' ? baseDir : joinUri(baseDir, `${staticPart}/`);
@@ -49,11 +53,23 @@ export function expandInclude(
   }
   const rest = segments.slice(firstGlob);
   const found = new Set<string>();
+  /** Real paths of the files found: a file reached twice through links counts once. */
+  const foundReal = new Set<string>();
+  /** (real directory, pattern position) pairs walked: symbolic-link loops are walked once. */
+  const walked = new Set<string>();
   let outside = 0;
   const walk = (dirUri: string, i: number, depth: number): void => {
     if (found.size >= MAX_MATCHES || depth > MAX_DEPTH) return;
     const seg = rest[i];
     if (seg === undefined) return;
+    if (host.realUri) {
+      const real = realOf(dirUri);
+      // A linked directory outside the workspace is not even listed.
+      if (!isInsideUri(real, realRoot)) return;
+      const key = `${i}\u0000${real}`;
+      if (walked.has(key)) return;
+      walked.add(key);
+    }
     const entries = host.listDirectory(dirUri);
     if (!entries) return;
     const last = i === rest.length - 1;
@@ -66,8 +82,12 @@ export function expandInclude(
     for (const e of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (!re.test(e.name)) continue;
       if (last && !e.isDirectory) {
-        if (inside(e.uri)) found.add(e.uri);
-        else outside++;
+        const real = realOf(e.uri);
+        if (!isInsideUri(real, realRoot)) outside++;
+        else if (!foundReal.has(real)) {
+          foundReal.add(real);
+          found.add(canonical(e.uri));
+        }
       } else if (!last && e.isDirectory && !SKIP_DIRS.has(e.name)) walk(e.uri, i + 1, depth + 1);
     }
   };

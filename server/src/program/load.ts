@@ -2,6 +2,7 @@
 // cache), check it against the schema, expand includes in order, collect
 // entities and references, and resolve ids across all files.
 import { collectFile, emptyCollected } from './build.js';
+import { DEFAULT_WORKDAYS } from './calendar.js';
 import type { Collected } from './build.js';
 import { checkDurations } from './duration-checks.js';
 import type { FileHost } from './host.js';
@@ -21,8 +22,6 @@ export interface LoadOptions {
   /** Parses a file; pass a caching parser to reuse work across loads. */
   readonly parse?: (uri: string, text: string) => ParsedFile;
 }
-
-export const DEFAULT_WORKDAYS: readonly number[] = [1, 2, 3, 4, 5];
 
 /** Loads the program whose root (or lone fragment) is `rootUri`. Never throws. */
 export function loadProgram(rootUri: string, host: FileHost, options: LoadOptions = {}): ProgramModel {

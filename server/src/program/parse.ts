@@ -1,8 +1,8 @@
 // Text -> YAML syntax tree with ranges, plus the plain JS value, bounded.
 // Everything here is total: any input (binary, truncated, hostile) gives a
 // ParsedFile with diagnostics, never an exception.
-import { isCollection, isMap, isPair, isScalar, parseDocument } from 'yaml';
-import type { Document } from 'yaml';
+import { Composer, isCollection, isMap, isPair, isScalar, Parser, YAMLParseError } from 'yaml';
+import type { CST, Document } from 'yaml';
 import type { Diagnostic, Span } from './types.js';
 
 export interface ParseLimits {
@@ -61,7 +61,12 @@ export function parseFile(uri: string, text: string, limits: ParseLimits = DEFAU
   const diagnostics: Diagnostic[] = [];
   let doc: Document.Parsed | undefined;
   try {
-    doc = parseDocument(text, { version: '1.2', schema: 'core', prettyErrors: false, uniqueKeys: true });
+    const parsed = parseYamlDocument(text, limits.maxDepth);
+    if ('tooDeep' in parsed) {
+      diagnostics.push({ uri, severity: 'error', code: 'yaml-syntax', span: parsed.tooDeep, message: tooDeepMessage(limits.maxDepth) });
+      return { uri, text, doc: undefined, value: undefined, isRoot: false, diagnostics };
+    }
+    doc = parsed.doc;
   } catch (e) {
     // The parser recurses on nesting depth; absurd nesting can overflow the stack.
     diagnostics.push({
@@ -110,6 +115,74 @@ export function parseFile(uri: string, text: string, limits: ParseLimits = DEFAU
   return { uri, text, doc, value, isRoot, diagnostics };
 }
 
+function tooDeepMessage(maxDepth: number): string {
+  return `Collections nest more than ${maxDepth} levels deep here; a program file never needs that.`;
+}
+
+/**
+ * How deeply the syntax tree may nest before it is composed into a Document.
+ * yaml's composer recurses once per level and runs out of stack near 900
+ * levels; it catches that RangeError, but V8 may instead abort the whole
+ * process ("RegExpCompiler Allocation failed - process out of memory") when a
+ * regular expression gets compiled that close to the stack limit. So deeper
+ * documents are refused before composing, from the (iterative) CST.
+ */
+export const MAX_COMPOSE_DEPTH = 256;
+
+/**
+ * yaml's parseDocument (one document; a second one is an error), except that
+ * a document nesting deeper than MAX_COMPOSE_DEPTH is never composed: the
+ * answer is then the span of the first collection deeper than `maxDepth`.
+ */
+export function parseYamlDocument(text: string, maxDepth: number): { doc: Document.Parsed } | { tooDeep: Span } {
+  let tooDeep: Span | undefined;
+  function* guarded(tokens: Iterable<CST.Token>): Generator<CST.Token> {
+    for (const token of tokens) {
+      if (token.type === 'document') {
+        tooDeep = cstTooDeep(token, Math.min(maxDepth, MAX_COMPOSE_DEPTH), MAX_COMPOSE_DEPTH);
+        if (tooDeep) return;
+      }
+      yield token;
+    }
+  }
+  const composer = new Composer({ version: '1.2', schema: 'core', prettyErrors: false, uniqueKeys: true });
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(guarded(new Parser().parse(text)), true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  if (tooDeep) return { tooDeep };
+  // compose(…, forceDoc) always yields a document at the end.
+  return { doc: doc as Document.Parsed };
+}
+
+/**
+ * When a CST document nests collections deeper than `hardLimit`, the span of
+ * the first collection on that path deeper than `softLimit`. Iterative.
+ */
+function cstTooDeep(document: CST.Document, softLimit: number, hardLimit: number): Span | undefined {
+  const stack: { token: CST.Token | undefined; depth: number; marker: number }[] = [{ token: document.value, depth: 0, marker: -1 }];
+  while (stack.length > 0) {
+    const { token, depth, marker } = stack.pop() as (typeof stack)[number];
+    if (!token) continue;
+    const isCollectionToken = token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
+    const at = marker < 0 && isCollectionToken && depth > softLimit ? token.offset : marker;
+    if (isCollectionToken) {
+      if (depth > hardLimit) return { start: at, end: at + 1 };
+      for (const item of token.items) {
+        if ('key' in item && item.key) stack.push({ token: item.key, depth: depth + 1, marker: at });
+        if ('value' in item && item.value) stack.push({ token: item.value, depth: depth + 1, marker: at });
+      }
+    } else if (token.type === 'block-scalar') {
+      for (const p of token.props) stack.push({ token: p, depth: depth + 1, marker: at });
+    }
+  }
+  return undefined;
+}
+
 function firstAliasSpan(text: string): Span {
   const m = /\*[^\s,[\]{}]+/.exec(text);
   return m ? { start: m.index, end: m.index + m[0].length } : { start: 0, end: Math.min(1, text.length) };
@@ -123,7 +196,7 @@ export function checkShape(doc: Document.Parsed, maxDepth: number): { span: Span
     if (!isCollection(node)) continue;
     const range = node.range ?? [0, 0];
     if (depth > maxDepth) {
-      return { span: { start: range[0], end: Math.max(range[0] + 1, Math.min(range[1], range[0] + 1)) }, message: `Collections nest more than ${maxDepth} levels deep here; a program file never needs that.` };
+      return { span: { start: range[0], end: Math.max(range[0] + 1, Math.min(range[1], range[0] + 1)) }, message: tooDeepMessage(maxDepth) };
     }
     for (const item of node.items) {
       if (isPair(item)) {

@@ -5,9 +5,9 @@
 // Anything unusual (syntax errors, anchors, an edit that spans items or
 // changes their shape) falls back to a full parse, so the result is always
 // what parseFile would give.
-import { isCollection, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Document, Node, YAMLMap, YAMLSeq } from 'yaml';
-import { DEFAULT_LIMITS, checkShape } from './parse.js';
+import { DEFAULT_LIMITS, checkShape, parseYamlDocument } from './parse.js';
 import type { ParsedFile, ParseLimits } from './parse.js';
 
 type Range = [number, number, number];
@@ -54,7 +54,9 @@ export function reparse(prev: ParsedFile, text: string, limits: ParseLimits = DE
   if (ANCHOR_OR_TAG.test(source)) return undefined;
   let part: Document.Parsed;
   try {
-    part = parseDocument(source, { version: '1.2', schema: 'core', prettyErrors: false, uniqueKeys: true });
+    const parsed = parseYamlDocument(source, limits.maxDepth);
+    if ('tooDeep' in parsed) return undefined;
+    part = parsed.doc;
   } catch {
     return undefined;
   }
