@@ -191,3 +191,10 @@ test('a program file that cannot be read is reported, and fails the run', () => 
   assert.equal(r.code, 1);
   assert.match(r.stdout, /gone\.program\.yaml:1:1: error: Cannot read .*gone\.program\.yaml\. \[file-unreadable\]/);
 });
+
+test('a root named from another folder still finds the fragments beside it', () => {
+  const elsewhere = mkdtempSync(join(tmpdir(), 'pac-elsewhere-'));
+  const r = run(['validate', join(dir, 'apollo', 'apollo.program.yaml'), '--format', 'json'], elsewhere);
+  assert.equal(r.code, 0, r.stdout);
+  assert.equal(JSON.parse(r.stdout).files.length, 3);
+});
