@@ -43,12 +43,7 @@ const workspace = new ProgramWorkspace(documents, nodeHost());
 // ---- settings -------------------------------------------------------------
 
 interface Settings {
-  /**
-   * Milliseconds between the last keystroke and re-checking
-   * (programAsCode.diagnostics.delay); null = automatic: a third of the time
-   * the last check took, between 20 and 250 ms, so a small program answers at
-   * once and a huge one is not re-checked on every keystroke.
-   */
+  /** programAsCode.diagnostics.delay in ms; null = automatic (see currentDelay). */
   delay: number | null;
   /** programAsCode.diagnostics.severity: code -> severity or 'off'. */
   severity: Record<string, SeverityOverride>;
@@ -57,9 +52,23 @@ interface Settings {
 const settings: Settings = { delay: null, severity: {} };
 /** How long the last check took (ms), for the automatic delay. */
 let lastCheckMs = 0;
+/** When each document last changed (performance.now()). */
+const lastChange = new Map<string, number>();
 
-function currentDelay(): number {
-  return settings.delay ?? Math.round(Math.min(250, Math.max(20, lastCheckMs / 3)));
+/**
+ * The automatic delay is a debounce with a leading edge: a change that comes
+ * after a pause longer than the debounce is checked at once (a single edit's
+ * result shows as soon as it can be computed); changes that follow closely
+ * wait a third of the last check's time, between 20 and 250 ms, so a huge
+ * program is not re-checked on every keystroke.
+ */
+function currentDelay(uri: string): number {
+  if (settings.delay !== null) return settings.delay;
+  const debounce = Math.round(Math.min(250, Math.max(20, lastCheckMs / 3)));
+  const now = performance.now();
+  const previous = lastChange.get(uri) ?? -Infinity;
+  lastChange.set(uri, now);
+  return now - previous > debounce && !timers.has(uri) ? 0 : debounce;
 }
 
 function applySettings(raw: unknown): void {
@@ -169,6 +178,7 @@ function validate(uri: string): void {
 }
 
 function scheduleValidation(uri: string): void {
+  const delay = currentDelay(uri);
   clearTimeout(timers.get(uri));
   timers.set(uri, setTimeout(() => {
     timers.delete(uri);
@@ -179,7 +189,7 @@ function scheduleValidation(uri: string): void {
       log(`checking ${uri} failed`, e);
     }
     lastCheckMs = performance.now() - started;
-  }, currentDelay()));
+  }, delay));
 }
 
 documents.onDidChangeContent(guard('didChange', undefined, (e) => {
@@ -192,6 +202,7 @@ documents.onDidClose(guard('didClose', undefined, (e) => {
   const uri = e.document.uri;
   clearTimeout(timers.get(uri));
   timers.delete(uri);
+  lastChange.delete(uri);
   if (!isProgramDocument(uri, e.document.languageId)) return;
   workspace.documentClosed(uri);
   // The text falls back to the disk: re-check what the file belonged to.
