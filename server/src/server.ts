@@ -75,7 +75,8 @@ function applySettings(raw: unknown): void {
   if (!raw || typeof raw !== 'object') return;
   const root = (raw as { programAsCode?: unknown }).programAsCode ?? raw;
   const maxFileSize = (root as { maxFileSize?: unknown }).maxFileSize;
-  if (typeof maxFileSize === 'number' && Number.isFinite(maxFileSize) && maxFileSize > 0) workspace.setMaxFileSize(maxFileSize);
+  // Clamped like the setting's declared maximum (200 MB of text): no workspace can switch the guard off.
+  if (typeof maxFileSize === 'number' && Number.isFinite(maxFileSize) && maxFileSize > 0) workspace.setMaxFileSize(Math.min(maxFileSize, 200 * 1024 * 1024));
   const diagnostics = (root as { diagnostics?: { delay?: unknown; severity?: unknown } }).diagnostics;
   if (!diagnostics || typeof diagnostics !== 'object') return;
   if (typeof diagnostics.delay === 'number' && Number.isFinite(diagnostics.delay)) settings.delay = Math.max(0, Math.min(10_000, diagnostics.delay));
