@@ -6,6 +6,7 @@
 // Options: --edits 5000 --seed 1 --tasks 120 --runs 1 (runs > 1: seeds seed, seed+1, …).
 // Prints edits applied, requests sent, failures and the slowest request; exits 1 on any failure.
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { formatReport, fuzzServer } from '../test/lsp/fuzz-driver.js';
 import { SERVER } from '../test/lsp/harness.js';
@@ -40,6 +41,8 @@ async function main(): Promise<number> {
     if (report.slowest.ms > totals.slowest.ms) totals.slowest = report.slowest;
   }
   console.log(`server fuzz: ${totals.edits} edits applied, ${totals.requests} requests sent, ${failures} failures, slowest request ${totals.slowest.method} ${totals.slowest.ms.toFixed(1)} ms`);
+  // Latencies are wall-clock, queueing included: a busy machine shows here.
+  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   return failures === 0 ? 0 : 1;
 }
 

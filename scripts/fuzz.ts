@@ -32,7 +32,7 @@ const save = !process.argv.includes('--no-save');
 
 // Small programs by default, so 100,000 inputs take minutes, not hours.
 const spec: SpecOptions = full ? {} : { maxWorkstreams: 2, maxTasks: 4, maxMilestones: 2, maxRisks: 2, maxPeople: 3 };
-const run: RunOptions = full ? {} : { positions: 2, staleChance: 0.3 };
+const run: RunOptions = full ? {} : { positions: 2, staleChance: 0.3, noAnalysisChance: 0.25 };
 const arb = fuzzInputArb(spec);
 
 /** The rng of input i: the same positions on every run with the same seed. */

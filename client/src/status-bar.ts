@@ -4,6 +4,7 @@
 // (the server republishes them after every re-analysis, so that is our
 // "schedule changed" signal), debounced because a keystroke touches many files.
 import * as vscode from 'vscode';
+import { State } from 'vscode-languageclient/node';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands } from './ids';
 import { activeProgramEditor } from './program-document';
@@ -32,6 +33,8 @@ export class ProgramStatusBar implements vscode.Disposable {
       vscode.languages.onDidChangeDiagnostics((e) => {
         if (e.uris.some((u) => u.path.endsWith('.program.yaml') || u.path.endsWith('.program.yml'))) this.schedule(REFRESH_DELAY_MS);
       }),
+      // A restarted server (after a crash) may republish nothing new: ask it directly.
+      client.onDidChangeState((e) => { if (e.newState === State.Running) this.schedule(0); }),
     );
     this.schedule(0);
   }

@@ -24,7 +24,8 @@ const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce || und
 const host = connectHost();
 let state: UiState = restoreState(host.getState(), document.body.dataset.defaultZoom);
 let vm: ViewModel | undefined;
-let locations = new Map<string, SourceLocation>();
+/** Item id → source location, built on the first reveal (not on the way to the first paint). */
+let locations: Map<string, SourceLocation> | undefined;
 /** Tabs drawn for the current view model and state; others redraw when shown. */
 const fresh = new Set<TabId>();
 
@@ -58,12 +59,12 @@ function change(patch: Partial<UiState>): void {
 function update(next: ViewModel): void {
   const first = vm === undefined;
   vm = next;
-  locations = new Map();
-  for (const list of [next.workstreams, next.tasks, next.milestones, next.risks]) for (const it of list) locations.set(it.id, it.location);
+  locations = undefined;
   fresh.clear();
   empty.hidden = true;
   show();
-  if (first) gantt.restoreScroll(state.scrollTop, state.scrollLeft);
+  // Setting the scroll forces a layout: only when there is a position to restore.
+  if (first && (state.scrollTop || state.scrollLeft)) gantt.restoreScroll(state.scrollTop, state.scrollLeft);
 }
 
 /** Shows the selected tab, drawing it if its data or options changed. */
@@ -85,7 +86,11 @@ function rendered(tab: TabId): void {
 }
 
 function reveal(id: string): void {
-  const loc = locations.get(id);
+  if (!locations && vm) {
+    locations = new Map();
+    for (const list of [vm.workstreams, vm.tasks, vm.milestones, vm.risks]) for (const it of list) locations.set(it.id, it.location);
+  }
+  const loc = locations?.get(id);
   if (!loc) return;
   if (host.standalone) {
     // No editor behind the page: say where the item is defined instead.

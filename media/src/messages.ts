@@ -2,6 +2,7 @@
 // standalone page's shim). Incoming messages are checked before use: the
 // webview ignores (with a console warning) anything it does not recognise.
 import type { SourceLocation, ViewModel } from '../../server/src/program/view-model.js';
+import { unpackViewModel } from '../../server/src/program/view-model.js';
 
 export type TabId = 'gantt' | 'graph' | 'risks' | 'milestones';
 export const TABS: readonly TabId[] = ['gantt', 'graph', 'risks', 'milestones'];
@@ -40,10 +41,13 @@ export function isTab(v: unknown): v is TabId {
 export function parseHostMessage(data: unknown): HostMessage | undefined {
   if (!isObject(data)) return undefined;
   switch (data.type) {
-    case 'update':
-      return isViewModel(data.viewModel)
-        ? { type: 'update', viewModel: data.viewModel, documentUri: typeof data.documentUri === 'string' ? data.documentUri : null }
+    case 'update': {
+      // The panel sends the packed string (see packViewModel); a plain object is accepted too.
+      const vm = typeof data.packed === 'string' ? unpackViewModel(data.packed) : data.viewModel;
+      return isViewModel(vm)
+        ? { type: 'update', viewModel: vm, documentUri: typeof data.documentUri === 'string' ? data.documentUri : null }
         : undefined;
+    }
     case 'highlight':
       return typeof data.id === 'string' || data.id === null ? { type: 'highlight', id: data.id } : undefined;
     case 'showTab':

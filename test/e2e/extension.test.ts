@@ -4,6 +4,7 @@
 // code-server harness (scripts/e2e/). Waits always poll, never sleep.
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ProgramAsCodeApi } from '../../client/src/extension';
 import { Commands } from '../../client/src/ids';
@@ -25,6 +26,30 @@ async function runAndAcceptQuickPick<T>(command: string): Promise<T> {
     return settled;
   });
   return result;
+}
+
+/** The pids of our language server: children of this extension host running dist/server.js. */
+function serverPids(): number[] {
+  const pids: number[] = [];
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // Field 4 of /proc/<pid>/stat is the parent pid (after the parenthesised command name).
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== process.pid) continue;
+      const cmdline = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
+      if (cmdline.some((a) => a.endsWith('dist/server.js'))) pids.push(Number(name));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+function positionRange(doc: vscode.TextDocument, needle: string): vscode.Range {
+  const start = positionOf(doc, needle);
+  return new vscode.Range(start, start.translate(0, needle.length));
 }
 
 suite('Program as Code in VS Code', () => {
@@ -268,6 +293,63 @@ suite('Program as Code in VS Code', () => {
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
     await waitFor('the new program to be scheduled', () => api.statusBar.text?.includes('finish'));
     assert.deepEqual(vscode.languages.getDiagnostics(uri).map((d) => d.message), []);
+  });
+
+  test('the client restarts a killed server, and diagnostics, status bar and preview come back', async () => {
+    const uri = workspaceUri('crash.program.yaml');
+    const text = [
+      'version: 1',
+      'program: { id: crash, name: Crash, start: 2026-03-02 }',
+      'workstreams:',
+      '  - id: ws',
+      '    name: Work',
+      '    tasks:',
+      '      - { id: a, name: A, duration: 2d, depends_on: [nope] }',
+      '      - { id: b, name: B, duration: 1d, depends_on: [a] }',
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const editor = await vscode.window.showTextDocument(uri);
+    const unknownRef = (name: string) => () => vscode.languages.getDiagnostics(uri)
+      .find((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'unknown-reference' && d.message.includes(`\`${name}\``));
+    await waitFor('the unknown-reference error before the crash', unknownRef('nope'));
+    await vscode.commands.executeCommand(Commands.openPreviewToSide);
+    await waitFor('the preview of the crash program', () => api.preview.lastRender()?.uri === uri.toString());
+    await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+    await waitFor('the status bar item', () => api.statusBar.text?.includes('finish'));
+
+    const before = serverPids();
+    assert.equal(before.length, 1, `one language server child of the extension host (${process.pid}): ${before.join(', ')}`);
+    let republished = false;
+    const watch = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString()) && serverPids().some((p) => p !== before[0])) republished = true;
+    });
+    try {
+      const killedAt = Date.now();
+      process.kill(before[0]!, 'SIGKILL');
+      const after = await waitFor('a new language server process', () => {
+        const now = serverPids();
+        return now.length === 1 && now[0] !== before[0] && api.client.isRunning() && now;
+      }, 30_000);
+      assert.notEqual(after[0], before[0]);
+      // The new server publishes the broken file's diagnostics again, and the preview redraws from it.
+      await waitFor('diagnostics republished by the new server', () => republished && unknownRef('nope')());
+      await waitFor('the preview to redraw after the restart', () => {
+        const r = api.preview.lastRender();
+        return r && r.uri === uri.toString() && r.at > killedAt;
+      });
+      // It answers for the text as edited now, and the status bar follows.
+      const finishBefore = api.statusBar.text;
+      const fix = new vscode.WorkspaceEdit();
+      fix.replace(uri, positionRange(editor.document, 'nope'), 'nope2');
+      fix.replace(uri, positionRange(editor.document, 'duration: 1d'), 'duration: 9d');
+      assert.ok(await vscode.workspace.applyEdit(fix));
+      await waitFor('diagnostics of the edit after the restart', unknownRef('nope2'));
+      await waitFor('the status bar to show the new finish', () => api.statusBar.text?.includes('finish') && api.statusBar.text !== finishBefore);
+    } finally {
+      watch.dispose();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 
   test('Restart Language Server brings the features back', async () => {

@@ -40,6 +40,8 @@ export class LspSession {
   readonly progress: unknown[] = [];
   readonly registrations: unknown[] = [];
   readonly logs: string[] = [];
+  /** What workspace/configuration answers per section (e.g. `programAsCode`); null for the rest. */
+  readonly settings = new Map<string, unknown>();
   exitCode: number | null | undefined = undefined;
   private readonly waiters: Waiter[] = [];
   private readonly versions = new Map<string, number>();
@@ -88,7 +90,8 @@ export class LspSession {
     this.conn.onNotification('$/progress', (p: unknown) => { this.progress.push(p); this.poke(); });
     this.conn.onRequest('window/workDoneProgress/create', () => null);
     this.conn.onRequest('client/registerCapability', (p: unknown) => { this.registrations.push(p); return null; });
-    this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+      p.items.map((item) => (item.section !== undefined && this.settings.has(item.section) ? this.settings.get(item.section) : null)));
     this.conn.listen();
     await this.conn.sendRequest('initialize', {
       processId: process.pid,

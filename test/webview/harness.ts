@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { previewHtml } from '../../client/src/preview/preview-html.js';
 import { standaloneHtml } from '../../server/src/program/export/html.js';
 import { analyzeProgram } from '../../server/src/program/analyze.js';
-import { buildViewModel } from '../../server/src/program/view-model.js';
+import { buildViewModel, packViewModel } from '../../server/src/program/view-model.js';
 import type { ViewModel } from '../../server/src/program/view-model.js';
 import { openPrograms } from '../../server/src/cli/programs.js';
 import { programFromYaml } from '../helpers/program.js';
@@ -35,13 +35,24 @@ export interface Opened {
   dialogs: string[];
   errors: string[];
   warnings: string[];
+  /** CSP violations the page reported (`securitypolicyviolation`): directive and blocked URI. */
+  violations: () => Promise<string[]>;
 }
 
 export type Theme = 'light' | 'dark';
 
-async function open(browser: Browser, html: string, theme: Theme, size = { width: 1280, height: 800 }): Promise<Opened> {
+export async function open(browser: Browser, html: string, theme: Theme, size = { width: 1280, height: 800 }): Promise<Opened> {
   const page = await browser.newPage({ viewport: size, colorScheme: theme });
-  const o: Opened = { page, leaks: [], dialogs: [], errors: [], warnings: [] };
+  const o: Opened = {
+    page, leaks: [], dialogs: [], errors: [], warnings: [],
+    violations: () => page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []),
+  };
+  // Runs before the page's own scripts and outside its CSP: records what the CSP blocked.
+  await page.addInitScript(() => {
+    const list: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = list;
+    document.addEventListener('securitypolicyviolation', (e) => list.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sample}`));
+  });
   page.on('dialog', (d) => { o.dialogs.push(d.message()); void d.dismiss(); });
   page.on('console', (m) => {
     if (m.type() === 'error') o.errors.push(m.text());
@@ -82,7 +93,8 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
 
 export async function openWebview(browser: Browser, vm: ViewModel | null, theme: Theme = 'light', size?: { width: number; height: number }): Promise<Opened> {
   const o = await open(browser, webviewHtml(theme), theme, size);
-  if (vm) await post(o.page, { type: 'update', viewModel: vm, documentUri: vm.uri });
+  // As the panel sends it (packed).
+  if (vm) await post(o.page, { type: 'update', packed: packViewModel(vm), documentUri: vm.uri });
   return o;
 }
 

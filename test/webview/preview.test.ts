@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { ViewModel } from '../../server/src/program/view-model.js';
+import { packViewModel, unpackViewModel } from '../../server/src/program/view-model.js';
 import { toDay } from '../../server/src/program/export/gantt-layout.js';
 import { generatedVm, launch, openStandalone, openWebview, post, posted, showTab, vmOfFile } from './harness.js';
 
@@ -182,6 +183,46 @@ void describe('Dependencies (mermaid)', () => {
   });
 });
 
+void describe('Dependencies (built-in layout)', () => {
+  void it('draws big graphs and the workstream view itself: every node, critical marks, arrows pointing right, clicks', async () => {
+    const vm = generatedVm(300);
+    const o = await openWebview(browser, vm);
+    const { page } = o;
+    await showTab(page, 'graph');
+    await page.selectOption('select.graph-mode', 'full');
+    await page.waitForFunction(() => document.querySelector('.graph-canvas svg.layered-graph g.node') !== null);
+    const nodes = await page.$$eval('.graph-canvas svg.layered-graph g.node', (ns) => ns.map((n) => ({
+      id: n.getAttribute('data-item-id')!, crit: n.classList.contains('crit'), x: Number(/translate\(([\d.]+)/.exec(n.getAttribute('transform')!)![1]),
+      label: n.querySelector('text')!.textContent!, title: n.querySelector('title')!.textContent!,
+    })));
+    assert.equal(nodes.length, vm.tasks.length + vm.milestones.length, 'one node per task and milestone');
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    for (const t of vm.tasks) {
+      assert.equal(byId.get(t.id)!.crit, t.critical, `${t.id} critical class`);
+      assert.ok(byId.get(t.id)!.title.includes(t.name ?? t.id), 'the full name is in the tooltip');
+    }
+    for (const d of vm.dependencies.filter((x) => x.fromKind !== 'workstream')) {
+      assert.ok(byId.get(d.from)!.x < byId.get(d.to)!.x, `${d.from} → ${d.to} points right`);
+    }
+    assert.ok(await page.$$eval('path.gedge.critical', (p) => p.length) > 0, 'critical edges');
+    assert.match((await page.textContent('.graph-note'))!, /built-in layout/);
+    const task = vm.tasks[7]!;
+    await page.click(`.graph-canvas g.node[data-item-id="${task.id}"]`);
+    assert.deepEqual((await posted(page)).filter((m) => m.type === 'reveal').at(-1), { type: 'reveal', location: task.location });
+    await page.selectOption('select.graph-mode', 'workstreams');
+    await page.waitForFunction((n) => document.querySelectorAll('.graph-canvas g.node').length === n, vm.workstreams.length + vm.milestones.length);
+    assert.ok(await page.$('.graph-canvas g.node.workstream'));
+    assert.deepEqual([o.errors, o.leaks, o.dialogs], [[], [], []]);
+    await page.close();
+  });
+
+  void it('packs the view model for the message and unpacks the same objects', () => {
+    for (const vm of [ORION, generatedVm(500)]) assert.deepEqual(unpackViewModel(packViewModel(vm)), JSON.parse(JSON.stringify(vm)));
+    assert.equal(unpackViewModel('{"v":1}'), undefined);
+    assert.equal(unpackViewModel('not json'), undefined);
+  });
+});
+
 void describe('safety', () => {
   const hostile = clone(ORION);
   (hostile.tasks[0] as { name: string }).name = '<img src=x onerror=alert(1)>';
@@ -237,6 +278,17 @@ void describe('screenshots', () => {
         await page.screenshot({ path: join(RESULTS, `preview-${tab}-${theme}.png`) });
       }
       await page.close();
+      // The built-in layout: a 1,000-task program's workstream view, and 300 tasks in full.
+      for (const [name, tasks, mode] of [['workstreams', 1000, 'workstreams'], ['large', 300, 'full']] as const) {
+        const o = await openWebview(browser, generatedVm(tasks), theme);
+        await o.page.evaluate((t) => document.body.classList.toggle('vscode-dark', t === 'dark'), theme);
+        await showTab(o.page, 'graph');
+        await o.page.selectOption('select.graph-mode', mode);
+        await o.page.selectOption('select.graph-zoom', '1');
+        await o.page.waitForSelector('.graph-canvas svg.layered-graph');
+        await o.page.screenshot({ path: join(RESULTS, `preview-graph-${name}-${theme}.png`) });
+        await o.page.close();
+      }
     });
   }
 });

@@ -1,6 +1,7 @@
 // The preview's panels: at most one per program document, following the
 // active program editor, restored after a window reload by the serializer.
 import * as vscode from 'vscode';
+import { State } from 'vscode-languageclient/node';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ganttSvg } from '../../../server/src/program/export/gantt-svg';
 import type { Zoom } from '../../../server/src/program/export/gantt-layout';
@@ -37,6 +38,11 @@ export class PreviewManager implements vscode.Disposable {
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
       vscode.window.onDidChangeTextEditorSelection((e) => this.highlightAt(e.textEditor)),
+      // After the server (re)starts (a crash, the restart command, or previews
+      // restored before the first start), ask again: earlier requests failed.
+      client.onDidChangeState((e) => {
+        if (e.newState === State.Running) for (const p of this.previews) p.scheduleRefresh();
+      }),
     );
   }
 

@@ -5,9 +5,10 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ViewModelRequest } from '../../../server/src/protocol';
 import type { ViewModel } from '../../../server/src/program/view-model';
+import { packViewModel } from '../../../server/src/program/view-model';
 import { makeNonce, previewHtml } from './preview-html';
 import type { FromWebview } from './webview-messages';
-import { isRevealAllowed, parseWebviewMessage } from './webview-messages';
+import { checkWebviewMessage, isRevealAllowed, revealRefusal } from './webview-messages';
 
 export interface RenderReport { uri: string; tab: string; tasks: number; at: number }
 
@@ -137,19 +138,20 @@ export class ProgramPreview implements vscode.Disposable {
 
   private postViewModel(): void {
     if (!this.ready || !this.viewModel) return;
-    this.post({ type: 'update', viewModel: this.viewModel, documentUri: this.uri.toString() });
+    // Packed: one string is far cheaper to send and receive than thousands of small objects.
+    this.post({ type: 'update', packed: packViewModel(this.viewModel), documentUri: this.uri.toString() });
     const waiters = this.readyWaiters;
     this.readyWaiters = [];
     for (const w of waiters) w();
   }
 
   private onMessage(raw: unknown): void {
-    const msg = parseWebviewMessage(raw);
-    if (!msg) {
-      this.host.log(`Preview: ignored an unknown or malformed message from the webview (${describe(raw)})`);
+    const checked = checkWebviewMessage(raw, this.programFiles);
+    if (!checked.ok) {
+      this.host.log(checked.warning);
       return;
     }
-    void this.handle(msg);
+    void this.handle(checked.message);
   }
 
   private async handle(msg: FromWebview): Promise<void> {
@@ -178,7 +180,7 @@ export class ProgramPreview implements vscode.Disposable {
 
   private async reveal(loc: { uri: string; line: number; character: number; endLine: number; endCharacter: number }): Promise<void> {
     if (!isRevealAllowed(loc, this.programFiles)) {
-      this.host.log(`Preview: refused to reveal ${loc.uri}, which is not a file of the previewed program`);
+      this.host.log(revealRefusal(loc.uri));
       return;
     }
     const uri = vscode.Uri.parse(loc.uri);
@@ -207,9 +209,4 @@ export class ProgramPreview implements vscode.Disposable {
     while (this.disposables.length) this.disposables.pop()?.dispose();
     this.host.disposed(this);
   }
-}
-
-function describe(raw: unknown): string {
-  if (typeof raw === 'object' && raw !== null && 'type' in raw) return `type ${JSON.stringify(String((raw as { type: unknown }).type)).slice(0, 60)}`;
-  return typeof raw;
 }

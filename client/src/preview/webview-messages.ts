@@ -11,7 +11,8 @@ export type FromWebview =
 
 const TABS = new Set(['gantt', 'graph', 'risks', 'milestones']);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+/** An LSP uinteger: a line or character number VS Code can take. */
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0x7fffffff;
 
 export function isLocation(v: unknown): v is SourceLocation {
   return isObject(v) && typeof v.uri === 'string' && isCount(v.line) && isCount(v.character) && isCount(v.endLine) && isCount(v.endCharacter);
@@ -41,4 +42,32 @@ export function parseWebviewMessage(data: unknown): FromWebview | undefined {
 /** Reveal only inside the program the view model came from: its files, nothing else. */
 export function isRevealAllowed(location: SourceLocation, programFiles: readonly string[]): boolean {
   return programFiles.includes(location.uri);
+}
+
+/** At most `max` characters of untrusted text, for a log line. */
+function clip(text: string, max = 120): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
+}
+
+function describeMessage(raw: unknown): string {
+  if (typeof raw === 'object' && raw !== null && 'type' in raw) return `type ${JSON.stringify(clip(String((raw as { type: unknown }).type), 60))}`;
+  return raw === null ? 'null' : Array.isArray(raw) ? 'array' : typeof raw;
+}
+
+export function revealRefusal(uri: string): string {
+  return `Preview: refused to reveal ${JSON.stringify(clip(uri))}, which is not a file of the previewed program`;
+}
+
+export type CheckedMessage = { readonly ok: true; readonly message: FromWebview } | { readonly ok: false; readonly warning: string };
+
+/**
+ * What the panel does with a message from the webview: act on it, or ignore it
+ * and log the warning. Unknown or malformed messages are ignored, and so is a
+ * reveal of a file that is not one of the previewed program's.
+ */
+export function checkWebviewMessage(raw: unknown, programFiles: readonly string[]): CheckedMessage {
+  const message = parseWebviewMessage(raw);
+  if (!message) return { ok: false, warning: `Preview: ignored an unknown or malformed message from the webview (${describeMessage(raw)})` };
+  if (message.type === 'reveal' && !isRevealAllowed(message.location, programFiles)) return { ok: false, warning: revealRefusal(message.location.uri) };
+  return { ok: true, message };
 }

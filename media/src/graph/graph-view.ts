@@ -1,12 +1,22 @@
 // The Dependencies tab: the flowchart drawn by mermaid (strict security, no
 // auto-start, parse before render, a fresh id per render), clicks wired by DOM
 // listeners on the rendered nodes, errors shown in the panel.
+// Mermaid costs ~4 ms a node and ~8 ms an edge here (300 tasks: over 5 s,
+// mostly config cloning and layout), so the workstream view and item graphs
+// of more than MERMAID_MAX_NODES nodes are drawn by the preview's own layered
+// layout (svg-graph.ts): same clicks, classes and critical path, in lanes.
 import type { ViewModel } from '../../../server/src/program/view-model.js';
 import { clear, h } from '../dom.js';
 import type { GraphMode, UiState } from '../state.js';
 import type { FlowchartText, GraphView as View } from './flowchart-text.js';
 import { flowchartText } from './flowchart-text.js';
+import { focusSet } from './flowchart-text.js';
 import { loadMermaid, mermaidTheme } from './mermaid-loader.js';
+import type { GraphModel } from './svg-graph.js';
+import { drawGraph, itemGraph, standaloneSvg, workstreamGraph } from './svg-graph.js';
+
+/** Item graphs up to this many nodes are drawn by mermaid; bigger ones by the preview's own layout. */
+export const MERMAID_MAX_NODES = 100;
 
 /** Above this many tasks and milestones, "auto" opens the workstream view. */
 export const AUTO_WORKSTREAM_THRESHOLD = 150;
@@ -65,23 +75,53 @@ export class GraphView {
     this.applyZoom();
     this.depthInput.value = String(st.graphDepth);
     if (document.activeElement !== this.focusInput) this.focusInput.value = st.focusId ?? '';
+    if (mode === 'focus' && !st.focusId) {
+      const key = 'pick';
+      if (!force && key === this.lastKey) return this.pending;
+      this.lastKey = key;
+      this.note.textContent = 'Pick an item: click a node, a bar, or type an id.';
+      this.pending = this.pending.then(() => { this.showMessage('Nothing to draw here.', false); this.cb.rendered(); });
+      return this.pending;
+    }
+    // The built-in layout for the workstream view and for big item graphs.
+    const own = mode === 'workstreams' ? workstreamGraph(vm) : itemGraph(vm, mode === 'focus' ? focusSet(vm, st.focusId, st.graphDepth) : null);
+    if (mode === 'workstreams' || own.nodes.length > MERMAID_MAX_NODES) {
+      const key = `own\n${mode}\n${modelKey(own)}`;
+      if (!force && key === this.lastKey) return this.pending;
+      this.lastKey = key;
+      this.current = undefined;
+      this.note.textContent = `${own.nodes.length} nodes · ${own.edges.length} edges${mode === 'workstreams' ? '' : ` · built-in layout (mermaid draws up to ${MERMAID_MAX_NODES} nodes)`}`;
+      this.pending = this.pending.then(() => this.renderOwn(own, key));
+      return this.pending;
+    }
     const fc = flowchartText(vm, mode, st.focusId, st.graphDepth);
     const theme = mermaidTheme();
     const key = `${theme}\n${fc.text}`;
     if (!force && key === this.lastKey) return this.pending;
     this.lastKey = key;
     this.current = fc;
-    this.note.textContent = mode === 'focus' && !st.focusId
-      ? 'Pick an item: click a node, a bar, or type an id.'
-      : `${fc.nodeCount} nodes · ${fc.edgeCount} edges`;
+    this.note.textContent = `${fc.nodeCount} nodes · ${fc.edgeCount} edges`;
     this.pending = this.pending.then(() => this.render(fc, theme, key));
     return this.pending;
+  }
+
+  private renderOwn(model: GraphModel, key: string): void {
+    if (key !== this.lastKey) return;
+    if (model.nodes.length === 0) {
+      this.showMessage('Nothing to draw here.', false);
+    } else {
+      clear(this.canvas);
+      this.canvas.append(drawGraph(model));
+      this.applyZoom();
+    }
+    this.cb.rendered();
   }
 
   /** The rendered graph's SVG markup, for export. */
   svgMarkup(): string | undefined {
     const svg = this.canvas.querySelector('svg');
-    return svg ? new XMLSerializer().serializeToString(svg) : undefined;
+    if (!svg) return undefined;
+    return svg.classList.contains('layered-graph') ? standaloneSvg(svg) : new XMLSerializer().serializeToString(svg);
   }
 
   private async render(fc: FlowchartText, theme: string, key: string): Promise<void> {
@@ -155,4 +195,12 @@ export class GraphView {
     clear(this.canvas);
     this.canvas.append(h('div', { class: error ? 'graph-error' : 'empty-note', role: error ? 'alert' : null }, text));
   }
+}
+
+/** What the drawing depends on, to skip redrawing an unchanged graph. */
+function modelKey(m: GraphModel): string {
+  const parts: string[] = [m.lanes.join('\u0001')];
+  for (const n of m.nodes) parts.push(`${n.itemId}\u0001${n.label}\u0001${n.lane}${n.critical ? '!' : ''}`);
+  for (const e of m.edges) parts.push(`${e.from}>${e.to}${e.critical ? '!' : ''}${e.label}`);
+  return parts.join('\n');
 }

@@ -258,11 +258,26 @@ function mapAt(doc: Document, offset: number): YAMLMap | undefined {
 
 // ---------------------------------------------------------------- risks
 
+/**
+ * The value a new `owner` or `mitigation` gets: it must be a real value, or the
+ * warning stays. A mitigation gets a `TODO` to replace; an owner must be a
+ * person, so the program's owner when it is one, else the first person (none:
+ * no fix, as any other id would be an unknown reference).
+ */
+function riskKeyValue(ctx: FeatureContext, key: 'owner' | 'mitigation'): string | undefined {
+  if (key === 'mitigation') return 'TODO';
+  const model = ctx.analysis?.model;
+  const people = model?.people ?? [];
+  const owner = model?.program?.owner;
+  return people.find((p) => p.id === owner)?.id ?? people[0]?.id;
+}
+
 function addRiskKey(ctx: FeatureContext, file: ParsedFile, d: Diagnostic, span: Span, key: 'owner' | 'mitigation'): CodeAction[] {
   if (!file.doc) return [];
   const map = mapAt(file.doc, span.start);
   const mr = rangeOf(map);
-  if (!map || !mr || pairOf(map, key)) return [];
+  const value = riskKeyValue(ctx, key);
+  if (!map || !mr || pairOf(map, key) || value === undefined) return [];
   const text = file.text;
   let edit: TextEdit;
   if (map.flow) {
@@ -272,17 +287,17 @@ function addRiskKey(ctx: FeatureContext, file: ParsedFile, d: Diagnostic, span: 
     let at = close;
     while (at > mr[0] && /\s/.test(text[at - 1] as string)) at--;
     const empty = text[at - 1] === '{';
-    edit = { range: toRange(file, { start: at, end: at }), newText: `${empty ? '' : ', '}${key}: TODO` };
+    edit = { range: toRange(file, { start: at, end: at }), newText: `${empty ? '' : ', '}${key}: ${value}` };
   } else {
     const fk = map.items[0] ? rangeOf(map.items[0].key) : undefined;
     if (!fk) return [];
     const col = columnOf(file, fk[0]);
     const p = afterBlock(text, lineEndAfter(text, mr[1]));
-    edit = { range: toRange(file, { start: p.offset, end: p.offset }), newText: `${p.before}${' '.repeat(col)}${key}: ${p.after}` };
+    edit = { range: toRange(file, { start: p.offset, end: p.offset }), newText: `${p.before}${' '.repeat(col)}${key}: ${value}${p.after}` };
   }
   const risk = ctx.analysis?.model.entities.find((e) => e.kind === 'risk' && e.uri === file.uri && e.idSpan.start === span.start);
   const name = risk ? ` to risk \`${risk.id}\`` : '';
-  return [action(`Add \`${key}\`${name}`, d, { [file.uri]: [edit] }, true)];
+  return [action(`Add \`${key}: ${value}\`${name}`, d, { [file.uri]: [edit] }, true)];
 }
 
 // ---------------------------------------------------------------- list items

@@ -22,7 +22,11 @@ export function nodeHost(): FileHost {
       try {
         const path = uriToPath(uri);
         if (!statSync(path).isFile()) return undefined;
-        return readFileSync(path, 'utf8');
+        const text = readFileSync(path, 'utf8');
+        // Editors drop a UTF-8 byte-order mark from the text they hold; so do
+        // we, or offsets on a file's first line would differ by one between
+        // open buffers and files read from disk (edits, diagnostics).
+        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
       } catch {
         return undefined;
       }

@@ -5,6 +5,7 @@ import type { FileHost } from './host.js';
 import { loadProgram } from './load.js';
 import type { LoadOptions } from './load.js';
 import type { ProgramModel } from './model.js';
+import { isInsideUri } from './uri.js';
 
 export const PROGRAM_FILE_RE = /\.program\.ya?ml$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
@@ -12,14 +13,28 @@ const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
 /** Every program file below `dirUri`, sorted, bounded in depth and count. */
 export function findProgramFiles(dirUri: string, host: FileHost, max = 100_000): string[] {
   const found: string[] = [];
+  // With real paths known: each real folder is listed once (two symbolic links
+  // to a parent would otherwise walk 2^16 paths), and none outside `dirUri`.
+  const realRoot = host.realUri?.(dirUri);
+  const listed = new Set<string>();
   const walk = (uri: string, depth: number) => {
     if (depth > 32 || found.length >= max) return;
+    if (realRoot !== undefined) {
+      const real = host.realUri?.(uri);
+      if (real === undefined || !isInsideUri(real, realRoot) || listed.has(real)) return;
+      listed.add(real);
+    }
     const entries = host.listDirectory(uri);
     if (!entries) return;
     for (const e of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (e.isDirectory) {
         if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(e.uri, depth + 1);
-      } else if (PROGRAM_FILE_RE.test(e.name)) found.push(e.uri);
+      } else if (PROGRAM_FILE_RE.test(e.name)) {
+        // A linked program file whose target is outside the folder is not ours to read
+        // (a dangling link stays, and is reported as unreadable).
+        const real = realRoot === undefined ? undefined : host.realUri?.(e.uri);
+        if (real === undefined || isInsideUri(real, realRoot as string)) found.push(e.uri);
+      }
     }
   };
   walk(dirUri, 0);

@@ -82,8 +82,8 @@ export function resolveIds(c: Collected, options: { loneFragment: boolean }): Re
         const others = group.filter((o) => o !== e);
         diagnostics.push({
           uri: e.uri, span: e.idSpan, severity: 'error', code: 'duplicate-id',
-          message: `The id \`${id}\` is defined ${group.length === 2 ? 'twice' : `${group.length} times`} (${group.map((d) => KIND_LABEL[d.kind]).join(', ')}); a reference could not tell them apart.`,
-          related: others.map((o) => ({ uri: o.uri, span: o.idSpan, message: `\`${id}\` is also defined here (${KIND_LABEL[o.kind]})` })),
+          message: `The id \`${shown(id)}\` is defined ${group.length === 2 ? 'twice' : `${group.length} times`} (${group.map((d) => KIND_LABEL[d.kind]).join(', ')}); a reference could not tell them apart.`,
+          related: others.map((o) => ({ uri: o.uri, span: o.idSpan, message: `\`${shown(id)}\` is also defined here (${KIND_LABEL[o.kind]})` })),
           data: { id },
         });
       }
@@ -111,8 +111,8 @@ export function resolveIds(c: Collected, options: { loneFragment: boolean }): Re
     if (!r.expected.includes(target.kind)) {
       diagnostics.push({
         uri: r.uri, span: r.span, severity: 'error', code: 'wrong-kind-reference',
-        message: `\`${r.targetId}\` is a ${KIND_LABEL[target.kind]}, but \`${r.field}\` takes a ${kindList(r.expected)}.`,
-        related: [{ uri: target.uri, span: target.idSpan, message: `\`${r.targetId}\` is defined here` }],
+        message: `\`${shown(r.targetId)}\` is a ${KIND_LABEL[target.kind]}, but \`${r.field}\` takes a ${kindList(r.expected)}.`,
+        related: [{ uri: target.uri, span: target.idSpan, message: `\`${shown(r.targetId)}\` is defined here` }],
         data: { id: r.targetId, expected: [...r.expected], suggestions: closestMatches(r.targetId, candidatesFor(r.expected)) },
       });
       continue;
@@ -120,7 +120,7 @@ export function resolveIds(c: Collected, options: { loneFragment: boolean }): Re
     if (r.field === 'depends_on' && r.from && r.from.id === r.targetId) {
       diagnostics.push({
         uri: r.uri, span: r.itemSpan ?? r.span, severity: 'error', code: 'self-dependency',
-        message: `\`${r.targetId}\` depends on itself; remove this dependency.`,
+        message: `\`${shown(r.targetId)}\` depends on itself; remove this dependency.`,
         unnecessary: true,
         data: { id: r.targetId, ...(r.itemSpan && { itemSpan: r.itemSpan }) },
       });
@@ -143,17 +143,22 @@ export function resolveIds(c: Collected, options: { loneFragment: boolean }): Re
   return { byId, definitions, diagnostics };
 }
 
+/** An id as messages show it: a hostile 1 MB id must not make a 1 MB message. */
+function shown(id: string): string {
+  return id.length > 80 ? `${id.slice(0, 79)}…` : id;
+}
+
 function milestoneType(uri: string, span: Diagnostic['span'], message: string): Diagnostic {
   return { uri, span, severity: 'error', code: 'milestone-dependency-type', message };
 }
 
 function unknownReference(r: Reference, candidates: string[], loneFragment: boolean): Diagnostic {
   const suggestions = closestMatches(r.targetId, candidates);
-  const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : '';
+  const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `\`${shown(s)}\``).join(' or ')}?` : '';
   const where = loneFragment ? ' (this fragment is not included by any root file, so only its own ids are known)' : '';
   return {
     uri: r.uri, span: r.span, severity: 'error', code: 'unknown-reference',
-    message: `Unknown ${kindList(r.expected)} \`${r.targetId}\`${where}.${hint}`,
+    message: `Unknown ${kindList(r.expected)} \`${shown(r.targetId)}\`${where}.${hint}`,
     data: { id: r.targetId, expected: [...r.expected], suggestions },
   };
 }

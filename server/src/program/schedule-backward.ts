@@ -23,7 +23,7 @@ export interface LateDates {
 
 export function backwardPass(g: ScheduleGraph, c: Components, cal: WorkCalendar, early: EarlyDates, finish: Day): LateDates {
   const n = g.size;
-  const { es, len } = early;
+  const { es, len, dur } = early;
   const ls = new Float64Array(n).fill(NaN);
   const lf = new Float64Array(n).fill(NaN);
   const float = new Float64Array(n).fill(NaN);
@@ -78,7 +78,9 @@ export function backwardPass(g: ScheduleGraph, c: Components, cal: WorkCalendar,
       const p = e.from;
       if (g.kinds[p] === 'milestone' || e.type === 'FS') bound(endBound, p, cal.prev(lateStart, 1 + e.lag));
       else if (e.type === 'SS') bound(startBound, p, cal.prev(lateStart, e.lag));
-      else bound(endBound, p, cal.prev(lateEnd, e.lag));
+      // FF holds back the planned end (the forward pass places a cancelled task as if it took
+      // its duration, then gives it none), so a cancelled task's empty end does not count.
+      else bound(endBound, p, cal.prev(days >= 1 ? lateEnd : cal.next(lateStart, Math.max(1, dur[v] as number) - 1), e.lag));
     }
   }
 

@@ -3,31 +3,46 @@
 /**
  * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions),
  * giving up early once the distance exceeds `limit` (returns `limit + 1`).
+ * With a finite limit only the diagonal band |i - j| <= limit is computed
+ * (cells outside it exceed the limit anyway), so two long, similar ids cost
+ * O(length * limit), not O(length^2): a 1 MB id would otherwise hang.
  */
 export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let prevPrev: number[] = [];
-  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const band = Number.isFinite(limit) ? limit : Math.max(a.length, b.length);
+  const far = Number.isFinite(limit) ? limit + 1 : Number.POSITIVE_INFINITY;
+  // Cell (i, j) lives in row i at slot j - i + band + 1; slots 0 and 2·band+2
+  // are sentinels, and every cell outside the band reads as `far`.
+  const width = 2 * band + 3;
+  let prevPrev = new Float64Array(width).fill(far);
+  let prev = new Float64Array(width).fill(far);
+  let cur = new Float64Array(width).fill(far);
+  for (let j = 0; j <= Math.min(b.length, band); j++) prev[j + band + 1] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur: number[] = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        v = Math.min(v, (prevPrev[j - 2] ?? 0) + 1);
+    cur.fill(far);
+    let rowMin = far;
+    if (i <= band) {
+      cur[band + 1 - i] = i;
+      rowMin = i;
+    }
+    const hi = Math.min(b.length, i + band);
+    for (let j = Math.max(1, i - band); j <= hi; j++) {
+      const s = j - i + band + 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min((prev[s + 1] as number) + 1, (cur[s - 1] as number) + 1, (prev[s] as number) + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        v = Math.min(v, (prevPrev[s] as number) + 1);
       }
-      cur[j] = v;
+      cur[s] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > limit) return limit + 1;
-    prevPrev = prev;
-    prev = cur;
+    [prevPrev, prev, cur] = [prev, cur, prevPrev];
   }
-  return prev[b.length] ?? 0;
+  return prev[b.length - a.length + band + 1] as number;
 }
 
 /** How many edits a word of this length may be away from a candidate. */

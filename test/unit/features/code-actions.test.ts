@@ -85,22 +85,33 @@ void describe('code actions: unknown references', () => {
 });
 
 void describe('code actions: risks', () => {
-  void it('adds owner and mitigation lines to a block risk', () => {
-    const t = lines(...HEAD, 'risks:', '  - id: R1', '    title: Big', '    probability: 5', '    impact: 4  # ouch', 'kpis: []');
+  const PEOPLE = ['people:', '  - id: bob', '    name: Bob', '  - id: alice', '    name: Alice'];
+
+  void it('adds owner and mitigation lines to a block risk, with values that clear the warnings', () => {
+    const t = lines(...HEAD, '  owner: alice', ...PEOPLE, 'risks:', '  - id: R1', '    title: Big', '    probability: 5', '    impact: 4  # ouch', 'kpis: []');
     const c = contextOf(t);
     const owner = actionsFor(c, 'risk-without-owner').actions[0];
-    assert.equal(owner?.title, 'Add `owner` to risk `R1`');
+    assert.equal(owner?.title, 'Add `owner: alice` to risk `R1`'); // the program's owner
     assert.equal(owner?.isPreferred, true);
-    assert.equal(applied(t, owner), t.replace('    impact: 4  # ouch\n', '    impact: 4  # ouch\n    owner: \n'));
+    const withOwner = applied(t, owner);
+    assert.equal(withOwner, t.replace('    impact: 4  # ouch\n', '    impact: 4  # ouch\n    owner: alice\n'));
+    assert.deepEqual(provideDiagnostics(contextOf(withOwner)).filter((d) => d.code === 'risk-without-owner'), []);
     const mitigation = actionsFor(c, 'risk-without-mitigation').actions[0];
-    assert.equal(applied(t, mitigation), t.replace('    impact: 4  # ouch\n', '    impact: 4  # ouch\n    mitigation: \n'));
+    const withMitigation = applied(t, mitigation);
+    assert.equal(withMitigation, t.replace('    impact: 4  # ouch\n', '    impact: 4  # ouch\n    mitigation: TODO\n'));
+    assert.deepEqual(provideDiagnostics(contextOf(withMitigation)).filter((d) => d.code === 'risk-without-mitigation'), []);
   });
 
-  void it('adds `, owner: TODO` to a flow risk', () => {
-    const t = lines(...HEAD, 'risks:', '  - { id: R1, title: Big, probability: 5, impact: 4, mitigation: m }');
+  void it('adds `, owner: <first person>` to a flow risk', () => {
+    const t = lines(...HEAD, ...PEOPLE, 'risks:', '  - { id: R1, title: Big, probability: 5, impact: 4, mitigation: m }');
     const c = contextOf(t);
     const owner = actionsFor(c, 'risk-without-owner').actions[0];
-    assert.equal(applied(t, owner), t.replace('mitigation: m }', 'mitigation: m, owner: TODO }'));
+    assert.equal(applied(t, owner), t.replace('mitigation: m }', 'mitigation: m, owner: bob }'));
+  });
+
+  void it('offers no owner when the program has nobody to name (any id would be an unknown reference)', () => {
+    const t = lines(...HEAD, 'risks:', '  - { id: R1, title: Big, probability: 5, impact: 4, mitigation: m }');
+    assert.deepEqual(actionsFor(contextOf(t), 'risk-without-owner').actions, []);
   });
 });
 

@@ -11,9 +11,23 @@ const MS_PER_DAY = 86_400_000;
 
 export function toDay(date: string | null | undefined): number | null {
   if (!date) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return null;
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
+  // Hand-parsed (this runs for every date of every task on the way to the first paint).
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return null;
+  const y = digits(date, 0, 4);
+  const mo = digits(date, 5, 7);
+  const d = digits(date, 8, 10);
+  if (y < 0 || mo < 0 || d < 0) return null;
+  return Date.UTC(y, mo - 1, d) / MS_PER_DAY;
+}
+
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 export function fromDay(day: number): Date {
@@ -49,19 +63,21 @@ export interface Scale {
 }
 
 export function makeScale(vm: ViewModel, zoom: Zoom): Scale {
-  let min = Infinity;
-  let max = -Infinity;
+  // `YYYY-MM-DD` strings sort as dates: compare strings, convert only the extremes.
+  let lo: string | null = null;
+  let hi: string | null = null;
   const see = (d: string | null | undefined): void => {
-    const n = toDay(d);
-    if (n === null) return;
-    if (n < min) min = n;
-    if (n > max) max = n;
+    if (!d || d.length !== 10 || d.charCodeAt(4) !== 45) return;
+    if (lo === null || d < lo) lo = d;
+    if (hi === null || d > hi) hi = d;
   };
   see(vm.program.start);
   see(vm.program.finish);
   see(vm.program.statusDate);
   for (const t of vm.tasks) { see(t.start); see(t.end); }
   for (const m of vm.milestones) { see(m.date); see(m.target); }
+  let min = toDay(lo) ?? Infinity;
+  let max = toDay(hi) ?? -Infinity;
   if (!Number.isFinite(min)) { min = toDay(vm.program.statusDate) ?? 0; max = min + 30; }
   // A week of margin before, two after, so arrows and the last diamond have room.
   let origin = min - 7;
