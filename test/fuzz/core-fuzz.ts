@@ -285,7 +285,7 @@ function calendarDays(c: ProgramSpec['calendar']): string[] | null {
   }
 }
 
-/** A YAML map, as block lines at `indent` (first line gets `- ` when `item`) or as one flow map. */
+/** Lines of a file being written. */
 class Writer {
   readonly lines: string[] = [];
   push(...ls: string[]): void {
@@ -377,8 +377,8 @@ export function renderProgram(spec: ProgramSpec, inject: Injection = {}): Render
     });
     items.push({ id: workstreamIds[w] as string, kind: 'workstream', ws: w });
   });
-  for (const [after, list] of [...msAt].sort((a, b) => a[0] - b[0])) {
-    void after;
+  // Milestones placed after more tasks than there are come last.
+  for (const [, list] of [...msAt].sort((a, b) => a[0] - b[0])) {
     for (const i of list) {
       msDeps.set(i, [...items]);
       items.push({ id: milestoneIds[i] as string, kind: 'milestone' });

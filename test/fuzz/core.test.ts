@@ -4,7 +4,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyse, filesOf, fuzzInputArb, loadRegressions, mulberry32, programArb, runCoreInput } from './core-fuzz.js';
+import { LineIndex } from '../../server/src/program/line-index.js';
+import { buildViewModel } from '../../server/src/program/view-model.js';
+import { provideCompletionList } from '../../server/src/features/completion.js';
+import { provideDocumentSymbols } from '../../server/src/features/document-symbols.js';
+import { provideFoldingRanges } from '../../server/src/features/folding-ranges.js';
+import { provideHover } from '../../server/src/features/hover.js';
+import { provideSemanticTokens } from '../../server/src/features/semantic-tokens.js';
+import { analyse, filesOf, fuzzInputArb, loadRegressions, mulberry32, programArb, ROOT_URI, runCoreInput } from './core-fuzz.js';
 import type { CoreRunResult } from './core-fuzz.js';
 
 function describeFailures(r: CoreRunResult): string {
@@ -28,7 +35,7 @@ void describe('fuzzing the core', () => {
     let index = 0;
     fc.assert(
       fc.property(fuzzInputArb({ maxWorkstreams: 2, maxTasks: 5, maxMilestones: 2, maxRisks: 2, maxPeople: 3 }), (input) => {
-        const r = runCoreInput(input, mulberry32(index++), { positions: 3, staleChance: 0.5 });
+        const r = runCoreInput(input, mulberry32(index++), { positions: 2, staleChance: 0.5 });
         calls += r.calls;
         if (r.slowest.ms > slowest.ms) slowest = r.slowest;
         assert.equal(r.failures.length, 0, `${describeFailures(r)}\n--- input ---\n${JSON.stringify(input)}`);
@@ -36,6 +43,28 @@ void describe('fuzzing the core', () => {
       { seed: 20260701, numRuns: 300, endOnFailure: true },
     );
     assert.ok(calls > 10_000, `${calls} calls`);
+  });
+
+  void it('a program typed from the first byte to the last: every prefix, as the buffer and as a stale analysis', () => {
+    // The first sample of this seed with some substance (flow and block items, deps, risks).
+    const programs = fc.sample(programArb({ maxWorkstreams: 2, maxTasks: 4, maxMilestones: 2, maxRisks: 2, maxPeople: 2, fragments: false }), { seed: 31, numRuns: 20 });
+    const full = programs.map((p) => p.root).find((t) => t.length > 900 && t.includes('{ id:')) ?? '';
+    assert.ok(full.length > 300, full);
+    let previous = analyse({ [ROOT_URI]: '' });
+    for (let n = 0; n <= full.length; n++) {
+      const text = full.slice(0, n);
+      const analysis = analyse({ [ROOT_URI]: text });
+      buildViewModel(analysis);
+      const end = new LineIndex(text).positionAt(n);
+      for (const ctx of [{ uri: ROOT_URI, text, analysis }, { uri: ROOT_URI, text, analysis: previous }]) {
+        provideCompletionList(ctx, end);
+        provideHover(ctx, end);
+        provideDocumentSymbols(ctx);
+        provideSemanticTokens(ctx);
+        provideFoldingRanges(ctx);
+      }
+      previous = analysis;
+    }
   });
 
   void describe('regression inputs (test/fixtures/fuzz-regressions)', () => {
