@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import type { MessageConnection } from 'vscode-jsonrpc/node.js';
 import { generateProgram } from './generate.js';
+import { SERVER_NODE_ARGS } from '../server/src/node-options.js';
 
 const ROOT = resolve(__dirname, '..');
 const EDITS = 5;
@@ -27,7 +28,12 @@ interface ServerSpec {
 }
 
 const SERVERS: ServerSpec[] = [
-  { name: 'program-as-code', command: [join(ROOT, 'dist/server.js'), '--stdio'], nodeArgs: (process.env.PAC_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean) },
+  // Each server is started as its own VS Code client starts it: ours with
+  // SERVER_NODE_ARGS (override with PAC_SERVER_NODE_ARGS, e.g. '' for none).
+  {
+    name: 'program-as-code', command: [join(ROOT, 'dist/server.js'), '--stdio'],
+    nodeArgs: process.env.PAC_SERVER_NODE_ARGS !== undefined ? process.env.PAC_SERVER_NODE_ARGS.split(' ').filter(Boolean) : [...SERVER_NODE_ARGS],
+  },
   { name: 'yaml-language-server', command: [require.resolve('yaml-language-server/bin/yaml-language-server'), '--stdio'] },
 ];
 

@@ -68,7 +68,11 @@ function currentDelay(uri: string): number {
   const now = performance.now();
   const previous = lastChange.get(uri) ?? -Infinity;
   lastChange.set(uri, now);
-  return now - previous > debounce && !timers.has(uri) ? 0 : debounce;
+  // "At once" still leaves a few milliseconds (more for programs whose edits
+  // take longer to apply), so a request the editor sends with the keystroke
+  // (completion) is answered before the check starts.
+  const leading = Math.round(Math.min(60, Math.max(15, lastCheckMs / 10)));
+  return now - previous > debounce && !timers.has(uri) ? leading : debounce;
 }
 
 function applySettings(raw: unknown): void {
@@ -181,16 +185,23 @@ function validate(uri: string): void {
 function scheduleValidation(uri: string): void {
   const delay = currentDelay(uri);
   clearTimeout(timers.get(uri));
-  timers.set(uri, setTimeout(() => {
-    timers.delete(uri);
-    const started = performance.now();
-    try {
-      validate(uri);
-    } catch (e) {
-      log(`checking ${uri} failed`, e);
-    }
-    lastCheckMs = performance.now() - started;
-  }, delay));
+  const timer = setTimeout(() => {
+    // Two event-loop turns before the (synchronous) check: requests already
+    // read from the client, such as the completion sent with the keystroke,
+    // are answered first instead of waiting for the whole program.
+    setImmediate(() => setImmediate(() => {
+      if (timers.get(uri) !== timer) return; // a newer change rescheduled it
+      timers.delete(uri);
+      const started = performance.now();
+      try {
+        validate(uri);
+      } catch (e) {
+        log(`checking ${uri} failed`, e);
+      }
+      lastCheckMs = performance.now() - started;
+    }));
+  }, delay);
+  timers.set(uri, timer);
 }
 
 documents.onDidChangeContent(guard('didChange', undefined, (e) => {
@@ -351,7 +362,8 @@ connection.onShutdown(() => {
 connection.onCompletion(guard('completion', [], (p) => {
   const open = documents.get(p.textDocument.uri);
   const ctx = isProgramDocument(p.textDocument.uri, open?.languageId) ? workspace.contextWhileTyping(p.textDocument.uri) : undefined;
-  return ctx ? provideCompletionList(ctx, p.position) : [];
+  if (!ctx) return [];
+  return provideCompletionList(open && open.getText() === ctx.text ? { ...ctx, offsetAt: (pos) => open.offsetAt(pos) } : ctx, p.position);
 }));
 
 connection.onHover(guard('hover', null, (p) => {

@@ -287,12 +287,21 @@ function idCompletions(ctx: FeatureContext, cur: CursorContext, field: Reference
   let chosen = candidates;
   if (candidates.length > MAX_ID_ITEMS) {
     // Too many to send: keep what matches the typed word (as the editor's
-    // fuzzy filter would), best first: the cursor's workstream, then ids
-    // starting with the word.
-    const rank = (e: Entity) => `${group(e, workstream)}${e.id.toLowerCase().startsWith(typed) ? '0' : '1'}${e.id}`;
-    chosen = candidates.filter((e) => isSubsequence(typed, e.id.toLowerCase()));
-    if (chosen.length > MAX_ID_ITEMS) {
-      chosen = chosen.map((e) => ({ e, r: rank(e) })).sort((a, b) => (a.r < b.r ? -1 : a.r > b.r ? 1 : 0)).slice(0, MAX_ID_ITEMS).map((x) => x.e);
+    // fuzzy filter would), best first: the cursor's workstream, then other
+    // tasks and milestones, then the rest; within each, ids starting with the
+    // word first. Buckets in file order, no sort: this runs per keystroke.
+    const buckets: Entity[][] = [[], [], [], [], [], []];
+    for (const e of candidates) {
+      const id = e.id.toLowerCase();
+      if (!isSubsequence(typed, id)) continue;
+      buckets[Number(group(e, workstream)) * 2 + (id.startsWith(typed) ? 0 : 1)]?.push(e);
+    }
+    chosen = [];
+    for (const b of buckets) {
+      for (const e of b) {
+        if (chosen.length >= MAX_ID_ITEMS) break;
+        chosen.push(e);
+      }
     }
     state.capped = true;
   }

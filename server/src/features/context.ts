@@ -15,6 +15,12 @@ export interface FeatureContext {
   readonly text: string;
   /** The program the document belongs to (its first root), if any. */
   readonly analysis: ProgramAnalysis | undefined;
+  /**
+   * The editor buffer's own position → offset map, when the caller has one
+   * (the server's TextDocument keeps it up to date per edit); saves indexing a
+   * large text again on every keystroke.
+   */
+  readonly offsetAt?: (position: Position) => number;
 }
 
 const indexes = new WeakMap<object, LineIndex>();

@@ -36,6 +36,7 @@ export function bufferIndex(ctx: FeatureContext): LineIndex {
  * typing: the edit is on the cursor's line).
  */
 export function bufferOffset(ctx: FeatureContext, position: Position): number {
+  if (ctx.offsetAt) return ctx.offsetAt(position);
   const file = fileOf(ctx, ctx.uri);
   if (file) {
     const index = lineIndexOf(file);
