@@ -172,67 +172,45 @@ function resolveUp(text: string, line: Line, startKind: 'map' | 'seq', col: numb
   let want = col;
   if (kind === 'map') maps.push({ lineStart: line.start, col, segsAfter: 0 });
   let cur: Line | undefined = includeLine ? line : previousLine(text, line);
-  let reprocess = false;
+  /** The collection is an item of the sequence whose dash stands at `dash`. */
+  const enterSeq = (dash: number) => {
+    segs.unshift(0);
+    kind = 'seq';
+    want = dash;
+  };
+  /** The collection is the value of `key` (a map at `content`); the key's line may itself start with a dash. */
+  const enterKey = (key: PathSegment, content: number, lineStart: number, dash: number | undefined) => {
+    segs.unshift(key);
+    kind = 'map';
+    want = content;
+    maps.push({ lineStart, col: want, segsAfter: segs.length });
+    // `- tasks:` is rare, `- id:` common.
+    if (dash !== undefined) enterSeq(dash);
+  };
   for (let guard = 0; cur && guard < MAX_LINES_UP; guard++) {
     // Fast skip of deeper lines (most lines of a big file) without building their shape.
     if (indentOf(text, cur) > want) { cur = previousLine(text, cur); continue; }
     const sh = shapeAt(text, cur);
     if (sh.blank) { cur = previousLine(text, cur); continue; }
+    const lastDash = sh.dashes[sh.dashes.length - 1];
     if (kind === 'map') {
-      const lastDash = sh.dashes[sh.dashes.length - 1];
       if (lastDash !== undefined && sh.content === want && sh.key !== undefined) {
         // `- key: …`: the map is an item of the sequence whose dash is here.
-        segs.unshift(0);
-        kind = 'seq';
-        want = lastDash;
-        reprocess = false;
-        cur = previousLine(text, cur);
-        continue;
-      }
-      if (sh.indent >= want) { cur = previousLine(text, cur); continue; }
-      if (sh.key !== undefined && sh.content < want && sh.rest === '') {
-        segs.unshift(sh.key);
-        kind = 'map';
-        want = sh.content;
-        maps.push({ lineStart: cur.start, col: want, segsAfter: segs.length });
-        // The same line may itself start with a dash (`- tasks:` is rare, `- id:` common).
-        const dash = sh.dashes[sh.dashes.length - 1];
-        if (dash !== undefined) {
-          segs.unshift(0);
-          kind = 'seq';
-          want = dash;
-        }
-        cur = previousLine(text, cur);
-        continue;
-      }
-      if (sh.key === undefined && lastDash !== undefined && lastDash < want && sh.rest === '') {
+        enterSeq(lastDash);
+      } else if (sh.indent >= want) {
+        // A deeper line of the same map: keep walking up.
+      } else if (sh.key !== undefined && sh.content < want && sh.rest === '') {
+        enterKey(sh.key, sh.content, cur.start, lastDash);
+      } else if (sh.key === undefined && lastDash !== undefined && lastDash < want && sh.rest === '') {
         // A bare `-` line followed by the map on the next lines.
-        segs.unshift(0);
-        kind = 'seq';
-        want = lastDash;
-        cur = previousLine(text, cur);
-        continue;
-      }
-      break;
-    } else {
-      if (sh.dashes.includes(want)) { cur = previousLine(text, cur); continue; }
-      if (sh.indent > want) { cur = previousLine(text, cur); continue; }
-      if (sh.key !== undefined && sh.content <= want && sh.rest === '' && !reprocess) {
-        segs.unshift(sh.key);
-        kind = 'map';
-        want = sh.content;
-        maps.push({ lineStart: cur.start, col: want, segsAfter: segs.length });
-        const dash = sh.dashes[sh.dashes.length - 1];
-        if (dash !== undefined) {
-          segs.unshift(0);
-          kind = 'seq';
-          want = dash;
-        }
-        cur = previousLine(text, cur);
-        continue;
-      }
-      break;
-    }
+        enterSeq(lastDash);
+      } else break;
+    } else if (sh.dashes.includes(want) || sh.indent > want) {
+      // Another item of the same sequence, or deeper: keep walking up.
+    } else if (sh.key !== undefined && sh.content <= want && sh.rest === '') {
+      enterKey(sh.key, sh.content, cur.start, lastDash);
+    } else break;
+    cur = previousLine(text, cur);
   }
   const total = segs.length;
   const levels: MapLevel[] = maps
