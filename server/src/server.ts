@@ -7,7 +7,7 @@ import {
   CodeActionKind, createConnection, DidChangeWatchedFilesNotification, FileChangeType, ProposedFeatures, ResponseError,
   ErrorCodes, TextDocumentSyncKind,
 } from 'vscode-languageserver/node.js';
-import type { Diagnostic, InitializeParams, InitializeResult, TextDocumentIdentifier } from 'vscode-languageserver/node.js';
+import type { InitializeParams, InitializeResult, TextDocumentIdentifier } from 'vscode-languageserver/node.js';
 import { nodeHost } from './node/node-host.js';
 import type { FeatureContext } from './features/context.js';
 import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './features/call-hierarchy.js';
@@ -17,8 +17,7 @@ import { provideCodeLenses } from './features/code-lens.js';
 import { provideCompletionList } from './features/completion.js';
 import { provideDefinition } from './features/definition.js';
 import { listDependencies, listDependents, programSummary } from './features/dependency-list.js';
-import { diagnosticsByFile, sanitizeSeverityOverrides } from './features/diagnostics.js';
-import type { SeverityOverride } from './features/diagnostics.js';
+import { sanitizeSeverityOverrides } from './features/diagnostics.js';
 import { provideDocumentHighlights } from './features/document-highlight.js';
 import { provideDocumentSymbols } from './features/document-symbols.js';
 import { provideFoldingRanges } from './features/folding-ranges.js';
@@ -29,51 +28,23 @@ import { isRenameRejection, prepareRename, provideRename } from './features/rena
 import { provideSelectionRanges } from './features/selection-ranges.js';
 import { provideSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens.js';
 import { provideWorkspaceSymbols } from './features/workspace-symbols.js';
-import type { ProgramAnalysis } from './program/analyze.js';
 import { buildViewModel } from './program/view-model.js';
 import { DependenciesRequest, DependentsRequest, ProgramSummaryRequest, ViewModelRequest } from './protocol.js';
 import { createDocuments, isProgramDocument } from './workspace/documents.js';
+import { DiagnosticsPublisher } from './workspace/diagnostics-publisher.js';
 import { ProgramWorkspace } from './workspace/workspace.js';
 import type { FileChangeKind } from './workspace/workspace.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = createDocuments();
 const workspace = new ProgramWorkspace(documents, nodeHost());
+const publisher = new DiagnosticsPublisher(workspace, {
+  send: (params) => void connection.sendDiagnostics(params),
+  versionOf: (uri) => documents.get(uri)?.version,
+  log: (message, error) => log(message, error),
+});
 
 // ---- settings -------------------------------------------------------------
-
-interface Settings {
-  /** programAsCode.diagnostics.delay in ms; null = automatic (see currentDelay). */
-  delay: number | null;
-  /** programAsCode.diagnostics.severity: code -> severity or 'off'. */
-  severity: Record<string, SeverityOverride>;
-}
-
-const settings: Settings = { delay: null, severity: {} };
-/** How long the last check took (ms), for the automatic delay. */
-let lastCheckMs = 0;
-/** When each document last changed (performance.now()). */
-const lastChange = new Map<string, number>();
-
-/**
- * The automatic delay is a debounce with a leading edge: a change that comes
- * after a pause longer than the debounce is checked at once (a single edit's
- * result shows as soon as it can be computed); changes that follow closely
- * wait a third of the last check's time, between 20 and 250 ms, so a huge
- * program is not re-checked on every keystroke.
- */
-function currentDelay(uri: string): number {
-  if (settings.delay !== null) return settings.delay;
-  const debounce = Math.round(Math.min(250, Math.max(20, lastCheckMs / 3)));
-  const now = performance.now();
-  const previous = lastChange.get(uri) ?? -Infinity;
-  lastChange.set(uri, now);
-  // "At once" still leaves a few milliseconds (more for programs whose edits
-  // take longer to apply), so a request the editor sends with the keystroke
-  // (completion) is answered before the check starts.
-  const leading = Math.round(Math.min(60, Math.max(15, lastCheckMs / 10)));
-  return now - previous > debounce && !timers.has(uri) ? leading : debounce;
-}
 
 function applySettings(raw: unknown): void {
   if (!raw || typeof raw !== 'object') return;
@@ -83,10 +54,9 @@ function applySettings(raw: unknown): void {
   if (typeof maxFileSize === 'number' && Number.isFinite(maxFileSize) && maxFileSize > 0) workspace.setMaxFileSize(Math.min(maxFileSize, 200 * 1024 * 1024));
   const diagnostics = (root as { diagnostics?: { delay?: unknown; severity?: unknown } }).diagnostics;
   if (!diagnostics || typeof diagnostics !== 'object') return;
-  if (typeof diagnostics.delay === 'number' && Number.isFinite(diagnostics.delay)) settings.delay = Math.max(0, Math.min(10_000, diagnostics.delay));
-  else if (diagnostics.delay === null) settings.delay = null;
-  if (diagnostics.severity !== undefined) settings.severity = sanitizeSeverityOverrides(diagnostics.severity);
-  lspDiagnostics = new WeakMap();
+  if (typeof diagnostics.delay === 'number' && Number.isFinite(diagnostics.delay)) publisher.delay = Math.max(0, Math.min(10_000, diagnostics.delay));
+  else if (diagnostics.delay === null) publisher.delay = null;
+  if (diagnostics.severity !== undefined) publisher.setSeverity(sanitizeSeverityOverrides(diagnostics.severity));
 }
 
 // ---- guards -----------------------------------------------------------------
@@ -119,113 +89,23 @@ function contextOf(doc: TextDocumentIdentifier | { uri: string }): FeatureContex
   return workspace.contextFor(doc.uri);
 }
 
-// ---- diagnostics (debounced push, project-wide) -----------------------------
-
-let lspDiagnostics = new WeakMap<ProgramAnalysis, Map<string, Diagnostic[]>>();
-/** root -> files whose diagnostics it contributed last time. */
-const publishedFiles = new Map<string, string[]>();
-/** uri -> last (version, payload) sent, to skip identical re-sends to files that did not change. */
-const lastSent = new Map<string, string>();
-const timers = new Map<string, NodeJS.Timeout>();
-
-function diagnosticsOf(analysis: ProgramAnalysis): Map<string, Diagnostic[]> {
-  let byFile = lspDiagnostics.get(analysis);
-  if (!byFile) {
-    byFile = diagnosticsByFile(analysis, { severity: settings.severity });
-    lspDiagnostics.set(analysis, byFile);
-  }
-  return byFile;
-}
-
-function sendDiagnostics(uri: string, diagnostics: Diagnostic[]): void {
-  // An edited document always hears back for its new version (clients and
-  // tests wait for "diagnostics of version N"); unchanged files are skipped.
-  const version = documents.get(uri)?.version;
-  const payload = `${version ?? ''}|${JSON.stringify(diagnostics)}`;
-  if (lastSent.get(uri) === payload) return;
-  lastSent.set(uri, payload);
-  void connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined && { version }) });
-}
-
-/** A file's diagnostics: the union over every program it belongs to. */
-function publishFile(uri: string): void {
-  const out: Diagnostic[] = [];
-  const seen = new Set<string>();
-  for (const root of workspace.programsOf(uri)) {
-    const analysis = workspace.analysisOf(root);
-    if (!analysis) continue;
-    for (const d of diagnosticsOf(analysis).get(uri) ?? []) {
-      const key = `${d.range.start.line}:${d.range.start.character}:${d.range.end.line}:${d.range.end.character}:${String(d.code)}:${d.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(d);
-    }
-  }
-  sendDiagnostics(uri, out);
-}
-
-/** Publishes every file of a program, and [] for files it no longer has problems in or no longer includes. */
-function publishProgram(root: string): void {
-  const analysis = workspace.analysisOf(root);
-  const files = new Set(publishedFiles.get(root) ?? []);
-  const now = analysis ? analysis.model.files.map((f) => f.uri) : [];
-  for (const f of now) files.add(f);
-  if (now.length > 0) publishedFiles.set(root, now);
-  else publishedFiles.delete(root);
-  for (const uri of files) publishFile(uri);
-}
-
-function validate(uri: string): void {
-  const roots = new Set(workspace.programsOf(uri));
-  for (const [root, files] of publishedFiles) if (files.includes(uri)) roots.add(root);
-  for (const root of roots) publishProgram(root);
-  if (roots.size === 0) sendDiagnostics(uri, []);
-}
-
-function scheduleValidation(uri: string): void {
-  const delay = currentDelay(uri);
-  clearTimeout(timers.get(uri));
-  const timer = setTimeout(() => {
-    // Two event-loop turns before the (synchronous) check: requests already
-    // read from the client, such as the completion sent with the keystroke,
-    // are answered first instead of waiting for the whole program.
-    setImmediate(() => setImmediate(() => {
-      if (timers.get(uri) !== timer) return; // a newer change rescheduled it
-      timers.delete(uri);
-      const started = performance.now();
-      try {
-        validate(uri);
-      } catch (e) {
-        log(`checking ${uri} failed`, e);
-      }
-      lastCheckMs = performance.now() - started;
-    }));
-  }, delay);
-  timers.set(uri, timer);
-}
+// ---- diagnostics (debounced push, project-wide: workspace/diagnostics-publisher.ts) ----
 
 documents.onDidChangeContent(guard('didChange', undefined, (e) => {
   if (!isProgramDocument(e.document.uri, e.document.languageId)) return;
   workspace.noteOpened(e.document.uri);
-  scheduleValidation(e.document.uri);
+  publisher.schedule(e.document.uri);
 }));
 
 documents.onDidClose(guard('didClose', undefined, (e) => {
   const uri = e.document.uri;
-  clearTimeout(timers.get(uri));
-  timers.delete(uri);
-  lastChange.delete(uri);
+  publisher.cancel(uri);
   if (!isProgramDocument(uri, e.document.languageId)) return;
   workspace.documentClosed(uri);
-  // The text falls back to the disk: re-check what the file belonged to.
-  validate(uri);
   // A file outside the workspace whose program has no open document: its problems leave with it.
   const stillOpen = workspace.programsOf(uri).some((root) =>
     workspace.cachedAnalysis(root)?.model.files.some((f) => documents.get(f.uri) !== undefined));
-  if (!workspace.isWorkspaceFile(uri) && !stillOpen) {
-    for (const [root, files] of publishedFiles) if (files.includes(uri)) publishedFiles.set(root, files.filter((f) => f !== uri));
-    sendDiagnostics(uri, []);
-  }
+  publisher.documentClosed(uri, workspace.isWorkspaceFile(uri) || stillOpen);
 }));
 
 // ---- lifecycle ----------------------------------------------------------------
@@ -280,19 +160,15 @@ async function pullConfiguration(): Promise<void> {
   }
 }
 
-function republishAll(): void {
-  for (const root of [...publishedFiles.keys()]) publishProgram(root);
-}
-
 async function indexWorkspace(): Promise<void> {
   const progress = await connection.window.createWorkDoneProgress();
   progress.begin('Program as Code', 0, 'Indexing program files', false);
   try {
     // The open documents' programs first, so their diagnostics come before the rest.
-    for (const doc of documents.all()) if (isProgramDocument(doc.uri, doc.languageId)) validate(doc.uri);
+    for (const doc of documents.all()) if (isProgramDocument(doc.uri, doc.languageId)) publisher.validate(doc.uri);
     await workspace.index(
       { report: (percentage, message) => progress.report(percentage, message) },
-      (root) => publishProgram(root),
+      (root) => publisher.publishProgram(root),
       () => shuttingDown,
     );
   } finally {
@@ -330,7 +206,7 @@ connection.onDidChangeConfiguration((params) => {
     try {
       if (canPullConfiguration) await pullConfiguration();
       else applySettings(params.settings);
-      republishAll();
+      publisher.republishAll();
     } catch (e) {
       log('didChangeConfiguration failed', e);
     }
@@ -342,19 +218,14 @@ connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, (pa
   for (const change of params.changes) {
     const kind: FileChangeKind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
     for (const root of workspace.fileChanged(change.uri, kind)) affected.add(root);
-    if (kind === 'deleted' && !documents.get(change.uri)) {
-      for (const [root, files] of publishedFiles) if (files.includes(change.uri)) { affected.add(root); publishedFiles.set(root, files.filter((f) => f !== change.uri)); }
-      publishedFiles.delete(change.uri);
-      sendDiagnostics(change.uri, []);
-    }
+    if (kind === 'deleted' && !documents.get(change.uri)) for (const root of publisher.fileDeleted(change.uri)) affected.add(root);
   }
-  for (const root of affected) publishProgram(root);
+  for (const root of affected) publisher.publishProgram(root);
 }));
 
 connection.onShutdown(() => {
   shuttingDown = true;
-  for (const t of timers.values()) clearTimeout(t);
-  timers.clear();
+  publisher.dispose();
 });
 
 // ---- requests -----------------------------------------------------------------
