@@ -10,6 +10,7 @@
 //      [--seed 1] [--fragments 4] [--workstream-size 50] [--risks 4] [--files 10]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { mulberry32 } from './random.js';
 
 export interface GenerateOptions {
   tasks: number;
@@ -52,16 +53,6 @@ const FIRST = ['Alice', 'Bob', 'Chen', 'Dana', 'Eve', 'Farid', 'Grace', 'Hiro', 
 const LAST = ['Chen', 'Silva', 'Okafor', 'Ruiz', 'Martin', 'Weber', 'Tanaka', 'Patel', 'Novak', 'Berg', 'Haddad', 'Keller', 'Lindqvist', 'Mensah', 'Petrova'];
 const RISKS = ['Vendor SDK ships late', 'Key engineer leaves', 'Load target not met', 'Data migration corrupts records', 'Security review finds blockers', 'Scope grows after beta feedback', 'Cloud costs exceed plan', 'Dependency on another team slips'];
 
-/** mulberry32: small, fast, good enough for test data, and the same on every platform. */
-function mulberry32(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Rng {
   readonly next: () => number;

@@ -8,23 +8,13 @@ import { scheduleProgram } from '../server/src/program/schedule.js';
 import type {
   DayRange, Dependency, DependencyType, Duration, Entity, EntityKind, Milestone, Person, Task, Workstream,
 } from '../server/src/program/types.js';
+import { mulberry32 } from './random.js';
 
 const URI = 'file:///bench/bench.program.yaml';
 const NO_SPAN = { start: 0, end: 0 };
 const TASKS_PER_WORKSTREAM = 50;
 const PEOPLE = 40;
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function day(text: string): number {
   const d = parseDate(text);
@@ -46,7 +36,7 @@ function duration(amount: number, unit: 'd' | 'w' = 'd'): Duration {
  * workstreams), a milestone every 100 tasks, a few holidays a year, 40 people.
  */
 export function generateScheduleModel(size: number, seed = 42): ProgramModel {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const pick = (n: number): number => Math.floor(rand() * n);
   const entities: Entity[] = [];
   const people: Person[] = [];

@@ -14,8 +14,9 @@
 import fc from 'fast-check';
 import { performance } from 'node:perf_hooks';
 import {
-  failureKey, fuzzInputArb, mulberry32, runCoreInput, saveRegression, shrinkText, FRAGMENT_PATH,
+  failureKey, fuzzInputArb, runCoreInput, saveRegression, shrinkText, FRAGMENT_PATH,
 } from '../test/fuzz/core-fuzz.js';
+import { mulberry32 } from '../bench/random.js';
 import type { CallFailure, FuzzInput, RunOptions, SpecOptions } from '../test/fuzz/core-fuzz.js';
 
 function arg(name: string, fallback: number): number {

@@ -45,6 +45,7 @@ import { prepareRename, provideRename } from '../../server/src/features/rename.j
 import { provideSelectionRanges } from '../../server/src/features/selection-ranges.js';
 import { provideSemanticTokens } from '../../server/src/features/semantic-tokens.js';
 import { provideWorkspaceSymbols } from '../../server/src/features/workspace-symbols.js';
+import { mulberry32 } from '../../bench/random.js';
 
 export const WORKSPACE = 'file:///fuzz/';
 export const ROOT_URI = `${WORKSPACE}root.program.yaml`;
@@ -57,16 +58,6 @@ export const CALL_LIMIT_MS = 2000;
 
 // ------------------------------------------------------------------ small rng
 
-/** mulberry32: a seeded [0, 1) generator, the same on every platform. */
-export function mulberry32(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pickOf<T>(rng: () => number, xs: readonly T[]): T {
   return xs[Math.floor(rng() * xs.length)] as T;

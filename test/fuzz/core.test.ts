@@ -11,7 +11,8 @@ import { provideDocumentSymbols } from '../../server/src/features/document-symbo
 import { provideFoldingRanges } from '../../server/src/features/folding-ranges.js';
 import { provideHover } from '../../server/src/features/hover.js';
 import { provideSemanticTokens } from '../../server/src/features/semantic-tokens.js';
-import { analyse, filesOf, fuzzInputArb, loadRegressions, mulberry32, programArb, ROOT_URI, runCoreInput } from './core-fuzz.js';
+import { analyse, filesOf, fuzzInputArb, loadRegressions, programArb, ROOT_URI, runCoreInput } from './core-fuzz.js';
+import { mulberry32 } from '../../bench/random.js';
 import type { CoreRunResult } from './core-fuzz.js';
 
 function describeFailures(r: CoreRunResult): string {

@@ -16,6 +16,7 @@
 import { performance } from 'node:perf_hooks';
 import { generateProgram } from '../../bench/generate.js';
 import { LspSession } from './harness.js';
+import { mulberry32 } from '../../bench/random.js';
 
 export interface ServerFuzzOptions {
   readonly seed: number;
@@ -56,14 +57,8 @@ export interface ServerFuzzReport {
 // ---- random ---------------------------------------------------------------------
 
 class Rng {
-  private a: number;
-  constructor(seed: number) { this.a = seed | 0; }
-  next(): number {
-    this.a = (this.a + 0x6d2b79f5) | 0;
-    let t = Math.imul(this.a ^ (this.a >>> 15), 1 | this.a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
+  readonly next: () => number;
+  constructor(seed: number) { this.next = mulberry32(seed); }
   int(lo: number, hi: number): number { return lo + Math.floor(this.next() * (hi - lo + 1)); }
   chance(p: number): boolean { return this.next() < p; }
   pick<T>(xs: readonly T[]): T { return xs[Math.floor(this.next() * xs.length)] as T; }

@@ -8,6 +8,7 @@ import { parseFile } from '../../server/src/program/parse.js';
 import type { ParsedFile } from '../../server/src/program/parse.js';
 import { reparse } from '../../server/src/program/reparse.js';
 import { generateProgram } from '../../bench/generate.js';
+import { mulberry32 } from '../../bench/random.js';
 
 /** Every node's kind and range, in document order: equal trees give equal lists. */
 function shape(f: ParsedFile): string[] {
@@ -27,16 +28,6 @@ function shape(f: ParsedFile): string[] {
   return out;
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('a one-character edit inside a task re-parses incrementally and matches a full parse', () => {
   const text = generateProgram({ tasks: 300, seed: 3 }).root;
@@ -51,7 +42,7 @@ test('a one-character edit inside a task re-parses incrementally and matches a f
 });
 
 test('random edits: whenever reparse answers, it equals the full parse', () => {
-  const random = rng(42);
+  const random = mulberry32(42);
   // Each edit starts from the same valid file (after a syntax error every
   // later edit would fall back to a full parse, which proves nothing).
   // reparse takes over the previous tree, so each edit gets a fresh one.
