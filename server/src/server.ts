@@ -347,7 +347,9 @@ connection.onDocumentHighlight(guard('documentHighlight', [], (p) => {
 
 connection.onPrepareRename(guard('prepareRename', null, (p) => {
   const ctx = contextOf(p.textDocument);
-  return ctx ? prepareRename(ctx, p.position) : null;
+  const result = ctx ? prepareRename(ctx, p.position) : null;
+  if (isRenameRejection(result)) throw new ResponseError(ErrorCodes.InvalidRequest, result.rejected);
+  return result;
 }));
 
 connection.onRenameRequest(guard('rename', null, (p) => {
