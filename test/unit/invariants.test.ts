@@ -16,7 +16,7 @@ import type { Entity, EntityKind, Span } from '../../server/src/program/types.js
 import { provideCodeActions } from '../../server/src/features/code-actions.js';
 import type { FeatureContext } from '../../server/src/features/context.js';
 import { provideDiagnostics } from '../../server/src/features/diagnostics.js';
-import { isRenameRejection, provideRename } from '../../server/src/features/rename.js';
+import { invalidNewName, isRenameRejection, provideRename } from '../../server/src/features/rename.js';
 import { analyse, programSpecArb, renderProgram, ROOT_URI, WORKSPACE } from '../fuzz/core-fuzz.js';
 import type { Injection, ProgramSpec, RenderedProgram, SpecOptions } from '../fuzz/core-fuzz.js';
 
@@ -110,7 +110,8 @@ void describe('invariant: rename A→B then B→A gives back the original bytes'
           const candidates = a0.model.entities.filter((e) => RENAMEABLE.includes(e.kind));
           fc.pre(candidates.length > 0);
           const target = candidates[which % candidates.length] as Entity;
-          fc.pre(newName !== target.id && !a0.model.definitions.has(newName));
+          // `true`, `null` and the like are refused on purpose (YAML would not read them as text).
+          fc.pre(newName !== target.id && !a0.model.definitions.has(newName) && invalidNewName(newName) === undefined);
           // Start from the definition or from one of its references.
           const refs = a0.model.references.filter((r) => r.targetId === target.id && r.expected.includes(target.kind));
           const places: { uri: string; span: Span }[] = [{ uri: target.uri, span: target.idSpan }, ...refs.map((r) => ({ uri: r.uri, span: r.span }))];
