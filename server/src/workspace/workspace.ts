@@ -5,7 +5,7 @@
 // that is reused until a file of that program changes.
 import { analyzeProgram } from '../program/analyze.js';
 import type { ProgramAnalysis } from '../program/analyze.js';
-import { findProgramFiles, looksLikeRoot } from '../program/discover.js';
+import { findProgramFiles, looksLikeRoot, PROGRAM_FILE_RE } from '../program/discover.js';
 import type { DirEntry, FileHost } from '../program/host.js';
 import { loadProgram } from '../program/load.js';
 import { DEFAULT_LIMITS, parseFile } from '../program/parse.js';
@@ -293,7 +293,7 @@ export class ProgramWorkspace {
     for (const [uri, kind] of last) {
       this.diskText.delete(uri);
       if (!structural) for (const r of this.programsOf(uri)) affected.add(r);
-      if (kind === 'created' && this.inFolders(uri) && this.known.size < MAX_KNOWN_FILES) this.known.add(uri);
+      if (kind === 'created' && PROGRAM_FILE_RE.test(uri) && this.inFolders(uri) && this.known.size < MAX_KNOWN_FILES) this.known.add(uri);
       if (kind === 'deleted') {
         this.known.delete(uri);
         this.parsed.delete(uri);
