@@ -10,8 +10,9 @@
 // Transport (--stdio, --node-ipc, --socket) is chosen by vscode-languageserver from argv.
 import {
   CodeActionKind, createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, ResponseError,
-  ErrorCodes, TextDocumentSyncKind,
+  ErrorCodes, LSPErrorCodes, TextDocumentSyncKind,
 } from 'vscode-languageserver/node.js';
+import type { Message, ResponseMessage } from 'vscode-languageserver/node.js';
 import type { InitializeError, InitializeParams, InitializeResult, TextDocumentIdentifier } from 'vscode-languageserver/node.js';
 import { nodeHost } from './node/node-host.js';
 import type { FeatureContext } from './features/context.js';
@@ -42,7 +43,14 @@ import { invalidParams, Lifecycle } from './workspace/request-checks.js';
 import { watchedChanges } from './workspace/watched-files.js';
 import { ProgramWorkspace } from './workspace/workspace.js';
 
-const connection = createConnection(ProposedFeatures.all);
+// A request the client cancels before it has started is answered at once with
+// RequestCancelled (-32800) instead of being run: after one slow request, a
+// cancel storm costs nothing.
+const connection = createConnection(ProposedFeatures.all, {
+  cancelUndispatched: (message: Message): ResponseMessage => ({
+    jsonrpc: '2.0', id: (message as { id?: number | string }).id ?? null, error: { code: LSPErrorCodes.RequestCancelled, message: 'Cancelled before it started.' },
+  }),
+});
 const lifecycle = new Lifecycle();
 const documents = createDocuments();
 const workspace = new ProgramWorkspace(documents, nodeHost());

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
-import type { MessageConnection } from 'vscode-jsonrpc/node.js';
+import type { CancellationToken, MessageConnection } from 'vscode-jsonrpc/node.js';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const SERVER = resolve('dist/server.js');
@@ -127,8 +127,8 @@ export class LspSession {
     return result;
   }
 
-  request<R = unknown>(method: string, params: unknown): Promise<R> {
-    return this.conn.sendRequest(method, params) as Promise<R>;
+  request<R = unknown>(method: string, params: unknown, token?: CancellationToken): Promise<R> {
+    return (token ? this.conn.sendRequest(method, params, token) : this.conn.sendRequest(method, params)) as Promise<R>;
   }
 
   notify(method: string, params: unknown): Promise<void> {

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node.js';
 import { LspSession, positionOf } from './harness.js';
 
 const TEXT = [
@@ -199,6 +200,20 @@ void describe('lsp: positions, ranges and edits a client should not send', () =>
     assert.ok(lines.includes('Ignored workspace/didChangeWatchedFiles: 3 of 4 events are not { uri: string, type: 1 | 2 | 3 } (the first is event 0); the others are applied'), lines.join('\n'));
     assert.ok(lines.includes('Ignored workspace/didChangeWatchedFiles: `changes` is not a list'), lines.join('\n'));
     assert.deepEqual(s.logs.filter((l) => / failed|uncaught|unhandled/.test(l)), []);
+  });
+
+  void it('requests cancelled before they start are answered RequestCancelled (-32800) without running; the rest are answered', { timeout: 60_000 }, async () => {
+    const textDocument = { uri };
+    const sources = Array.from({ length: 300 }, () => new CancellationTokenSource());
+    // Inlay hints over the whole generated document: not free, so requests queue up behind each other.
+    const range = { start: { line: 0, character: 0 }, end: { line: 5000, character: 0 } };
+    const pending = sources.map((src) => errorOf(s.request('textDocument/inlayHint', { textDocument, range }, src.token)));
+    for (const src of sources) src.cancel();
+    const outcomes = await Promise.all(pending);
+    const cancelled = outcomes.filter((e) => e?.code === -32800).length;
+    assert.ok(outcomes.every((e) => e === undefined || e.code === -32800), JSON.stringify(outcomes.find((e) => e && e.code !== -32800)));
+    assert.ok(cancelled > 0, 'some requests were cancelled before they ran');
+    assert.ok((await s.request<unknown[]>('textDocument/documentSymbol', { textDocument })).length > 0);
   });
 
   void it('40,000 watched-file events in one notification: one pass, requests answered, the new file checked', { timeout: 120_000 }, async () => {
