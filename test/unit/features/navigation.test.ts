@@ -114,12 +114,11 @@ function renameIn(text: string, needle: string, to: string, delta = 0): string {
   return out;
 }
 
+/** A program whose one workstream's tasks follow. */
+const TASKS = ['version: 1', 'program: { id: p, name: P, start: 2026-01-05 }', 'workstreams:', '  - id: core', '    tasks:'];
+
 const BLOCK = lines(
-  'version: 1',
-  'program: { id: p, name: P, start: 2026-01-05 }',
-  'workstreams:',
-  '  - id: core',
-  '    tasks:',
+  ...TASKS,
   '      - id: |-',
   '          alpha',
   '        duration: 2d',
@@ -146,11 +145,7 @@ void test('rename: an id written as a block scalar (|-, >-) keeps its header and
 
 void test('rename: a block scalar folded over several lines is refused with the place, not corrupted', () => {
   const text = lines(
-    'version: 1',
-    'program: { id: p, name: P, start: 2026-01-05 }',
-    'workstreams:',
-    '  - id: core',
-    '    tasks:',
+    ...TASKS,
     '      - id: t1',
     '        duration: 2d',
     '      - id: t2',
@@ -163,11 +158,7 @@ void test('rename: a block scalar folded over several lines is refused with the 
 
 void test('rename through a YAML alias: one edit on the anchor\'s value, none on the alias, no overlap', () => {
   const text = lines(
-    'version: 1',
-    'program: { id: p, name: P, start: 2026-01-05 }',
-    'workstreams:',
-    '  - id: core',
-    '    tasks:',
+    ...TASKS,
     '      - id: &first alpha',
     '        duration: 2d',
     '      - id: beta',
