@@ -8,7 +8,7 @@ import { checkDurations } from './duration-checks.js';
 import type { FileHost } from './host.js';
 import { expandInclude } from './include.js';
 import type { IncludeEntry, ProgramModel } from './model.js';
-import { DEFAULT_LIMITS, parseFile } from './parse.js';
+import { DEFAULT_LIMITS, nodeCountOf, parseFile } from './parse.js';
 import type { ParsedFile, ParseLimits } from './parse.js';
 import { resolveIds } from './resolve.js';
 import { checkSchema } from './schema-check.js';
@@ -22,6 +22,13 @@ export interface LoadOptions {
   /** Parses a file; pass a caching parser to reuse work across loads. */
   readonly parse?: (uri: string, text: string) => ParsedFile;
 }
+
+/**
+ * How many YAML nodes one program (root and fragments together) may hold: each
+ * file is bounded on its own (`maxNodes`), and this bounds how many such files
+ * one root can pull in, so memory stays bounded whatever the includes match.
+ */
+export const MAX_PROGRAM_NODES = 2_000_000;
 
 /** Loads the program whose root (or lone fragment) is `rootUri`. Never throws. */
 export function loadProgram(rootUri: string, host: FileHost, options: LoadOptions = {}): ProgramModel {
@@ -45,7 +52,10 @@ export function loadProgram(rootUri: string, host: FileHost, options: LoadOption
   if (root.isRoot) {
     const workspaceRoot = options.workspaceRoot ?? dirnameUri(rootUri);
     const seen = new Set<string>([rootUri]);
+    let nodes = nodeCountOf(root) ?? 0;
+    let full = false;
     for (const entry of collected.includeNodes) {
+      if (full) break;
       const expansion = expandInclude(entry, host, workspaceRoot);
       diagnostics.push(...expansion.diagnostics);
       const targets: string[] = [];
@@ -58,6 +68,14 @@ export function loadProgram(rootUri: string, host: FileHost, options: LoadOption
           continue;
         }
         if (seen.has(target)) continue; // included twice: the first one counts
+        if (nodes > MAX_PROGRAM_NODES) {
+          diagnostics.push({
+            uri: entry.uri, span: entry.span, severity: 'error', code: 'too-many-nodes',
+            message: `The files included so far hold more than ${MAX_PROGRAM_NODES.toLocaleString('en-US')} YAML values in all, so ${displayPath(target, dirnameUri(rootUri))} and the files after it are not read. Split the program.`,
+          });
+          full = true;
+          break;
+        }
         seen.add(target);
         const fragmentText = safeRead(host, target);
         if (fragmentText === undefined) {
@@ -77,6 +95,7 @@ export function loadProgram(rootUri: string, host: FileHost, options: LoadOption
           continue;
         }
         targets.push(target);
+        nodes += nodeCountOf(fragment) ?? 0;
         files.push(fragment);
         addFile(fragment, false, collected, diagnostics);
       }

@@ -65,6 +65,12 @@ export class ProgramWorkspace {
     this.limits = { ...this.limits, maxFileSize: chars };
     this.parsed.clear();
     this.programs.clear();
+    // Files were read from disk up to the old limit only.
+    this.diskText.clear();
+  }
+
+  get maxFileSize(): number {
+    return this.limits.maxFileSize;
   }
 
   setFolders(folderUris: readonly string[]): void {
