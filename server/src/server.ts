@@ -37,7 +37,7 @@ import type { FileChangeKind } from './workspace/workspace.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = createDocuments();
-const workspace = new ProgramWorkspace(documents, nodeHost({ maxChars: () => workspace.maxFileSize }));
+const workspace: ProgramWorkspace = new ProgramWorkspace(documents, nodeHost({ maxChars: (): number => workspace.maxFileSize }));
 const publisher = new DiagnosticsPublisher(workspace, {
   send: (params) => void connection.sendDiagnostics(params),
   versionOf: (uri) => documents.get(uri)?.version,

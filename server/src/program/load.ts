@@ -30,8 +30,35 @@ export interface LoadOptions {
  */
 export const MAX_PROGRAM_NODES = 2_000_000;
 
-/** Loads the program whose root (or lone fragment) is `rootUri`. Never throws. */
+/**
+ * Loads the program whose root (or lone fragment) is `rootUri`. Never throws:
+ * an unexpected failure (a bug, or a host that throws) becomes an
+ * `internal-error` diagnostic on this program only, so callers that check
+ * many programs (the CLI, the server's start-up indexing) go on with the rest.
+ */
 export function loadProgram(rootUri: string, host: FileHost, options: LoadOptions = {}): ProgramModel {
+  try {
+    return loadProgramUnguarded(rootUri, host, options);
+  } catch (e) {
+    return failedProgram(rootUri, e);
+  }
+}
+
+/** An empty program whose only diagnostic says that checking it failed with `error`. */
+export function failedProgram(rootUri: string, error: unknown): ProgramModel {
+  return finish(rootUri, [], [], emptyCollected(), [internalError(rootUri, error)], false);
+}
+
+export function internalError(uri: string, error: unknown): Diagnostic {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const short = what.split(/\r?\n/)[0] ?? what;
+  return {
+    uri, span: { start: 0, end: 0 }, severity: 'error', code: 'internal-error',
+    message: `Checking this program failed unexpectedly (${short.length > 200 ? `${short.slice(0, 200)}…` : short}); this is a bug in Program as Code, please report it. Other programs are still checked.`,
+  };
+}
+
+function loadProgramUnguarded(rootUri: string, host: FileHost, options: LoadOptions): ProgramModel {
   const parse = options.parse ?? ((uri: string, text: string) => parseFile(uri, text, options.limits ?? DEFAULT_LIMITS));
   const diagnostics: Diagnostic[] = [];
   const files: ParsedFile[] = [];

@@ -8,19 +8,33 @@
 // `"` ends the string. Ids are never trusted as Mermaid ids: nodes get
 // generated ids, so an entity called `end` or `a-->b` cannot change the graph.
 import type { ViewDependency, ViewModel } from '../view-model.js';
+import { markdownCell } from './markdown-text.js';
 
-const GANTT_SPECIALS = /[#:;%\r\n]/g;
-const LABEL_SPECIALS = /[#"<>`\r\n]/g;
+// `%` and `{`/`}` are escaped everywhere: mermaid finds `%%{init: …}%%`
+// directives anywhere in the text before it parses, even inside a label.
+// Control characters (C0, DEL, C1) and line or paragraph separators are
+// dropped to a space: they can only end a statement or garble the output.
+const GANTT_SPECIALS = /[#:;%{}\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const LABEL_SPECIALS = /[#"<>`%{}\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const NAMED: Readonly<Record<string, string>> = { '"': 'quot', '<': 'lt', '>': 'gt' };
+/**
+ * Words that start a statement in a Gantt chart (mermaid's lexer is case
+ * insensitive and some rules need no space after the word): a task name
+ * beginning with one would become that statement (`Click tracking`,
+ * `Section 508 audit`), so its first letter is written as an entity.
+ */
+const GANTT_KEYWORDS = /^(?:click|call|href|section|title|includes|excludes|dateformat|axisformat|tickinterval|todaymarker|inclusiveenddates|topaxis|weekday|weekend|acctitle|accdescr|gantt|displaymode)/i;
 
 function entity(ch: string): string {
-  if (ch === '\r' || ch === '\n') return ' ';
-  return `#${NAMED[ch] ?? ch.charCodeAt(0)};`;
+  const code = ch.charCodeAt(0);
+  if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) return ' ';
+  return `#${NAMED[ch] ?? code};`;
 }
 
-/** Text safe inside a Gantt task name, section or title. */
+/** Text safe inside a Gantt task name, section or title: it can only ever be text. */
 export function escapeGanttText(text: string): string {
-  return text.replace(GANTT_SPECIALS, entity).replace(/\s+/g, ' ').trim() || '(unnamed)';
+  const safe = text.replace(GANTT_SPECIALS, entity).replace(/\s+/g, ' ').trim() || '(unnamed)';
+  return GANTT_KEYWORDS.test(safe) ? `#${safe.charCodeAt(0)};${safe.slice(1)}` : safe;
 }
 
 /** Text safe inside a double-quoted flowchart label. */
@@ -110,8 +124,9 @@ export function programAsMermaidFlowchart(vm: ViewModel): string {
 export function programAsMermaidMarkdown(vm: ViewModel): string {
   const title = vm.program.name ?? vm.program.id ?? 'Program';
   return [
-    `## ${title.replace(/[\r\n]+/g, ' ')}`, '',
+    `## ${markdownCell(title)}`, '',
     '### Schedule', '', '```mermaid', programAsMermaidGantt(vm), '```', '',
     '### Dependencies', '', '```mermaid', programAsMermaidFlowchart(vm), '```', '',
   ].join('\n');
 }
+
