@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeProgram } from '../program/analyze.js';
-import { ganttSvg } from '../program/export/gantt-svg.js';
+import { ganttSvg, svgScale } from '../program/export/gantt-svg.js';
 import { standaloneHtml } from '../program/export/html.js';
 import type { StandaloneAssets } from '../program/export/html.js';
 import { programMarkdown } from '../program/export/markdown.js';
@@ -65,7 +65,9 @@ export function runExport(opts: { file: string; format: ExportFormat; out?: stri
     }
   }
   const errors = vm.diagnosticsSummary.errors;
-  const stderr = errors > 0 ? `program-as-code: the program has ${errors} error${errors === 1 ? '' : 's'}; the export may be incomplete (run 'program-as-code validate ${opts.file}').\n` : '';
+  let stderr = errors > 0 ? `program-as-code: the program has ${errors} error${errors === 1 ? '' : 's'}; the export may be incomplete (run 'program-as-code validate ${opts.file}').\n` : '';
+  const cut = opts.format === 'svg' ? svgScale(vm, 'week').note : undefined;
+  if (cut) stderr += `program-as-code: ${cut}\n`;
   if (opts.out === undefined) return { exitCode: 0, stdout: text, stderr };
   try {
     writeFileSync(resolve(opts.cwd, opts.out), text, 'utf8');

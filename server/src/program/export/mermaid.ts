@@ -7,6 +7,7 @@
 // name, `#`/`;` end the data and `%%` starts a comment; in a flowchart label
 // `"` ends the string. Ids are never trusted as Mermaid ids: nodes get
 // generated ids, so an entity called `end` or `a-->b` cannot change the graph.
+import { formatDate, parseDate } from '../dates.js';
 import type { ViewDependency, ViewModel } from '../view-model.js';
 import { markdownCell } from './markdown-text.js';
 
@@ -44,9 +45,8 @@ export function escapeFlowchartLabel(text: string): string {
 
 /** Mermaid's Gantt end date is exclusive; ours is the last working day. */
 function dayAfter(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+  const day = parseDate(date);
+  return day === undefined ? date : formatDate(day + 1);
 }
 
 export function programAsMermaidGantt(vm: ViewModel): string {
