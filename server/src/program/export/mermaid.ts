@@ -11,12 +11,16 @@ import { formatDate, parseDate } from '../dates.js';
 import type { ViewDependency, ViewModel } from '../view-model.js';
 import { markdownCell } from './markdown-text.js';
 
-// `%` and `{`/`}` are escaped everywhere: mermaid finds `%%{init: …}%%`
-// directives anywhere in the text before it parses, even inside a label.
 // Control characters (C0, DEL, C1) and line or paragraph separators are
 // dropped to a space: they can only end a statement or garble the output.
+// Mermaid finds `%%{init: …}%%` directives anywhere in the text before it
+// parses, even inside a label: in a Gantt `%` is an entity; in a flowchart
+// label (drawn as SVG text by the preview, where mermaid shows entity codes
+// literally) two `%` and an entity-like `#x;` are kept apart by a zero-width
+// space, so the label looks the same and can only ever be text.
 const GANTT_SPECIALS = /[#:;%{}\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-const LABEL_SPECIALS = /[#"<>`%{}\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const LABEL_SPECIALS = /["<>`\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const ZWSP = '\u2060'; // WORD JOINER: invisible, and no line break opportunity
 const NAMED: Readonly<Record<string, string>> = { '"': 'quot', '<': 'lt', '>': 'gt' };
 /**
  * Words that start a statement in a Gantt chart (mermaid's lexer is case
@@ -40,7 +44,11 @@ export function escapeGanttText(text: string): string {
 
 /** Text safe inside a double-quoted flowchart label. */
 export function escapeFlowchartLabel(text: string): string {
-  return text.replace(LABEL_SPECIALS, entity).replace(/\s+/g, ' ').trim() || '(unnamed)';
+  return text
+    .replace(/%(?=%)/g, `%${ZWSP}`)
+    .replace(/#(?=\w*;)/g, `#${ZWSP}`)
+    .replace(LABEL_SPECIALS, entity)
+    .replace(/\s+/g, ' ').trim() || '(unnamed)';
 }
 
 /** Mermaid's Gantt end date is exclusive; ours is the last working day. */
