@@ -178,6 +178,7 @@ describe('M3: control characters in text output', () => {
     assert.equal(r.code, 0, r.stderr);
     assertReportLines(r.stdout, 'm3/evil.program.yaml');
     assert.equal(r.stdout.split('\n').filter((l) => l !== '').length, 2, r.stdout);
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     assert.doesNotMatch(r.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     assert.doesNotMatch(r.stdout, /^::/m);
     assert.match(r.stdout, /USD\\u\{0a\}x\.program\.yaml:1:1: error: forged/);
@@ -186,6 +187,7 @@ describe('M3: control characters in text output', () => {
   test('schedule: names with ANSI/OSC escapes are shown escaped', () => {
     const r = run(['schedule', 'm3/evil.program.yaml']);
     assert.equal(r.code, 0, r.stderr);
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     assert.doesNotMatch(r.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     assert.match(r.stdout, /^Plan\\u\{1b\}\]0;pwned\\u\{07\}\\u\{1b\}\[2J: 2026-01-05/);
   });

@@ -74,9 +74,9 @@ async function render(text: string): Promise<{ ok: boolean; error?: string; labe
       const { svg } = await m.render(`g${Math.random().toString(36).slice(2)}`, src);
       const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
       // A label's words may be split over tspans: a whole <text> is one label.
-      const labels = [...doc.querySelectorAll('text')].map((n) => [...n.querySelectorAll('tspan')].filter((t) => t.children.length === 0).map((t) => t.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim() || (n.textContent ?? '').trim());
+      const labels = Array.from(doc.querySelectorAll('text')).map((n) => Array.from(n.querySelectorAll('tspan')).filter((t) => t.children.length === 0).map((t) => t.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim() || (n.textContent ?? '').trim());
       // A directive switching to the forest or dark theme changes the colours in the SVG's own stylesheet.
-      const style = [...doc.querySelectorAll('style')].map((n) => n.textContent ?? '').join('');
+      const style = Array.from(doc.querySelectorAll('style')).map((n) => n.textContent ?? '').join('');
       const directive = /#cde498|#1f2020/i.test(style);
       return { ok: true, labels, taskCount: doc.querySelectorAll('rect.task').length, directive };
     } catch (e) {

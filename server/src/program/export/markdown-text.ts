@@ -4,6 +4,7 @@
 export function markdownCell(text: string | number | null): string {
   if (text === null) return '';
   return String(text)
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

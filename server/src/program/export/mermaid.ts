@@ -18,7 +18,9 @@ import { markdownCell } from './markdown-text.js';
 // label (drawn as SVG text by the preview, where mermaid shows entity codes
 // literally) two `%` and an entity-like `#x;` are kept apart by a zero-width
 // space, so the label looks the same and can only ever be text.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const GANTT_SPECIALS = /[#:;%{}\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const LABEL_SPECIALS = /["<>`\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const ZWSP = '\u2060'; // WORD JOINER: invisible, and no line break opportunity
 const NAMED: Readonly<Record<string, string>> = { '"': 'quot', '<': 'lt', '>': 'gt' };
