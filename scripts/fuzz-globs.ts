@@ -6,12 +6,9 @@ import {
   anySegmentArb, checkAnySegment, checkHostileCase, checkSegmentCase, checkTreeCase, hostileCaseArb, segmentCaseArb, treeCaseArb,
 } from '../test/fuzz/glob-fuzz.js';
 import type { GlobFailure } from '../test/fuzz/glob-fuzz.js';
+import { numberArg } from './number-arg.js';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
-  return Number.isFinite(v) ? v : fallback;
-}
+const arg = numberArg;
 
 const inputs = arg('inputs', 100_000);
 const seed = arg('seed', 1);
