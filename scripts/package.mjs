@@ -35,12 +35,12 @@ const IMAGE_TYPES = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image
 
 /** README.md with every relative image inlined; an image that is missing or of another type is an error. */
 export function readmeForPackage(markdown, baseDir) {
-  return markdown.replace(/(!\[[^\]]*\]\()([^)\s]+)(\))/g, (all, open, link, close) => {
+  return markdown.replace(/(!\[[^\]]*\]\()([^)\s]+)((?:\s+"[^"]*")?\))/g, (all, open, link, close) => {
     if (/^[a-z][a-z0-9+.-]*:/i.test(link)) return all; // https:, data:
     const file = join(baseDir, decodeURI(link));
     const type = IMAGE_TYPES[extname(file).toLowerCase()];
-    if (!type) fail(`README image ${link}: only ${Object.keys(IMAGE_TYPES).join(' ')} can be shown on the extension page`);
-    if (!existsSync(file)) fail(`README image ${link} does not exist`);
+    if (!type) throw new Error(`README image ${link}: only ${Object.keys(IMAGE_TYPES).join(' ')} can be shown on the extension page`);
+    if (!existsSync(file)) throw new Error(`README image ${link} does not exist`);
     return `${open}data:${type};base64,${readFileSync(file).toString('base64')}${close}`;
   });
 }
@@ -81,7 +81,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   if (!process.argv.includes('--skip-build')) run(process.execPath, ['scripts/build.mjs', '--production']);
   const stage = join(ROOT, 'out', 'vsix');
   mkdirSync(stage, { recursive: true });
-  writeFileSync(join(stage, 'README.md'), readmeForPackage(readFileSync(join(ROOT, 'README.md'), 'utf8'), ROOT));
+  let readme;
+  try {
+    readme = readmeForPackage(readFileSync(join(ROOT, 'README.md'), 'utf8'), ROOT);
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e));
+  }
+  writeFileSync(join(stage, 'README.md'), readme);
   mkdirSync(dirname(out), { recursive: true });
   // --allow-missing-repository: there is no public repository to name (see above).
   run(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package',
