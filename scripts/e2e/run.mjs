@@ -77,6 +77,8 @@ async function main() {
     port, userDataDir: dirs.userData, extensionsDir: dirs.extensions, folder: dirs.workspace, logFile,
   });
   say('code-server is up');
+  // Ctrl+C must not leave code-server (its own process group) running.
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { server.stop(); process.exit(130); });
 
   let browser;
   let result = null;
