@@ -78,7 +78,13 @@ async function main() {
   });
   say('code-server is up');
   // Ctrl+C must not leave code-server (its own process group) running.
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { server.stop(); process.exit(130); });
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      server.stop();
+      if (process.env.PAC_E2E_KEEP !== '1') rmSync(dirs.root, { recursive: true, force: true });
+      process.exit(130);
+    });
+  }
 
   let browser;
   let result = null;
