@@ -113,6 +113,8 @@ function handle(msg: HostMessage): void {
       break;
     case 'highlight':
       if (msg.id !== null && state.graphMode === 'focus' && msg.id !== state.focusId) change({ focusId: msg.id });
+      // In a side panel the automatic graph shows the neighbourhood of the item under the cursor.
+      else if (graph.setCursor(msg.id) && vm && graph.followsCursor(vm, state)) { fresh.delete('graph'); if (state.tab === 'graph') show(); }
       gantt.highlight(msg.id);
       break;
     case 'showTab': change({ tab: msg.tab }); break;
