@@ -147,7 +147,7 @@ export class GraphView {
     this.applyZoom();
     this.depthInput.value = String(st.graphDepth);
     if (document.activeElement !== this.focusInput) this.focusInput.value = st.focusId ?? '';
-    if (mode === 'focus' && !st.focusId) {
+    if (mode === 'focus' && !focusId) {
       const key = 'pick';
       if (!force && key === this.lastKey) return this.pending;
       this.lastKey = key;
