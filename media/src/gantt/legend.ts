@@ -14,7 +14,7 @@ function swatch(...marks: SVGElement[]): SVGSVGElement {
 }
 
 function bar(status: string, progress: number, critical = false): SVGGElement {
-  const g = s('g', { class: `bar task status-${status}${critical ? ' critical' : ''}` });
+  const g = s('g', { class: `task status-${status}${critical ? ' critical' : ''}` });
   const top = Y - BAR_HEIGHT / 2 + 2;
   g.append(
     s('rect', { class: 'bar-bg', x: 2, y: top, width: W - 4, height: BAR_HEIGHT - 4, rx: 3 }),
@@ -28,7 +28,7 @@ function diamondAt(x: number, r: number): string {
 }
 
 function milestone(status: string, slip = false): SVGGElement {
-  const g = s('g', { class: `bar milestone status-${status}` });
+  const g = s('g', { class: `milestone status-${status}` });
   if (slip) {
     g.append(s('line', { class: 'slip-line', x1: 6, y1: Y, x2: 22, y2: Y }), s('path', { class: 'target-marker', d: diamondAt(6, 4) }));
   }

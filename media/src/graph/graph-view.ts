@@ -157,16 +157,16 @@ export class GraphView {
     }
     // The built-in layout for the workstream view and for big item graphs.
     const own = mode === 'workstreams' ? workstreamGraph(vm) : itemGraph(vm, mode === 'focus' ? focusSet(vm, focusId, st.graphDepth) : null);
-    // The automatic full view uses the lanes layout too: mermaid's subgraph layout of a
+    // The automatic views use the lanes layout too: mermaid's subgraph layout of a
     // real program is several screens wide and mostly empty boxes at a readable zoom.
-    const autoFull = st.graphMode === 'auto' && mode === 'full';
+    const autoFull = st.graphMode === 'auto';
     if (mode === 'workstreams' || autoFull || own.nodes.length > MERMAID_MAX_NODES) {
       const key = `own\n${mode}\n${modelKey(own)}`;
       if (!force && key === this.lastKey) return this.pending;
       this.lastKey = key;
       this.current = undefined;
       this.note.textContent = `${own.nodes.length} nodes · ${own.edges.length} edges${mode === 'workstreams' || autoFull ? '' : ` · built-in layout (mermaid draws up to ${MERMAID_MAX_NODES} nodes)`}${why}`;
-      this.pending = this.pending.then(() => this.renderOwn(own, key));
+      this.pending = this.pending.then(() => this.renderOwn(own, key, mode === 'focus' ? focusId : null));
       return this.pending;
     }
     const fc = flowchartText(vm, mode, focusId, st.graphDepth);
@@ -180,7 +180,7 @@ export class GraphView {
     return this.pending;
   }
 
-  private renderOwn(model: GraphModel, key: string): void {
+  private renderOwn(model: GraphModel, key: string, focusId: string | null): void {
     if (key !== this.lastKey) return;
     if (model.nodes.length === 0) {
       this.showMessage('Nothing to draw here.', false);
@@ -188,8 +188,20 @@ export class GraphView {
       clear(this.canvas);
       this.canvas.append(drawGraph(model));
       this.applyZoom();
+      if (focusId !== null) this.centreOn(focusId);
     }
     this.cb.rendered();
+  }
+
+  /** Marks the focused item and scrolls the canvas to put it in the middle. */
+  private centreOn(id: string): void {
+    const node = Array.from(this.canvas.querySelectorAll<SVGGElement>('g.node')).find((n) => n.dataset.itemId === id);
+    if (!node) return;
+    node.classList.add('focused');
+    const c = this.canvas.getBoundingClientRect();
+    const r = node.getBoundingClientRect();
+    this.canvas.scrollLeft += r.left + r.width / 2 - (c.left + c.width / 2);
+    this.canvas.scrollTop += r.top + r.height / 2 - (c.top + c.height / 2);
   }
 
   /** The rendered graph's SVG markup, for export. */
