@@ -25,7 +25,7 @@ import { programAsMermaidGantt } from '../server/src/program/export/mermaid.js';
 import type { ViewModel } from '../server/src/program/view-model.js';
 import { packViewModel } from '../server/src/program/view-model.js';
 import { standaloneHtml } from '../server/src/program/export/html.js';
-import { generatedVm, launch, openWebview, standaloneAssets, webviewHtml } from '../test/webview/harness.js';
+import { generatedVm, launch, loadMermaidInto, openWebview, standaloneAssets, webviewHtml } from '../test/webview/harness.js';
 
 const RUNS = 3;
 /** Packing times (ms) of the last timeRender calls, for the breakdown. */
@@ -60,14 +60,7 @@ async function timeRender(browser: Browser, vm: ViewModel, tab: string, state: R
   await page.setContent(webviewHtml('light', { tab, ...state }), { waitUntil: 'load' });
   if (tab === 'graph') {
     // Mermaid's 3 MB script loads once per panel; time the drawing, not the download.
-    await page.evaluate(() => new Promise<void>((resolve, reject) => {
-      const s = document.createElement('script');
-      s.nonce = document.querySelector('script[nonce]')?.getAttribute('nonce') ?? '';
-      s.src = document.body.dataset.mermaidSrc!;
-      s.onload = () => resolve();
-      s.onerror = () => reject(new Error('mermaid did not load'));
-      document.head.append(s);
-    }));
+    await loadMermaidInto(page);
   }
   // What the panel does before posting (program-preview.ts), timed.
   const p0 = performance.now();
@@ -91,14 +84,7 @@ async function timeRender(browser: Browser, vm: ViewModel, tab: string, state: R
 async function timeMermaidGantt(browser: Browser, vm: ViewModel): Promise<number> {
   const { page } = await openWebview(browser, null);
   await page.setContent(webviewHtml('light'), { waitUntil: 'load' });
-  await page.evaluate(() => new Promise<void>((resolve, reject) => {
-    const s = document.createElement('script');
-    s.nonce = document.querySelector('script[nonce]')?.getAttribute('nonce') ?? '';
-    s.src = document.body.dataset.mermaidSrc!;
-    s.onload = () => resolve();
-    s.onerror = () => reject(new Error('mermaid did not load'));
-    document.head.append(s);
-  }));
+  await loadMermaidInto(page);
   const text = programAsMermaidGantt(vm);
   const ms = await page.evaluate(async (src) => {
     const m = (window as unknown as { pacMermaid: { initialize(c: object): void; render(id: string, t: string): Promise<{ svg: string }> } }).pacMermaid;
