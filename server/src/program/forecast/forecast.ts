@@ -21,9 +21,9 @@ import type { Day, Duration, Estimate, Person, Risk } from '../types.js';
 import { compileNetwork, dayAt } from './network.js';
 import type { Network } from './network.js';
 import { backwardPass, createBuffers, forwardPass } from './passes.js';
-import { sampleThreePoint, threePoint, Xoshiro128 } from './random.js';
+import { sampleDaysInto, sampleThreePoint, tableEntry, threePoint, Xoshiro128 } from './random.js';
 import type { ThreePoint } from './random.js';
-import { averageRanks, averageRanksOfIntegers, percentile, rankCorrelation } from './stats.js';
+import { averageRanks, integerRankCorrelation, percentile } from './stats.js';
 
 export type Distribution = 'pert' | 'triangular';
 
@@ -177,6 +177,30 @@ function planRisks(
   return plans;
 }
 
+/** Columns gathered per block when transposing the samples (a cache-friendly transpose). */
+const BLOCK = 128;
+
+/** Spearman's rho of each estimated task's sampled days (iteration-major `samples`) with the finish ranks. */
+function sensitivities(samples: Int32Array, nEst: number, iterations: number, dists: readonly ThreePoint[], finishRanks: Float64Array): (number | null)[] {
+  const out: (number | null)[] = new Array<number | null>(nEst).fill(null);
+  const block = new Int32Array(BLOCK * iterations);
+  const column = new Int32Array(iterations);
+  const scratch = new Float64Array(4 * iterations + 1024);
+  for (let e0 = 0; e0 < nEst; e0 += BLOCK) {
+    const width = Math.min(BLOCK, nEst - e0);
+    for (let it = 0; it < iterations; it++) {
+      const row = it * nEst + e0;
+      for (let k = 0; k < width; k++) block[k * iterations + it] = samples[row + k] as number;
+    }
+    for (let k = 0; k < width; k++) {
+      column.set(block.subarray(k * iterations, (k + 1) * iterations));
+      const dist = dists[e0 + k] as ThreePoint;
+      out[e0 + k] = integerRankCorrelation(column, wholeDays(dist.a), wholeDays(dist.b), finishRanks, scratch);
+    }
+  }
+  return out;
+}
+
 export function runForecast(model: ProgramModel, options: ForecastOptions = {}): ForecastResult {
   const settings = forecastSettings(model, options);
   const cal = createCalendar(model.calendar);
@@ -239,13 +263,14 @@ export function runForecast(model: ProgramModel, options: ForecastOptions = {}):
   const step = Math.max(1, Math.floor(iterations / 50));
   const hasDates = n > 0;
 
+  const table = Float64Array.from(estDist.flatMap(tableEntry));
+  const estAt = Int32Array.from(estNode);
   for (let it = 0; it < iterations; it++) {
     dur.set(net.baseDays);
-    for (let e = 0; e < nEst; e++) {
-      const d = wholeDays(sampleThreePoint(rng, estDist[e] as ThreePoint));
-      dur[estNode[e] as number] = d;
-      samples[e * iterations + it] = d;
-    }
+    // Iteration-major: each iteration's samples are contiguous (sequential writes).
+    const row = it * nEst;
+    sampleDaysInto(rng, table, nEst, samples, row);
+    for (let e = 0; e < nEst; e++) dur[estAt[e] as number] = samples[row + e] as number;
     for (let r = 0; r < risks.length; r++) {
       const plan = risks[r] as RiskPlan;
       const hit = rng.uniform() < plan.chance;
@@ -299,18 +324,17 @@ export function runForecast(model: ProgramModel, options: ForecastOptions = {}):
     return { id: g.ids[v] as string, target, deterministic: det, ...pct(values), onTimeProbability: onTime / iterations };
   });
 
+  const sensitivity = finishRanks ? sensitivities(samples, nEst, iterations, estDist, finishRanks) : undefined;
   const tasks: TaskForecast[] = [];
   for (let v = 0; v < g.size; v++) {
     if (g.kinds[v] !== 'task') continue;
     const i = net.indexOf[v] as number;
-    let sensitivity: number | null = null;
     const e = estOf[v] as number;
-    if (e >= 0 && finishRanks) {
-      const column = samples.subarray(e * iterations, (e + 1) * iterations);
-      const dist = estDist[e] as ThreePoint;
-      sensitivity = rankCorrelation(averageRanksOfIntegers(column, wholeDays(dist.a), wholeDays(dist.b)), finishRanks);
-    }
-    tasks.push({ id: g.ids[v] as string, criticality: i >= 0 ? (critical[i] as number) / iterations : null, sensitivity });
+    tasks.push({
+      id: g.ids[v] as string,
+      criticality: i >= 0 ? (critical[i] as number) / iterations : null,
+      sensitivity: e >= 0 && sensitivity ? (sensitivity[e] ?? null) : null,
+    });
   }
 
   const riskOut: RiskForecast[] = risks.map((plan, r) => {

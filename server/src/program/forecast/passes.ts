@@ -3,10 +3,18 @@
 // the same rules in the same order, over typed arrays and calendar positions
 // (network.ts), allocating nothing. Kept rule for rule beside the core's so a
 // change there is easy to mirror here; the equivalence test catches a miss.
-import {
-  DEP_FF, DEP_SS, F_ACTUAL_END, F_ACTUAL_START, F_CANCELLED, KIND_MILESTONE, KIND_WORKSTREAM,
-} from './network.js';
+import * as N from './network.js';
 import type { Network } from './network.js';
+
+// Copied into module constants once: read through an import they may compile
+// to property getters (CommonJS interop, e.g. under tsx), costly in the loops.
+const DEP_FF = N.DEP_FF;
+const DEP_SS = N.DEP_SS;
+const F_ACTUAL_END = N.F_ACTUAL_END;
+const F_ACTUAL_START = N.F_ACTUAL_START;
+const F_CANCELLED = N.F_CANCELLED;
+const KIND_MILESTONE = N.KIND_MILESTONE;
+const KIND_WORKSTREAM = N.KIND_WORKSTREAM;
 
 export interface PassBuffers {
   /** Early start / end positions. */

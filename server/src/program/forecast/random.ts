@@ -19,15 +19,17 @@
 
 const TWO_POW_26 = 67108864;
 const TWO_POW_53 = 9007199254740992;
+const TWO_POW_M32 = 1 / 4294967296;
 const MASK64 = (1n << 64n) - 1n;
 
 export class Xoshiro128 {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
+  // Public only for sampleDaysInto below, which keeps them in locals over a batch.
+  s0: number;
+  s1: number;
+  s2: number;
+  s3: number;
   /** Marsaglia's polar method makes normals in pairs: the spare one, or NaN. */
-  private spare = NaN;
+  spare = NaN;
 
   constructor(seed: number) {
     let x = BigInt.asUintN(64, BigInt(Math.trunc(seed)));
@@ -66,6 +68,11 @@ export class Xoshiro128 {
     return (hi * TWO_POW_26 + lo) / TWO_POW_53;
   }
 
+  /** A uniform double in (0, 1) from one 32-bit output: (k + 1/2) / 2^32. Enough resolution for sampling durations. */
+  open01(): number {
+    return (this.nextUint32() + 0.5) * TWO_POW_M32;
+  }
+
   /** A standard normal deviate (Marsaglia's polar method: no trigonometry). */
   normal(): number {
     const spare = this.spare;
@@ -74,8 +81,8 @@ export class Xoshiro128 {
       return spare;
     }
     for (;;) {
-      const u = 2 * this.uniform() - 1;
-      const v = 2 * this.uniform() - 1;
+      const u = 2 * this.open01() - 1;
+      const v = 2 * this.open01() - 1;
       const s = u * u + v * v;
       if (s >= 1 || s === 0) continue;
       const f = Math.sqrt((-2 * Math.log(s)) / s);
@@ -98,10 +105,10 @@ export class Xoshiro128 {
         v = 1 + c * x;
       } while (v <= 0);
       v = v * v * v;
-      const u = this.uniform();
+      const u = this.open01();
       const x2 = x * x;
       if (u < 1 - 0.0331 * x2 * x2) return d * v;
-      if (u > 0 && Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
+      if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
     }
   }
 }
@@ -155,7 +162,7 @@ export function sampleThreePoint(rng: Xoshiro128, t: ThreePoint): number {
     const y = rng.gamma(t.dB, t.cB);
     return a + ((b - a) * x) / (x + y);
   }
-  const u = rng.uniform();
+  const u = rng.open01();
   if (u < t.fm) return a + Math.sqrt(u * (b - a) * (t.m - a));
   return b - Math.sqrt((1 - u) * (b - a) * (b - t.m));
 }
@@ -169,4 +176,86 @@ export function threePointMoments(a: number, m: number, b: number, kind: 'pert' 
   const { alpha, beta } = pertShape(a, m, b);
   const s = alpha + beta;
   return { mean: a + ((b - a) * alpha) / s, variance: ((b - a) ** 2 * alpha * beta) / (s * s * (s + 1)) };
+}
+
+/** Doubles per entry of a sampling table: a, b, m, triangular (1) or PERT (0), then the PERT gamma constants dA, cA, dB, cB. */
+export const TABLE_STRIDE = 8;
+
+export function tableEntry(t: ThreePoint): number[] {
+  return [t.a, t.b, t.m, t.kind === 'triangular' ? 1 : 0, t.dA, t.cA, t.dB, t.cB];
+}
+
+/**
+ * The engine's hot loop: for each entry of `table`, one sample exactly as
+ * sampleThreePoint draws it (the same numbers in the same order; a test checks
+ * it), rounded up to whole days, at least 1, into `out` from `offset`. Everything is written
+ * out in one function with the generator's state in locals (each `// next32`
+ * block is Xoshiro128.nextUint32 verbatim): no call and no boxed double per
+ * sample, which is most of the forecast's speed.
+ */
+export function sampleDaysInto(rng: Xoshiro128, table: Float64Array, count: number, out: Int32Array, offset = 0): void {
+  let s0 = rng.s0; let s1 = rng.s1; let s2 = rng.s2; let s3 = rng.s3;
+  let spare = rng.spare;
+  let r = 0; let t = 0;
+  for (let e = 0; e < count; e++) {
+    const o = e * TABLE_STRIDE;
+    const a = table[o] as number;
+    const b = table[o + 1] as number;
+    let x: number;
+    if (!(b > a)) {
+      x = a;
+    } else if (table[o + 3] === 1) {
+      const m = table[o + 2] as number;
+      // next32
+      r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0; t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+      const u = (r + 0.5) * TWO_POW_M32;
+      x = u < (m - a) / (b - a) ? a + Math.sqrt(u * (b - a) * (m - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - m));
+    } else {
+      let gx = 0;
+      let gy = 0;
+      for (let k = 0; k < 2; k++) {
+        const d = table[o + 4 + 2 * k] as number;
+        const c = table[o + 5 + 2 * k] as number;
+        let g: number;
+        for (;;) {
+          let z: number;
+          let v: number;
+          do {
+            if (spare === spare) {
+              z = spare;
+              spare = NaN;
+            } else {
+              for (;;) {
+                // next32, twice
+                r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0; t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+                const pu = 2 * ((r + 0.5) * TWO_POW_M32) - 1;
+                r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0; t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+                const pv = 2 * ((r + 0.5) * TWO_POW_M32) - 1;
+                const s = pu * pu + pv * pv;
+                if (s >= 1 || s === 0) continue;
+                const f = Math.sqrt((-2 * Math.log(s)) / s);
+                spare = pv * f;
+                z = pu * f;
+                break;
+              }
+            }
+            v = 1 + c * z;
+          } while (v <= 0);
+          v = v * v * v;
+          // next32
+          r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0; t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+          const u = (r + 0.5) * TWO_POW_M32;
+          const z2 = z * z;
+          if (u < 1 - 0.0331 * z2 * z2) { g = d * v; break; }
+          if (Math.log(u) < 0.5 * z2 + d * (1 - v + Math.log(v))) { g = d * v; break; }
+        }
+        if (k === 0) gx = g; else gy = g;
+      }
+      x = a + ((b - a) * gx) / (gx + gy);
+    }
+    const days = Math.ceil(x);
+    out[offset + e] = days >= 1 ? days : 1;
+  }
+  rng.s0 = s0; rng.s1 = s1; rng.s2 = s2; rng.s3 = s3;
+  rng.spare = spare;
 }
