@@ -99,6 +99,12 @@ export interface ForecastResult {
   readonly risks: readonly RiskForecast[];
 }
 
+/** Where a program's forecast stands in the editor: computed for the current text, under way, or not asked for. */
+export type ForecastState =
+  | { readonly state: 'done'; readonly result: ForecastResult }
+  | { readonly state: 'running' }
+  | { readonly state: 'none' };
+
 /** Whether a risk's status lets it take part (no status means open, as everywhere else). */
 export function riskTakesPart(r: Risk): boolean {
   return r.status === undefined || r.status === 'open' || r.status === 'mitigating' || r.status === 'accepted';
