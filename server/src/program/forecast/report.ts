@@ -87,7 +87,7 @@ export function forecastTable(r: ForecastResult, name: string, nameOf: (id: stri
   const risks = [...r.risks].sort((a, b) => (b.meanDelay ?? -Infinity) - (a.meanDelay ?? -Infinity));
   out.push('Risks by mean delay of the finish (working days, occurred vs not)');
   out.push(...(risks.length > 0
-    ? table(['RISK', 'TITLE', 'CHANCE', 'MEAN DELAY'], risks.map((x) => [x.id, clip(nameOf(x.id), 36), pct(x.chance), x.meanDelay === null ? '–' : `${x.meanDelay.toFixed(1)}d`]), new Set([2, 3]))
+    ? table(['RISK', 'TITLE', 'CHANCE', 'MEAN DELAY'], risks.map((x) => [x.id, clip(nameOf(x.id), 36), pct(x.chance), x.meanDelay === null ? '–' : `${(Math.abs(x.meanDelay) < 0.05 ? 0 : x.meanDelay).toFixed(1)}d`]), new Set([2, 3]))
     : ['  no open risk has a schedule_impact']));
   out.push('');
   return out.join('\n');
