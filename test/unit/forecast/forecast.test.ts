@@ -251,6 +251,6 @@ test('Spearman with ties uses average ranks', () => {
   assert.ok(Math.abs((rho as number) - 4.5 / Math.sqrt(22.5)) < 1e-12);
   const ry = averageRanks([10, 30, 20, 40, 50]);
   const x = Int32Array.from([3, 5, 5, 4, 9]);
-  assert.equal(integerRankCorrelation(x, 3, 9, ry, new Float64Array(16)), rankCorrelation(averageRanks(x), ry));
+  assert.equal(integerRankCorrelation(x, 3, 9, ry, new Float64Array(16), new Float64Array(5)), rankCorrelation(averageRanks(x), ry));
   assert.equal(rankCorrelation(averageRanks([2, 2, 2]), averageRanks([1, 2, 3])), null, 'a constant has no rank correlation');
 });

@@ -191,7 +191,8 @@ function sensitivities(samples: Int32Array, nEst: number, iterations: number, di
   const out: (number | null)[] = new Array<number | null>(nEst).fill(null);
   const block = new Int32Array(BLOCK * iterations);
   const column = new Int32Array(iterations);
-  const scratch = new Float64Array(4 * iterations + 1024);
+  const counts = new Float64Array(4 * iterations + 1024);
+  const ranks = new Float64Array(iterations);
   for (let e0 = 0; e0 < nEst; e0 += BLOCK) {
     const width = Math.min(BLOCK, nEst - e0);
     for (let it = 0; it < iterations; it++) {
@@ -201,7 +202,7 @@ function sensitivities(samples: Int32Array, nEst: number, iterations: number, di
     for (let k = 0; k < width; k++) {
       column.set(block.subarray(k * iterations, (k + 1) * iterations));
       const dist = dists[e0 + k] as ThreePoint;
-      out[e0 + k] = integerRankCorrelation(column, wholeDays(dist.a), wholeDays(dist.b), finishRanks, scratch);
+      out[e0 + k] = integerRankCorrelation(column, wholeDays(dist.a), wholeDays(dist.b), finishRanks, counts, ranks);
     }
   }
   return out;

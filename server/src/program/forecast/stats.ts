@@ -59,38 +59,26 @@ export function rankCorrelation(rx: Float64Array, ry: Float64Array): number | nu
 /**
  * Spearman's rho of whole numbers in [lo, hi] (one task's sampled days) with
  * precomputed ranks `ry`, without allocating: the average rank of each value
- * comes from counts kept in `scratch` (at least hi - lo + 1 long). The same
- * value as rankCorrelation(averageRanks(values), ry).
+ * comes from counts kept in `counts` (at least hi - lo + 1 long), and the
+ * ranks are written to `ranks` (as long as `values`). The same value as
+ * rankCorrelation(averageRanks(values), ry).
  */
-export function integerRankCorrelation(values: Int32Array, lo: number, hi: number, ry: Float64Array, scratch: Float64Array): number | null {
+export function integerRankCorrelation(values: Int32Array, lo: number, hi: number, ry: Float64Array, counts: Float64Array, ranks: Float64Array): number | null {
   const n = values.length;
   const range = hi - lo + 1;
-  if (!(range >= 1) || range > scratch.length) return rankCorrelation(averageRanks(values), ry);
-  scratch.fill(0, 0, range);
+  if (!(range >= 1) || range > counts.length || ranks.length !== n) return rankCorrelation(averageRanks(values), ry);
+  counts.fill(0, 0, range);
   for (let i = 0; i < n; i++) {
     const k = (values[i] as number) - lo;
     if (k < 0 || k >= range) return rankCorrelation(averageRanks(values), ry);
-    scratch[k] = (scratch[k] as number) + 1;
+    counts[k] = (counts[k] as number) + 1;
   }
   let below = 0;
   for (let k = 0; k < range; k++) {
-    const c = scratch[k] as number;
-    scratch[k] = below + (c + 1) / 2;
+    const c = counts[k] as number;
+    counts[k] = below + (c + 1) / 2; // the average of ranks below + 1 .. below + c
     below += c;
   }
-  if (n < 2 || ry.length !== n) return null;
-  const mean = (n + 1) / 2;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = (scratch[(values[i] as number) - lo] as number) - mean;
-    const dy = (ry[i] as number) - mean;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
-  if (sxx === 0 || syy === 0) return null;
-  const r = sxy / Math.sqrt(sxx * syy);
-  return r > 1 ? 1 : r < -1 ? -1 : r;
+  for (let i = 0; i < n; i++) ranks[i] = counts[(values[i] as number) - lo] as number;
+  return rankCorrelation(ranks, ry);
 }
