@@ -1,4 +1,4 @@
-// `npm run bench`: every benchmark in one run, in order (scheduler, language
+// `npm run bench`: every benchmark in one run, in order (scheduler, forecast, language
 // server vs yaml-language-server, portfolio start-up, preview in headless
 // Chromium), then a summary of every figure against its target from the
 // issues. Missed targets are reported, not fatal: the exit code is non-zero
@@ -6,6 +6,8 @@
 // Run: npm run bench   (or, on an up-to-date dist/: node --import tsx bench/run.ts)
 import { benchLimits, LIMIT_TARGETS } from './limits.js';
 import type { LimitFigure } from './limits.js';
+import { benchForecast } from './forecast.js';
+import type { ForecastFigures } from './forecast.js';
 import { benchLsp } from './lsp.js';
 import type { LspFigures } from './lsp.js';
 import { benchPortfolio } from './portfolio.js';
@@ -58,6 +60,19 @@ function summariseSchedule(results: { size: number; ms: number }[]): void {
     });
   }
   if (!results.some((r) => r.size === 100_000)) rows.push({ bench: 'schedule', figure: '100,000 tasks', value: 'missing', target: '< 1000 ms', status: 'NOT MET' });
+}
+
+function summariseForecast(all: ForecastFigures[]): void {
+  for (const f of all) {
+    const label = `${f.tasks.toLocaleString('en-US')} tasks × ${f.iterations.toLocaleString('en-US')} iterations`;
+    const limit = f.tasks === 1000 ? 2000 : 3000;
+    rows.push({ bench: 'forecast', figure: label, value: `${ms(f.ms)} (CPU ${ms(f.cpuMs)})`, target: `< ${limit} ms`, status: check(f.ms < limit) });
+    rows.push({ bench: 'forecast', figure: `${label}: peak memory (child maxRSS)`, value: `${f.peakMb.toFixed(0)} MB`, target: '< 300 MB', status: check(f.peakMb < 300) });
+    rows.push({
+      bench: 'forecast', figure: `${label}: one iteration / one schedule`,
+      value: `${f.perIterationRatio.toFixed(3)} (schedule ${ms(f.scheduleMs)})`, target: '—', status: 'info',
+    });
+  }
 }
 
 function summariseLsp(all: LspFigures[]): void {
@@ -145,6 +160,7 @@ function printSummary(): void {
 
 async function main(): Promise<void> {
   await run('schedule', () => benchSchedule([1000, 10_000, 100_000]), summariseSchedule);
+  await run('forecast', () => benchForecast(), summariseForecast);
   await run('lsp', () => benchLsp([1000, 10_000]), summariseLsp);
   await run('portfolio', () => benchPortfolio(), summarisePortfolio);
   await run('preview', () => benchPreview(), summarisePreview);

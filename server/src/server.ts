@@ -42,6 +42,10 @@ import { checkedDocumentConnection } from './workspace/document-sync.js';
 import { invalidParams, Lifecycle } from './workspace/request-checks.js';
 import { watchedChanges } from './workspace/watched-files.js';
 import { ProgramWorkspace } from './workspace/workspace.js';
+import { ForecastRunner } from './workspace/forecast-runner.js';
+import type { ProgressSink } from './workspace/forecast-runner.js';
+import { join } from 'node:path';
+import type { FileChangeKind } from './workspace/workspace.js';
 
 // A request the client cancels before it has started is answered at once with
 // RequestCancelled (-32800) instead of being run: after one slow request, a
@@ -59,6 +63,36 @@ const publisher = new DiagnosticsPublisher(workspace, {
   versionOf: (uri) => documents.get(uri)?.version,
   log: (message, error) => log(message, error),
 });
+
+// The Monte Carlo forecast runs in a worker thread (dist/forecast-worker.js, beside this bundle).
+const forecasts = new ForecastRunner(join(__dirname, 'forecast-worker.js'), {
+  progress: () => workDoneProgress(),
+  log: (message) => log('forecast', message),
+});
+/** Forecasts start this long after the last edit (after the diagnostics' own analysis, so it is cached). */
+const FORECAST_DELAY_MS = 750;
+let forecastTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** A window/workDoneProgress reporter, created on demand (a no-op when the client does not support it). */
+function workDoneProgress(): ProgressSink {
+  const reporter = connection.window.createWorkDoneProgress().catch(() => undefined);
+  return {
+    begin: (title) => void reporter.then((r) => r?.begin(title, 0, 'starting', false)),
+    report: (percentage, message) => void reporter.then((r) => r?.report(percentage, message)),
+    done: () => void reporter.then((r) => r?.done()),
+  };
+}
+
+/** After an edit: the running forecast is stale (cancelled at once); a new one starts when typing pauses. */
+function forecastAfterEdit(uri: string): void {
+  forecasts.cancel();
+  if (forecastTimer) clearTimeout(forecastTimer);
+  forecastTimer = setTimeout(guard('forecast', undefined, () => {
+    forecastTimer = undefined;
+    const analysis = workspace.contextFor(uri)?.analysis;
+    if (analysis) forecasts.ensure(analysis);
+  }), FORECAST_DELAY_MS);
+}
 
 // ---- settings -------------------------------------------------------------
 
@@ -140,6 +174,7 @@ documents.onDidChangeContent(notified('didChange', (e) => {
   if (!isProgramDocument(e.document.uri, e.document.languageId)) return;
   workspace.noteOpened(e.document.uri);
   publisher.schedule(e.document.uri);
+  forecastAfterEdit(e.document.uri);
 }));
 
 documents.onDidClose(notified('didClose', (e) => {
@@ -281,6 +316,8 @@ connection.onShutdown(() => {
   lifecycle.phase = 'shut down';
   shuttingDown = true;
   publisher.dispose();
+  if (forecastTimer) clearTimeout(forecastTimer);
+  forecasts.dispose();
 });
 
 // ---- requests -----------------------------------------------------------------
@@ -294,7 +331,10 @@ connection.onCompletion(guard('completion', [], (p) => {
 
 connection.onHover(guard('hover', null, (p) => {
   const ctx = contextOf(p.textDocument);
-  return ctx ? provideHover(ctx, p.position) : null;
+  if (!ctx) return null;
+  // Asking starts the forecast when none is done or running for this text (in the worker: no wait here).
+  const forecast = ctx.analysis ? forecasts.ensure(ctx.analysis) : undefined;
+  return provideHover(forecast ? { ...ctx, forecast } : ctx, p.position);
 }));
 
 connection.onCodeLens(guard('codeLens', [], (p) => {

@@ -1,8 +1,9 @@
-// The `program-as-code` command line: validate, schedule, export.
+// The `program-as-code` command line: validate, schedule, export, forecast.
 // Exit codes: 0 fine, 1 errors found (or too many warnings), 2 bad usage
 // (or the output could not be written), 3 internal error (a bug).
 import { parseArgs } from 'node:util';
 import { isExportFormat, runExport } from './export-command.js';
+import { ITERATIONS_RANGE, parseCount, runForecastCommand, SEED_RANGE } from './forecast-command.js';
 import { runSchedule } from './schedule-command.js';
 import { EXIT_INTERNAL_ERROR, runValidate } from './validate.js';
 import { visibleText } from '../program/visible-text.js';
@@ -14,6 +15,7 @@ Usage:
   program-as-code validate [paths…] [--format text|json|sarif] [--max-warnings N]
   program-as-code schedule FILE [--format table|json|csv]
   program-as-code export FILE --format html|svg|csv|markdown|mermaid [--out PATH]
+  program-as-code forecast FILE [--iterations N] [--seed S] [--format table|json]
   program-as-code --help | --version
 
 validate
@@ -48,6 +50,20 @@ export
   --format markdown  a mermaid gantt and flowchart plus the risk table
   --format mermaid   the mermaid gantt and flowchart only
 
+forecast
+  Monte Carlo forecast of the program FILE belongs to: each iteration samples
+  the tasks' three-point estimates and the risks' schedule impacts, then
+  schedules the program by the same rules as schedule.
+  --iterations N   1 to 100000 (default: forecast.iterations in the file, else
+                   5000)
+  --seed S         0 to 4294967295 (default: forecast.seed, else 1); the same
+                   file and seed give the same forecast on every machine
+  --format table   for people: finish P10/P50/P80/P90, milestones with target
+                   and on-time probability, the most critical and most
+                   sensitive tasks, risks by mean delay (default)
+  --format json    {"program", "iterations", "seed", "finish", "milestones",
+                   "tasks", "risks"}, as docs and program-format.md specify
+
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage or
 the output could not be written, 3 internal error (a bug in this tool).
 Diagnostic codes are listed in docs/diagnostics.md.
@@ -73,6 +89,8 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
         'max-warnings': { type: 'string' },
         today: { type: 'string' },
         out: { type: 'string', short: 'o' },
+        iterations: { type: 'string', short: 'n' },
+        seed: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -114,6 +132,28 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
       const [file, ...extra] = parsed.positionals;
       if (file === undefined || extra.length > 0) return usage(io, 'export takes exactly one program file');
       const result = runExport({ file, format, cwd: io.cwd, ...(parsed.values.out !== undefined && { out: parsed.values.out }) });
+      io.out(result.stdout);
+      if (result.stderr) io.err(result.stderr);
+      return result.exitCode;
+    }
+    case 'forecast': {
+      const format = parsed.values.format ?? 'table';
+      if (format !== 'table' && format !== 'json') return usage(io, `unknown format '${format}' for forecast (table or json)`);
+      const [file, ...extra] = parsed.positionals;
+      if (file === undefined || extra.length > 0) return usage(io, 'forecast takes exactly one program file');
+      let iterations: number | undefined;
+      let seed: number | undefined;
+      if (parsed.values.iterations !== undefined) {
+        const n = parseCount('--iterations', parsed.values.iterations, ...ITERATIONS_RANGE);
+        if (typeof n === 'string') return usage(io, n);
+        iterations = n;
+      }
+      if (parsed.values.seed !== undefined) {
+        const n = parseCount('--seed', parsed.values.seed, ...SEED_RANGE);
+        if (typeof n === 'string') return usage(io, n);
+        seed = n;
+      }
+      const result = runForecastCommand({ file, format, cwd: io.cwd, ...(iterations !== undefined && { iterations }), ...(seed !== undefined && { seed }) });
       io.out(result.stdout);
       if (result.stderr) io.err(result.stderr);
       return result.exitCode;

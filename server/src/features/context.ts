@@ -3,6 +3,7 @@
 // position; they never see the connection. Positions are converted here and
 // in convert.ts only.
 import type { ProgramAnalysis } from '../program/analyze.js';
+import type { ForecastState } from '../program/forecast/forecast.js';
 import { LineIndex } from '../program/line-index.js';
 import type { ParsedFile } from '../program/parse.js';
 import type { Span } from '../program/types.js';
@@ -21,6 +22,8 @@ export interface FeatureContext {
    * large text again on every keystroke.
    */
   readonly offsetAt?: (position: Position) => number;
+  /** The program's Monte Carlo forecast, when the server runs one (hover shows a milestone's P50/P80). */
+  readonly forecast?: ForecastState;
 }
 
 const indexes = new WeakMap<object, LineIndex>();

@@ -5,6 +5,7 @@ import { MarkupKind } from 'vscode-languageserver-types';
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { ProgramAnalysis } from '../program/analyze.js';
 import { formatDate } from '../program/dates.js';
+import type { ForecastState } from '../program/forecast/forecast.js';
 import { dependentsOf, risksAffecting, symbolAt } from '../program/lookup.js';
 import { KIND_LABEL } from '../program/resolve.js';
 import { riskBand, riskScore } from '../program/rules.js';
@@ -40,7 +41,12 @@ function idHover(ctx: FeatureContext, position: Position): Hover | null {
     const expected = sym.reference ? ` (a ${sym.reference.expected.map((k) => KIND_LABEL[k]).join(', ')} is expected here)` : '';
     return { contents: { kind: MarkupKind.Markdown, value: `${code(sym.id)}: unknown id${expected}.` }, range };
   }
-  return { contents: { kind: MarkupKind.Markdown, value: entityMarkdown(analysis, sym.entity).join('\n\n') }, range };
+  const lines = entityMarkdown(analysis, sym.entity);
+  if (sym.entity.kind === 'milestone') {
+    const forecast = forecastLine(ctx.forecast, sym.entity.id);
+    if (forecast) lines.splice(1, 0, forecast);
+  }
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range };
 }
 
 /** The hover text of an entity, one paragraph per entry. */
@@ -104,6 +110,17 @@ export function entityMarkdown(analysis: ProgramAnalysis, e: Entity): string[] {
     }
   }
   return out;
+}
+
+/** A milestone's line from the Monte Carlo forecast: P50, P80 and the chance of meeting its target. */
+export function forecastLine(state: ForecastState | undefined, id: string): string | undefined {
+  if (!state || state.state === 'none') return undefined;
+  if (state.state === 'running') return '_Forecast: running…_';
+  const m = state.result.milestones.find((x) => x.id === id);
+  if (!m || m.p50 === null || m.p80 === null || m.onTimeProbability === null) return undefined;
+  const onTime = `${Math.round(m.onTimeProbability * 100)}%`;
+  return `**Forecast** (${state.result.iterations.toLocaleString('en-US')} iterations): P50 ${formatDate(m.p50)} · P80 ${formatDate(m.p80)} · `
+    + `${onTime} chance of meeting the target ${formatDate(m.target)}`;
 }
 
 function scheduleLines(item: ItemSchedule): string[] {

@@ -8,7 +8,7 @@ import type { ParsedFile } from './parse.js';
 import type { Team } from './model.js';
 import type {
   BudgetLine, Change, DayRange, Diagnostic, Dependency, DependencyType, Duration, Entity, EntityKind, Kpi,
-  Milestone, Person, ProgramInfo, Reference, ReferenceField, Risk, RiskStatus, Span, Stakeholder, Task, TaskStatus, Workstream,
+  Estimate, ForecastSettings, Milestone, Person, ProgramInfo, Reference, ReferenceField, Risk, RiskStatus, Span, Stakeholder, Task, TaskStatus, Workstream,
 } from './types.js';
 import {
   asMap, asScalar, itemsOf, nodeSpan, numberOf, pairOf, stringOf, tokenSpan, valueOf,
@@ -52,6 +52,8 @@ export interface Collected {
   changes: Change[];
   /** What the builder itself finds wrong (a holiday that ends before it starts). */
   problems: Diagnostic[];
+  /** The root's `forecast:` settings (root only). */
+  forecast?: ForecastSettings;
 }
 
 export function emptyCollected(): Collected {
@@ -68,6 +70,17 @@ export function parseDuration(doc: Document, node: AnyNode): Duration | undefine
   const span = nodeSpan(s);
   if (!m || !span) return undefined;
   return { amount: Number(m[1]), unit: m[2] as 'd' | 'w', span };
+}
+
+/** `{ optimistic, likely, pessimistic }`, when all three are durations (the schema check reports the rest). */
+export function parseEstimate(doc: Document, node: AnyNode): Estimate | undefined {
+  const m = asMap(doc, node);
+  const span = nodeSpan(m);
+  if (!m || !span) return undefined;
+  const optimistic = parseDuration(doc, valueOf(m, 'optimistic'));
+  const likely = parseDuration(doc, valueOf(m, 'likely'));
+  const pessimistic = parseDuration(doc, valueOf(m, 'pessimistic'));
+  return optimistic && likely && pessimistic ? { optimistic, likely, pessimistic, span } : undefined;
 }
 
 /** Adds everything in `file` to `out`. */
@@ -90,6 +103,8 @@ class FileBuilder {
       if (program) this.program(program);
       const calendar = asMap(d, valueOf(root, 'calendar'));
       if (calendar) this.calendar(calendar);
+      const forecast = asMap(d, valueOf(root, 'forecast'));
+      if (forecast) this.forecast(forecast);
       for (const item of itemsOf(d, valueOf(root, 'include'))) {
         const s = asScalar(d, item);
         const span = s && tokenSpan(s);
@@ -253,6 +268,15 @@ class FileBuilder {
     this.out.holidays.push(...this.dayRanges(valueOf(m, 'holidays')));
   }
 
+  private forecast(m: YAMLMap): void {
+    const iterations = this.num(m, 'iterations');
+    const seed = this.num(m, 'seed');
+    const distribution = oneOf(this.str(m, 'distribution'), ['pert', 'triangular'] as const);
+    this.out.forecast = {
+      ...opt('iterations', intIn(iterations, 1, 100_000)), ...opt('seed', intIn(seed, 0, 0xffffffff)), ...opt('distribution', distribution),
+    };
+  }
+
   private person(m: YAMLMap): void {
     const e = this.entity('person', m);
     const team = this.ref(m, 'team', e);
@@ -301,6 +325,7 @@ class FileBuilder {
       ...opt('name', e.name),
       ...opt('duration', parseDuration(this.doc, valueOf(m, 'duration'))),
       ...opt('effort', parseDuration(this.doc, valueOf(m, 'effort'))),
+      ...opt('estimate', parseEstimate(this.doc, valueOf(m, 'estimate'))),
       ...opt('status', oneOf(status, TASK_STATUSES)),
       ...opt('progress', progress !== undefined && progress >= 0 && progress <= 100 ? progress : undefined),
       ...opt('start', this.date(m, 'start')),
@@ -334,7 +359,7 @@ class FileBuilder {
     if (!e) return;
     const status = this.str(m, 'status');
     const spans: Risk['spans'] = {};
-    for (const key of ['review_by', 'probability', 'impact'] as const) {
+    for (const key of ['review_by', 'probability', 'impact', 'schedule_impact', 'chance'] as const) {
       const s = this.span(m, key);
       if (s) (spans as Record<string, Span>)[key] = s;
     }
@@ -346,6 +371,8 @@ class FileBuilder {
       ...opt('status', oneOf(status, RISK_STATUSES)),
       ...opt('mitigation', nonBlank(this.str(m, 'mitigation'))), ...opt('contingency', nonBlank(this.str(m, 'contingency'))),
       ...opt('reviewBy', this.date(m, 'review_by')),
+      ...opt('scheduleImpact', parseDuration(this.doc, valueOf(m, 'schedule_impact')) ?? parseEstimate(this.doc, valueOf(m, 'schedule_impact'))),
+      ...opt('chance', chanceOf(this.num(m, 'chance'))),
     });
   }
 
@@ -422,6 +449,10 @@ const RISK_STATUSES: readonly RiskStatus[] = ['open', 'mitigating', 'accepted', 
 
 function intIn(n: number | undefined, lo: number, hi: number): number | undefined {
   return n !== undefined && Number.isInteger(n) && n >= lo && n <= hi ? n : undefined;
+}
+
+function chanceOf(n: number | undefined): number | undefined {
+  return n !== undefined && Number.isFinite(n) && n >= 0 && n <= 1 ? n : undefined;
 }
 
 function nonBlank(s: string | undefined): string | undefined {

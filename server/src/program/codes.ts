@@ -57,6 +57,9 @@ export const CODES = {
   'risk-review-overdue': { severity: 'warning', summary: 'An open risk\'s `review_by` is before the status date.' },
   'budget-over-plan': { severity: 'warning', summary: 'A budget line has spent more than planned.' },
   'kpi-off-target': { severity: 'warning', summary: 'A KPI is on the wrong side of its target.' },
+  // Estimates and schedule risk (the forecast)
+  'estimate-out-of-order': { severity: 'error', summary: 'A three-point estimate is not optimistic <= likely <= pessimistic.' },
+  'schedule-impact-ignored': { severity: 'hint', summary: 'A risk\'s `schedule_impact` takes no part in the forecast (the risk is occurred or closed).' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

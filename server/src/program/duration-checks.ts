@@ -1,7 +1,11 @@
 // Durations and lags must come to whole working days (a week is as many days
 // as the calendar works in a week), and effort needs someone to do it.
 import type { Collected } from './build.js';
-import type { Diagnostic, Duration } from './types.js';
+import type { Diagnostic, Duration, Estimate } from './types.js';
+
+function estimateParts(e: Estimate): Duration[] {
+  return [e.optimistic, e.likely, e.pessimistic];
+}
 
 export function durationDays(d: Duration, daysPerWeek: number): number {
   return d.unit === 'w' ? d.amount * daysPerWeek : d.amount;
@@ -31,7 +35,7 @@ export function checkDurations(c: Collected, daysPerWeek: number): Diagnostic[] 
     out.push({
       uri, span: d.span, severity: 'error', code: 'duration-not-whole',
       message: min > 0
-        ? `A ${what} must be a whole number of working days, at least 1${weekNote}; a zero-length event is a milestone.`
+        ? `A ${what} must be a whole number of working days, at least 1${weekNote}${what === 'duration' ? '; a zero-length event is a milestone' : ''}.`
         : `A ${what} must be a whole number of working days${weekNote}.`,
     });
   };
@@ -45,6 +49,12 @@ export function checkDurations(c: Collected, daysPerWeek: number): Diagnostic[] 
       });
     }
     for (const dep of t.dependsOn) if (dep.lag) whole(dep.uri, dep.lag, 'lag', 0);
+    if (t.estimate) for (const d of estimateParts(t.estimate)) whole(t.entity.uri, d, 'value of a three-point estimate', 1);
+  }
+  for (const r of c.risks) {
+    const impact = r.scheduleImpact;
+    if (impact && 'amount' in impact) whole(r.entity.uri, impact, 'schedule impact', 1);
+    else if (impact) for (const d of estimateParts(impact)) whole(r.entity.uri, d, 'value of a schedule impact', 1);
   }
   for (const m of c.milestones) for (const dep of m.dependsOn) if (dep.lag) whole(dep.uri, dep.lag, 'lag', 0);
   return out;

@@ -153,7 +153,7 @@ function finish(
     entities: c.entities, byId: resolution.byId, definitions: resolution.definitions, references: c.references,
     people: c.people, teams: c.teams, workstreams: c.workstreams, tasks: c.tasks, milestones: c.milestones,
     risks: c.risks, budgetLines: c.budgetLines, ...(c.budgetCurrency !== undefined && { budgetCurrency: c.budgetCurrency }),
-    stakeholders: c.stakeholders, kpis: c.kpis, changes: c.changes,
+    stakeholders: c.stakeholders, kpis: c.kpis, changes: c.changes, ...(c.forecast && { forecast: c.forecast }),
     diagnostics: [...diagnostics, ...c.problems, ...resolution.diagnostics, ...durationDiagnostics],
   };
 }

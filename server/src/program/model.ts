@@ -1,7 +1,7 @@
 // The resolved program: the root merged with its fragments, one id index, and
 // typed lists of entities that the scheduler and the analyses read.
 import type {
-  BudgetLine, CalendarSpec, Change, Diagnostic, Entity, Kpi, Milestone, Person, ProgramInfo,
+  BudgetLine, CalendarSpec, Change, Diagnostic, Entity, ForecastSettings, Kpi, Milestone, Person, ProgramInfo,
   Reference, Risk, Span, Stakeholder, Task, Workstream,
 } from './types.js';
 import type { ParsedFile } from './parse.js';
@@ -52,6 +52,8 @@ export interface ProgramModel {
   readonly stakeholders: readonly Stakeholder[];
   readonly kpis: readonly Kpi[];
   readonly changes: readonly Change[];
+  /** The root's `forecast:` settings, when it has them. */
+  readonly forecast?: ForecastSettings;
   /** Diagnostics from parsing, the schema, includes, ids and references. */
   readonly diagnostics: readonly Diagnostic[];
 }

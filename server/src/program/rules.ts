@@ -2,6 +2,7 @@
 // be read, tested and (later) configured on its own.
 import type { ProgramModel } from './model.js';
 import { formatDate } from './dates.js';
+import { checkForecastInputs } from './forecast/checks.js';
 import type { Day, Diagnostic, Risk } from './types.js';
 
 export type Rule = (model: ProgramModel, statusDate: Day) => Diagnostic[];
@@ -112,6 +113,7 @@ export const kpisOnTarget: Rule = (model) => {
 
 export const RULES: readonly Rule[] = [
   progressMatchesStatus, risksHaveOwnerAndMitigation, riskReviewsAreCurrent, budgetWithinPlan, kpisOnTarget,
+  checkForecastInputs,
 ];
 
 function fmt(n: number): string {

@@ -54,6 +54,8 @@ export function taskDuration(t: Task, cal: WorkCalendar, people: ReadonlyMap<str
     const days = Math.ceil(effort / capacity - 1e-9);
     return Number.isFinite(days) && days >= 1 ? Math.min(days, MAX_DURATION_DAYS) : 1;
   }
+  // Only an estimate: its most likely value is the plan (program-format.md, "Estimates").
+  if (t.estimate) return cal.wholeDays(t.estimate.likely, 1).days;
   return 1;
 }
 

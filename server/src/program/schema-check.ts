@@ -459,7 +459,7 @@ function convert(doc: Document.Parsed, value: unknown, isRoot: boolean, e: Error
       const key = String(params['additionalProperty']);
       const span = exact ? keyAnchor(doc, here, key) : valueAnchor(doc, here);
       const props = ps['properties'] && typeof ps['properties'] === 'object' ? Object.keys(ps['properties']) : [];
-      if (!isRoot && base.length === 0 && (key === 'program' || key === 'calendar' || key === 'include')) {
+      if (!isRoot && base.length === 0 && (key === 'program' || key === 'calendar' || key === 'include' || key === 'forecast')) {
         const message = key === 'program'
           ? 'A fragment cannot have `program:`: only the root file describes the program.'
           : `\`${key}\` belongs in the root file (the one with \`program:\`), not in a fragment.`;
@@ -598,7 +598,7 @@ function convert(doc: Document.Parsed, value: unknown, isRoot: boolean, e: Error
         return {
           code: 'duration-and-effort',
           span: mapAnchor(doc, here),
-          message: `${capitalize(where)} needs a \`duration\` (working days, e.g. \`10d\`) or an \`effort\` (person-days, e.g. \`15d\`).`,
+          message: `${capitalize(where)} needs a \`duration\` (working days, e.g. \`10d\`), an \`effort\` (person-days, e.g. \`15d\`) or an \`estimate\` (\`{ optimistic, likely, pessimistic }\`).`,
         };
       }
       if (kind === 'milestone') {
