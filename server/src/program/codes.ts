@@ -53,6 +53,10 @@ export const CODES = {
   'risk-review-overdue': { severity: 'warning', summary: 'An open risk\'s `review_by` is before the status date.' },
   'budget-over-plan': { severity: 'warning', summary: 'A budget line has spent more than planned.' },
   'kpi-off-target': { severity: 'warning', summary: 'A KPI is on the wrong side of its target.' },
+  'raci-no-accountable': { severity: 'warning', summary: 'A milestone has no Accountable (`A`) stakeholder in a program that uses RACI.' },
+  'raci-many-accountable': { severity: 'warning', summary: 'A milestone has more than one Accountable (`A`) stakeholder.' },
+  // Baselines (validate --baseline)
+  'baseline-slip': { severity: 'error', summary: 'A milestone moved later than the baseline by more than `--max-slip` working days.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

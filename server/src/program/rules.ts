@@ -3,6 +3,7 @@
 import type { ProgramModel } from './model.js';
 import { formatDate } from './dates.js';
 import type { Day, Diagnostic, Risk } from './types.js';
+import { raciDiagnostics } from './running/raci.js';
 
 export type Rule = (model: ProgramModel, statusDate: Day) => Diagnostic[];
 
@@ -111,7 +112,7 @@ export const kpisOnTarget: Rule = (model) => {
 };
 
 export const RULES: readonly Rule[] = [
-  progressMatchesStatus, risksHaveOwnerAndMitigation, riskReviewsAreCurrent, budgetWithinPlan, kpisOnTarget,
+  progressMatchesStatus, risksHaveOwnerAndMitigation, riskReviewsAreCurrent, budgetWithinPlan, kpisOnTarget, raciDiagnostics,
 ];
 
 function fmt(n: number): string {
