@@ -1,7 +1,14 @@
 // The `program-as-code` command line: validate, schedule, export.
 // Exit codes: 0 fine, 1 errors found (or too many warnings), 2 bad usage.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { runValidateWithBaseline } from './baseline-validate.js';
+import { runChanges } from './changes-command.js';
+import { runDiff } from './diff-command.js';
 import { isExportFormat, runExport } from './export-command.js';
+import { runReport } from './report-command.js';
+import { parseDate } from '../program/dates.js';
 import { runSchedule } from './schedule-command.js';
 import { runValidate } from './validate.js';
 import { VERSION } from './version.js';
@@ -12,6 +19,9 @@ Usage:
   program-as-code validate [paths…] [--format text|json|sarif] [--max-warnings N]
   program-as-code schedule FILE [--format table|json|csv]
   program-as-code export FILE --format html|svg|csv|markdown|mermaid [--out PATH]
+  program-as-code diff REV [FILE] [--format text|markdown|json]
+  program-as-code changes FILE [--format text|json]
+  program-as-code report FILE [--baseline REV] [--status-date D] [--format markdown|html|json] [--out PATH]
   program-as-code --help | --version
 
 validate
@@ -24,6 +34,10 @@ validate
   --format json    one JSON object: files, summary, diagnostics
   --format sarif   SARIF 2.1.0, for GitHub code scanning
   --max-warnings N exit 1 when there are more than N warnings
+  --baseline REV --max-slip N
+                   also an error (baseline-slip) on every milestone whose
+                   forecast is more than N working days later than at the git
+                   revision REV (a tag, branch, commit or main~3)
 
 schedule
   Computes dates from durations, dependencies and the working calendar
@@ -46,11 +60,37 @@ export
   --format markdown  a mermaid gantt and flowchart plus the risk table
   --format mermaid   the mermaid gantt and flowchart only
 
+diff
+  The program now against the same root file, with its fragments, as
+  committed at the git revision REV (nothing in the repository is changed).
+  Per item start/end variance in working days, added / removed / changed
+  items and what changed, milestone drift with slip attribution (the changed
+  items on the driving chain and the working days each contributed), the
+  finish variance and the critical path then and now. Without FILE, the one
+  root program below the current folder.
+  --format text|markdown|json   (json: the shape in program-format.md)
+
+changes
+  Every change request; for each proposed or approved (not implemented) one
+  with a schedule_impact, what it would move if applied (each milestone and
+  the finish, in working days) and the budget at completion with its cost.
+
+report
+  The status report: overall colour and reasons (thresholds in
+  reporting.rag), milestones, workstreams, top risks, budget and earned value,
+  KPIs, pending changes, what changed since the baseline, the next ten
+  working days and what is overdue.
+  --baseline REV     compare with (and take planned value from) git revision REV
+  --status-date D    report as of D (YYYY-MM-DD) instead of program.status_date
+  --format markdown  GitHub-flavoured Markdown (default)
+  --format html      one self-contained page that prints on A4 and Letter
+  --format json      the same content as data
+
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage.
 Diagnostic codes are listed in docs/diagnostics.md.
 `;
 
-export function main(argv: readonly string[], io: { out: (s: string) => void; err: (s: string) => void; cwd: string }): number {
+export function main(argv: readonly string[], io: { out: (s: string) => void; err: (s: string) => void; cwd: string }): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.out(HELP);
@@ -70,6 +110,9 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
         'max-warnings': { type: 'string' },
         today: { type: 'string' },
         out: { type: 'string', short: 'o' },
+        baseline: { type: 'string' },
+        'max-slip': { type: 'string' },
+        'status-date': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -89,6 +132,13 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
       if (parsed.values['max-warnings'] !== undefined) {
         maxWarnings = Number(parsed.values['max-warnings']);
         if (!Number.isInteger(maxWarnings) || maxWarnings < 0) return usage(io, '--max-warnings takes a whole number (0 or more)');
+      }
+      const baseline = parsed.values.baseline;
+      if (baseline !== undefined || parsed.values['max-slip'] !== undefined) {
+        const maxSlip = Number(parsed.values['max-slip'] ?? '0');
+        if (baseline === undefined) return usage(io, '--max-slip needs --baseline REV');
+        if (!Number.isInteger(maxSlip) || maxSlip < 0) return usage(io, '--max-slip takes a whole number of working days (0 or more)');
+        return finish(io, runValidateWithBaseline({ paths: parsed.positionals, format, cwd: io.cwd, baseline, maxSlip, ...(maxWarnings !== undefined && { maxWarnings }) }));
       }
       const result = runValidate({ paths: parsed.positionals, format, cwd: io.cwd, ...(maxWarnings !== undefined && { maxWarnings }) });
       io.out(result.stdout);
@@ -115,9 +165,60 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
       if (result.stderr) io.err(result.stderr);
       return result.exitCode;
     }
+    case 'diff': {
+      const format = parsed.values.format ?? 'text';
+      if (format !== 'text' && format !== 'markdown' && format !== 'json') return usage(io, `unknown format '${format}' for diff (text, markdown or json)`);
+      const [revision, file, ...extra] = parsed.positionals;
+      if (revision === undefined || extra.length > 0) return usage(io, 'diff takes a revision and at most one program file');
+      return finish(io, runDiff({ revision, format, cwd: io.cwd, ...(file !== undefined && { file }) }));
+    }
+    case 'changes': {
+      const format = parsed.values.format ?? 'text';
+      if (format !== 'text' && format !== 'json') return usage(io, `unknown format '${format}' for changes (text or json)`);
+      const [file, ...extra] = parsed.positionals;
+      if (file === undefined || extra.length > 0) return usage(io, 'changes takes exactly one program file');
+      const result = runChanges({ file, format, cwd: io.cwd });
+      io.out(result.stdout);
+      if (result.stderr) io.err(result.stderr);
+      return result.exitCode;
+    }
+    case 'report': {
+      const format = parsed.values.format ?? 'markdown';
+      if (format !== 'markdown' && format !== 'html' && format !== 'json') return usage(io, `unknown format '${format}' for report (markdown, html or json)`);
+      const [file, ...extra] = parsed.positionals;
+      if (file === undefined || extra.length > 0) return usage(io, 'report takes exactly one program file');
+      let statusDate: number | undefined;
+      if (parsed.values['status-date'] !== undefined) {
+        statusDate = parseDate(parsed.values['status-date']);
+        if (statusDate === undefined) return usage(io, '--status-date takes a date written YYYY-MM-DD');
+      }
+      const out = parsed.values.out;
+      return finish(io, runReport({
+        file, format, cwd: io.cwd, ...(parsed.values.baseline !== undefined && { baseline: parsed.values.baseline }), ...(statusDate !== undefined && { statusDate }),
+      }), out);
+    }
     default:
       return usage(io, `unknown command '${command}'`);
   }
+}
+
+/** Prints an asynchronous command's result (to --out PATH when given). */
+async function finish(
+  io: { out: (s: string) => void; err: (s: string) => void; cwd: string },
+  pending: Promise<{ exitCode: number; stdout: string; stderr: string }>,
+  out?: string,
+): Promise<number> {
+  const result = await pending;
+  if (out !== undefined && result.exitCode === 0) {
+    try {
+      writeFileSync(resolve(io.cwd, out), result.stdout);
+    } catch (e) {
+      io.err(`program-as-code: cannot write ${out}: ${(e as Error).message}\n`);
+      return 1;
+    }
+  } else io.out(result.stdout);
+  if (result.stderr) io.err(result.stderr);
+  return result.exitCode;
 }
 
 function usage(io: { err: (s: string) => void }, message: string): number {
@@ -126,10 +227,14 @@ function usage(io: { err: (s: string) => void }, message: string): number {
 }
 
 if (require.main === module) {
-  const code = main(process.argv.slice(2), {
+  void Promise.resolve(main(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
     cwd: process.cwd(),
+  })).then((code) => {
+    process.exitCode = code;
+  }, (e: unknown) => {
+    process.stderr.write(`program-as-code: ${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 1;
   });
-  process.exitCode = code;
 }

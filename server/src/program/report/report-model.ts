@@ -236,7 +236,7 @@ export function buildReport(input: ReportInput): StatusReport {
   const overallRag = worst(parts.map((p) => p.rag));
   const overall = {
     rag: overallRag,
-    reasons: overallRag === 'green' ? ['Every milestone, workstream, the budget, the risks and the schedule are green.'] : parts.filter((p) => p.rag === overallRag).flatMap((p) => p.reasons),
+    reasons: overallRag === 'green' ? ['Every milestone, workstream, the budget, the risks and the schedule are green.'] : parts.filter((p) => p.rag === overallRag).flatMap((p) => p.reasons.map((x) => `${p.part[0]?.toUpperCase()}${p.part.slice(1)}: ${x}`)),
     parts,
   };
 
