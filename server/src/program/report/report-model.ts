@@ -257,7 +257,8 @@ export function buildReport(input: ReportInput): StatusReport {
     if (inWindow(it.start) && task.actualStart === undefined && earnedShare(task) === 0) upcoming.push({ id, kind: 'task', name: task.name ?? null, event: 'starts', date: formatDate(it.start) });
     if (inWindow(it.end) && task.actualEnd === undefined) upcoming.push({ id, kind: 'task', name: task.name ?? null, event: 'ends', date: formatDate(it.end) });
   }
-  upcoming.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  // By date; on one day, what tasks do before the milestones they lead to.
+  upcoming.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (a.kind === 'milestone' ? 1 : 0) - (b.kind === 'milestone' ? 1 : 0)));
 
   const changes = changeImpacts(current, input.scheduleOf, evm.bac).filter((c) => c.pending);
   const kpis: ReportKpi[] = unique(model.kpis).map((k) => ({

@@ -39,7 +39,7 @@ export function diffText(c: BaselineComparison): string {
   for (const i of list) {
     const v = i.status === 'added' || i.status === 'removed' ? '' : `  start ${signed(i.startVariance)}, end ${signed(i.endVariance)}`;
     const f = i.changed.length > 0 ? `  [${i.changed.join(', ')}]` : '';
-    out.push(`  ${i.id.padEnd(wi)}  ${i.kind.padEnd(9)} ${i.status.padEnd(9)}${v}${f}`);
+    out.push(`  ${i.id.padEnd(wi)}  ${i.kind.padEnd(9)} ${i.status.padEnd(9)}${v}${f}`.trimEnd());
   }
   out.push('', `Critical path then: ${d.criticalPath.baseline.join(' -> ') || '(none)'}`);
   out.push(`Critical path now:  ${d.criticalPath.current.join(' -> ') || '(none)'}`);
