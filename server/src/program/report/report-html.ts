@@ -24,6 +24,8 @@ function reason(s: string): string {
 }
 
 const e = (s: string | null | undefined): string => (s === null || s === undefined ? '–' : escapeHtml(s));
+/** A date never breaks at its hyphens. */
+const dt = (s: string | null | undefined): string => (s === null || s === undefined ? '–' : `<span class="nw">${escapeHtml(s)}</span>`);
 const id = (s: string) => `<code>${escapeHtml(s)}</code>`;
 const named = (i: string, name: string | null) => `${id(i)}${name ? ` ${escapeHtml(name)}` : ''}`;
 
@@ -47,7 +49,8 @@ h1 { font-size: 1.5em; margin: 0 0 4px; } h2 { font-size: 1.15em; margin: 24px 0
 .rag.green { background: var(--green); } .rag.amber { background: var(--amber); } .rag.red { background: var(--red); }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; margin: 4px 0 8px; }
-th, td { border: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+.nw { white-space: nowrap; }
 th { background: #f6f8fa; font-weight: 600; } td.n, th.n { text-align: right; white-space: nowrap; }
 code { font: 0.92em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
 .note { color: var(--muted); font-style: italic; margin: 2px 0; }
@@ -75,15 +78,15 @@ export function reportHtml(r: StatusReport): string {
   s.push('<h2>Milestones</h2>');
   s.push(r.milestones.length === 0 ? '<p>No milestones.</p>' : table(
     ['Milestone', 'Target', 'Forecast', 'Slip', ...(r.baseline ? ['Since baseline'] : []), 'Status'],
-    r.milestones.map((x) => [named(x.id, x.name), e(x.target), e(x.forecast), x.slip === null ? '–' : String(x.slip),
-      ...(r.baseline ? [x.variance === null ? 'new' : `${signed(x.variance)} (was ${e(x.baselineForecast)})`] : []), `${rag(x.rag)} ${x.reasons.map(reason).join(' ')}`]),
+    r.milestones.map((x) => [named(x.id, x.name), dt(x.target), dt(x.forecast), x.slip === null ? '–' : String(x.slip),
+      ...(r.baseline ? [x.variance === null ? 'new' : `${signed(x.variance)} (was ${dt(x.baselineForecast)})`] : []), `${rag(x.rag)} ${x.reasons.map(reason).join(' ')}`]),
     [3],
   ));
 
   s.push('<h2>Workstreams</h2>');
   s.push(r.workstreams.length === 0 ? '<p>No workstreams.</p>' : table(
     ['Workstream', 'Progress', 'Done', 'SPI(t)', 'CPI', 'Status'],
-    r.workstreams.map((w) => [named(w.id, w.name), `${w.progress.toFixed(0)}%`, `${w.done} of ${w.tasks}`, num(w.evm.spiT), num(w.evm.cpi), `${rag(w.rag)} ${w.reasons.map(reason).join(' ')}`]),
+    r.workstreams.map((w) => [named(w.id, w.name), `${w.progress.toFixed(0)}%`, `${w.done} of ${w.tasks}`, (w.evm.bac > 0 ? num(w.evm.spiT) : 'n/a'), num(w.evm.cpi), `${rag(w.rag)} ${w.reasons.map(reason).join(' ')}`]),
     [1, 2, 3, 4],
   ));
 
@@ -119,10 +122,10 @@ export function reportHtml(r: StatusReport): string {
       r.changedSinceBaseline.map((i) => [id(i.id), i.kind, i.status, signed(i.endVariance), escapeHtml(i.changed.join(', '))]), [3]));
   }
   s.push('<h2>Next ten working days</h2>');
-  s.push(r.upcoming.length === 0 ? '<p>Nothing starts, ends or is due.</p>' : table(['Date', 'Item', 'Event'], r.upcoming.map((x) => [x.date, named(x.id, x.name), x.kind === 'milestone' ? 'milestone due' : x.event])));
+  s.push(r.upcoming.length === 0 ? '<p>Nothing starts, ends or is due.</p>' : table(['Date', 'Item', 'Event'], r.upcoming.map((x) => [dt(x.date), named(x.id, x.name), x.kind === 'milestone' ? 'milestone due' : x.event])));
   s.push('<h2>Overdue</h2>');
   s.push(r.overdue.length === 0 ? '<p>Nothing is overdue.</p>' : table(['Task', 'Workstream', 'Planned end', 'Late by', 'Progress'],
-    r.overdue.map((o) => [named(o.id, o.name), id(o.workstream), o.end, `${o.daysOverdue} working days`, `${o.progress}%`]), [3, 4]));
+    r.overdue.map((o) => [named(o.id, o.name), id(o.workstream), dt(o.end), `${o.daysOverdue} working days`, `${o.progress}%`]), [3, 4]));
 
   return `<!DOCTYPE html>
 <html lang="en">

@@ -68,7 +68,7 @@ export function reportMarkdown(r: StatusReport): string {
   else {
     out.push('| Workstream | Progress | Tasks done | SPI(t) | CPI | Status |', '| --- | ---: | ---: | ---: | ---: | --- |');
     for (const w of r.workstreams) {
-      out.push(`| ${mdCode(w.id)} ${w.name ? mdEscape(w.name) : ''} | ${w.progress.toFixed(0)}% | ${w.done} of ${w.tasks} | ${num(w.evm.spiT)} | ${num(w.evm.cpi)} | ${ragLabel(w.rag)}: ${w.reasons.map(reason).join(' ')} |`);
+      out.push(`| ${mdCode(w.id)} ${w.name ? mdEscape(w.name) : ''} | ${w.progress.toFixed(0)}% | ${w.done} of ${w.tasks} | ${(w.evm.bac > 0 ? num(w.evm.spiT) : 'n/a')} | ${num(w.evm.cpi)} | ${ragLabel(w.rag)}: ${w.reasons.map(reason).join(' ')} |`);
     }
   }
 
