@@ -7,6 +7,7 @@ import { LineIndex } from '../program/line-index.js';
 import type { ParsedFile } from '../program/parse.js';
 import type { Span } from '../program/types.js';
 import type { Position, Range } from 'vscode-languageserver-types';
+import type { BaselineView } from './baseline.js';
 
 export interface FeatureContext {
   /** The document the request is about. */
@@ -21,6 +22,8 @@ export interface FeatureContext {
    * large text again on every keystroke.
    */
   readonly offsetAt?: (position: Position) => number;
+  /** The baseline (`programAsCode.baseline`) compared with `analysis`, once git has been read. */
+  readonly baseline?: BaselineView;
 }
 
 const indexes = new WeakMap<object, LineIndex>();

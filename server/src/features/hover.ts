@@ -12,6 +12,7 @@ import { drivingChain } from '../program/schedule.js';
 import type { ItemSchedule } from '../program/schedule.js';
 import { childSchema, describe, enumValues, schemaAtPath } from '../program/schema-nav.js';
 import type { Entity } from '../program/types.js';
+import { baselineHoverLines, changeHoverLines } from './baseline.js';
 import { fileOf, offsetIn, rangeIn } from './context.js';
 import type { FeatureContext } from './context.js';
 import {
@@ -40,7 +41,8 @@ function idHover(ctx: FeatureContext, position: Position): Hover | null {
     const expected = sym.reference ? ` (a ${sym.reference.expected.map((k) => KIND_LABEL[k]).join(', ')} is expected here)` : '';
     return { contents: { kind: MarkupKind.Markdown, value: `${code(sym.id)}: unknown id${expected}.` }, range };
   }
-  return { contents: { kind: MarkupKind.Markdown, value: entityMarkdown(analysis, sym.entity).join('\n\n') }, range };
+  const lines = [...entityMarkdown(analysis, sym.entity), ...baselineHoverLines(ctx.baseline, sym.entity), ...changeHoverLines(analysis, sym.entity)];
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range };
 }
 
 /** The hover text of an entity, one paragraph per entry. */

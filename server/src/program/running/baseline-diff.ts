@@ -62,6 +62,7 @@ export function diffPrograms(
   baseline: ScheduledProgram,
   revision: { revision: string; commit: string },
   scheduleOf: (model: ProgramModel) => Schedule,
+  options: { readonly attribute?: boolean } = {},
 ): BaselineComparison {
   const cal = current.schedule.calendar;
   const baseCal = baseline.schedule.calendar;
@@ -115,7 +116,8 @@ export function diffPrograms(
   }
   const finishVariance = variance(cal, baseline.schedule.finish, current.schedule.finish);
   const slipped = drifts.filter((d) => d.variance !== null && d.variance > 0).map((d) => d.id);
-  const attribution = slipped.length > 0 || (finishVariance ?? 0) > 0
+  // Attribution re-schedules once per changed chain item: the editor, answering while the user types, skips it.
+  const attribution = options.attribute !== false && (slipped.length > 0 || (finishVariance ?? 0) > 0)
     ? attributeSlips(current, baseline.model, slipped, (finishVariance ?? 0) > 0, changes, scheduleOf)
     : new Map<string, Attribution[]>();
 
