@@ -34,7 +34,13 @@ export interface Evm {
  * `cost` in proportion to their working days. Cancelled tasks plan nothing.
  */
 export function plannedCosts(model: ProgramModel, schedule: Schedule): Map<string, number> {
+  // Per (model, schedule): a report asks once for the program and once per workstream.
+  let bySchedule = costCache.get(model);
+  if (!bySchedule) costCache.set(model, (bySchedule = new WeakMap()));
+  const cached = bySchedule.get(schedule);
+  if (cached) return cached;
   const out = new Map<string, number>();
+  bySchedule.set(schedule, out);
   const pools = new Map<string, number>();
   for (const line of model.budgetLines) {
     if (line.workstream !== undefined && line.planned !== undefined && Number.isFinite(line.planned)) {
@@ -64,6 +70,30 @@ export function plannedCosts(model: ProgramModel, schedule: Schedule): Map<strin
   return out;
 }
 
+const costCache = new WeakMap<ProgramModel, WeakMap<Schedule, Map<string, number>>>();
+const groupCache = new WeakMap<ProgramModel, Map<string | undefined, Task[]>>();
+
+/** The tasks (first of each id) of one workstream, or of the whole program for `undefined`. */
+function tasksIn(model: ProgramModel, workstream: string | undefined): Task[] {
+  let groups = groupCache.get(model);
+  if (!groups) {
+    groups = new Map();
+    const all: Task[] = [];
+    const seen = new Set<string>();
+    for (const t of model.tasks) {
+      if (seen.has(t.id)) continue;
+      seen.add(t.id);
+      all.push(t);
+      const list = groups.get(t.workstreamId) ?? [];
+      list.push(t);
+      groups.set(t.workstreamId, list);
+    }
+    groups.set(undefined, all);
+    groupCache.set(model, groups);
+  }
+  return groups.get(workstream) ?? [];
+}
+
 /** Share of a task's work that is earned: done 100%, not started 0, else its progress. */
 export function earnedShare(t: Task): number {
   if (t.status === 'done') return 1;
@@ -77,12 +107,13 @@ export function earnedShare(t: Task): number {
  * or after it), each task's cost spread evenly over its working days.
  */
 export function plannedValueCurve(
-  schedule: Schedule, costs: ReadonlyMap<string, number>, cal: WorkCalendar, origin: Day, include: (taskId: string) => boolean,
+  schedule: Schedule, costs: ReadonlyMap<string, number>, cal: WorkCalendar, origin: Day, taskIds: Iterable<string>,
 ): Float64Array {
   const spans: { from: number; days: number; perDay: number }[] = [];
   let last = 0;
-  for (const [id, cost] of costs) {
-    if (cost <= 0 || !include(id)) continue;
+  for (const id of taskIds) {
+    const cost = costs.get(id) ?? 0;
+    if (cost <= 0) continue;
     const it = schedule.items.get(id);
     if (!it || it.kind !== 'task' || it.start === null || it.end === null) continue;
     const days = cal.workingDaysInclusive(it.start, it.end);
@@ -142,18 +173,11 @@ export function computeEvm(input: EvmInput): Evm {
   const { current, baseline, statusDate, workstream } = input;
   const cal = current.schedule.calendar;
   const origin = current.schedule.programStart ?? cal.first(current.model.program?.start ?? statusDate);
-  const inScope = (model: ProgramModel) => {
-    const ids = new Set(model.tasks.filter((t) => workstream === undefined || t.workstreamId === workstream).map((t) => t.id));
-    return (id: string) => ids.has(id);
-  };
   const nowCosts = plannedCosts(current.model, current.schedule);
-  const nowScope = inScope(current.model);
+  const nowTasks = tasksIn(current.model, workstream);
   let bac = 0;
   let ev = 0;
-  const seen = new Set<string>();
-  for (const t of current.model.tasks) {
-    if (seen.has(t.id) || !nowScope(t.id)) continue;
-    seen.add(t.id);
+  for (const t of nowTasks) {
     const c = nowCosts.get(t.id) ?? 0;
     bac += c;
     ev += c * earnedShare(t);
@@ -165,7 +189,8 @@ export function computeEvm(input: EvmInput): Evm {
   }
   const pvSource = baseline ?? current;
   const pvCosts = baseline ? plannedCosts(baseline.model, baseline.schedule) : nowCosts;
-  const curve = plannedValueCurve(pvSource.schedule, pvCosts, cal, origin, baseline ? inScope(baseline.model) : nowScope);
+  const ids = (baseline ? tasksIn(baseline.model, workstream) : nowTasks).map((t) => t.id);
+  const curve = plannedValueCurve(pvSource.schedule, pvCosts, cal, origin, ids);
   const at = statusDate < origin ? 0 : cal.workingDaysInclusive(origin, statusDate);
   const pv = valueAt(curve, at);
   const es = earnedSchedule(curve, ev);

@@ -31,7 +31,7 @@ import type { MilestonePatch, TaskPatch } from './what-if.js';
 import { signedWorkingDays, SCHEDULE_FIELDS } from './variance.js';
 import type { ComparedField } from './variance.js';
 
-export const MAX_STEPS = 60;
+export const MAX_STEPS = 32;
 
 export interface Attribution {
   readonly id: string;
