@@ -11,7 +11,7 @@
 // 3. Starting from the current program, revert the candidates one at a time,
 //    cumulatively, to their baseline values (an added task is made to take no
 //    time, as if cancelled; an added milestone loses its dependencies), and
-//    re-schedule after each step.
+//    re-schedule after each step. (Computed by halving: see `split` below.)
 // 4. A candidate's contribution to a milestone is how many working days the
 //    milestone's forecast moved earlier when that candidate was reverted.
 //    Each milestone lists the candidates on its own chain whose contribution
@@ -31,7 +31,7 @@ import type { MilestonePatch, TaskPatch } from './what-if.js';
 import { signedWorkingDays, SCHEDULE_FIELDS } from './variance.js';
 import type { ComparedField } from './variance.js';
 
-export const MAX_STEPS = 32;
+export const MAX_STEPS = 64;
 
 export interface Attribution {
   readonly id: string;
@@ -82,31 +82,57 @@ export function attributeSlips(
   for (const [id, it] of current.schedule.items) kindOf.set(id, it.kind);
 
   const forecastOf = (s: Schedule, id: string): number | null => (id === FINISH ? s.finish : s.items.get(id)?.end ?? null);
-  const taskPatches = new Map<string, TaskPatch>();
-  const msPatches = new Map<string, MilestonePatch>();
-  const contribution = new Map<string, Map<string, number>>(); // candidate -> target -> days
-  let prev = current.schedule;
-  for (const id of candidates.slice(0, MAX_STEPS)) {
+  const steps = candidates.slice(0, MAX_STEPS);
+  const patchOf = (id: string): { task?: TaskPatch; milestone?: MilestonePatch } => {
     const added = changes.get(id)?.status === 'added';
     if (kindOf.get(id) === 'task') {
       const b = baseTasks.get(id);
-      taskPatches.set(id, added || !b
-        ? { status: 'cancelled', actualStart: undefined, actualEnd: undefined }
-        : { duration: b.duration, effort: b.effort, start: b.start, actualStart: b.actualStart, actualEnd: b.actualEnd, dependsOn: b.dependsOn });
-    } else {
-      const b = baseMilestones.get(id);
-      msPatches.set(id, added || !b ? { dependsOn: [], date: undefined } : { dependsOn: b.dependsOn, date: b.date });
+      return {
+        task: added || !b
+          ? { status: 'cancelled', actualStart: undefined, actualEnd: undefined }
+          : { duration: b.duration, effort: b.effort, start: b.start, actualStart: b.actualStart, actualEnd: b.actualEnd, dependsOn: b.dependsOn },
+      };
     }
-    const next = scheduleOf(patchModel(current.model, taskPatches, msPatches));
-    const perTarget = new Map<string, number>();
-    for (const t of targets) {
-      const before = forecastOf(prev, t);
-      const after = forecastOf(next, t);
-      if (before !== null && after !== null) perTarget.set(t, signedWorkingDays(cal, after, before));
+    const b = baseMilestones.get(id);
+    return { milestone: added || !b ? { dependsOn: [], date: undefined } : { dependsOn: b.dependsOn, date: b.date } };
+  };
+  /** Forecasts of every target with the first `k` candidates reverted. */
+  const forecastsAfter = (k: number): (number | null)[] => {
+    const taskPatches = new Map<string, TaskPatch>();
+    const msPatches = new Map<string, MilestonePatch>();
+    for (const id of steps.slice(0, k)) {
+      const p = patchOf(id);
+      if (p.task) taskPatches.set(id, p.task);
+      if (p.milestone) msPatches.set(id, p.milestone);
     }
-    contribution.set(id, perTarget);
-    prev = next;
-  }
+    const s = k === 0 ? current.schedule : scheduleOf(patchModel(current.model, taskPatches, msPatches));
+    return targets.map((t) => forecastOf(s, t));
+  };
+  // Contribution of step k (1-based) to each target: F(k-1) - F(k). Each F is a
+  // full schedule, so intervals are split in halves and an interval whose
+  // reverts together move no target is not split further: its candidates
+  // contributed nothing (a change that pulled a milestone in right next to one
+  // that pushed it out by as much would both show 0; both are still "changed").
+  const contribution = new Map<string, Map<string, number>>(); // candidate -> target -> days
+  const same = (a: (number | null)[], b: (number | null)[]) => a.every((x, i) => x === b[i]);
+  const split = (lo: number, hi: number, fLo: (number | null)[], fHi: (number | null)[]): void => {
+    if (hi <= lo || same(fLo, fHi)) return;
+    if (hi - lo === 1) {
+      const perTarget = new Map<string, number>();
+      targets.forEach((t, i) => {
+        const before = fLo[i];
+        const after = fHi[i];
+        if (before !== null && before !== undefined && after !== null && after !== undefined) perTarget.set(t, signedWorkingDays(cal, after, before));
+      });
+      contribution.set(steps[lo] as string, perTarget);
+      return;
+    }
+    const mid = (lo + hi) >> 1;
+    const fMid = forecastsAfter(mid);
+    split(lo, mid, fLo, fMid);
+    split(mid, hi, fMid, fHi);
+  };
+  if (steps.length > 0) split(0, steps.length, forecastsAfter(0), forecastsAfter(steps.length));
 
   const out = new Map<string, Attribution[]>();
   for (const t of targets) {
