@@ -4,6 +4,8 @@
 // issues. Missed targets are reported, not fatal: the exit code is non-zero
 // only when a benchmark crashes.
 // Run: npm run bench   (or, on an up-to-date dist/: node --import tsx bench/run.ts)
+import { benchBaseline } from './baseline.js';
+import type { BaselineFigures } from './baseline.js';
 import { benchLimits, LIMIT_TARGETS } from './limits.js';
 import type { LimitFigure } from './limits.js';
 import { benchForecast } from './forecast.js';
@@ -144,6 +146,14 @@ function summarisePreview(r: PreviewBenchResult): void {
   rows.push({ bench: 'preview', figure: 'exported page 1,000 ours/mermaid', ...ratio(r.exportPageRatio, 1 / 5, '1/5') });
 }
 
+function summariseBaseline(f: BaselineFigures): void {
+  const scale = `${f.tasks.toLocaleString('en-US')} tasks`;
+  rows.push({ bench: 'baseline', figure: `diff vs HEAD~${f.commits - 1} (${f.commits.toLocaleString('en-US')}-commit history), ${scale}`, value: `${ms(f.diffMs)} wall, ${ms(f.diffCpuMs)} CPU`, target: '< 2000 ms', status: check(f.diffMs < 2000) });
+  rows.push({ bench: 'baseline', figure: `report (Markdown), ${scale}`, value: `${ms(f.reportMs)} wall, ${ms(f.reportCpuMs)} CPU`, target: '< 2000 ms', status: check(f.reportMs < 2000) });
+  rows.push({ bench: 'baseline', figure: `report (HTML), ${scale}`, value: ms(f.reportHtmlMs), target: '—', status: 'info' });
+  rows.push({ bench: 'baseline', figure: `report --baseline HEAD~${f.commits - 1}, ${scale}`, value: ms(f.reportWithBaselineMs), target: '—', status: 'info' });
+}
+
 function printSummary(): void {
   const w = (k: keyof Row) => Math.max(k.length, ...rows.map((r) => r[k].length));
   const [wb, wf, wv, wt] = [w('bench'), w('figure'), w('value'), w('target')];
@@ -164,6 +174,7 @@ async function main(): Promise<void> {
   await run('lsp', () => benchLsp([1000, 10_000]), summariseLsp);
   await run('portfolio', () => benchPortfolio(), summarisePortfolio);
   await run('preview', () => benchPreview(), summarisePreview);
+  await run('baseline', () => benchBaseline(), summariseBaseline);
   await run('limits', () => benchLimits(), summariseLimits);
   printSummary();
 }

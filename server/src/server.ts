@@ -35,7 +35,13 @@ import { provideSelectionRanges } from './features/selection-ranges.js';
 import { provideSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens.js';
 import { provideWorkspaceSymbols } from './features/workspace-symbols.js';
 import { buildViewModel } from './program/view-model.js';
-import { DependenciesRequest, DependentsRequest, ProgramSummaryRequest, ViewModelRequest } from './protocol.js';
+import {
+  BaselineRevisionsRequest, BaselineSummaryRequest, DependenciesRequest, DependentsRequest, ProgramSummaryRequest, ViewModelRequest,
+} from './protocol.js';
+import { baselineInlayHints } from './features/baseline.js';
+import { BaselineError } from './program/running/baseline-source.js';
+import { gitSource, listRevisions } from './node/git-source.js';
+import { BaselineCache } from './workspace/baseline-cache.js';
 import { createDocuments, isProgramDocument } from './workspace/documents.js';
 import { DiagnosticsPublisher } from './workspace/diagnostics-publisher.js';
 import { checkedDocumentConnection } from './workspace/document-sync.js';
@@ -93,12 +99,22 @@ function forecastAfterEdit(uri: string): void {
     if (analysis) forecasts.ensure(analysis);
   }), FORECAST_DELAY_MS);
 }
+const baselines = new BaselineCache(gitSource(), {
+  ready: () => {
+    if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  },
+  problem: (message) => void connection.window.showWarningMessage(message),
+  workspaceRootOf: (uri) => workspace.workspaceRootOf(uri),
+});
+let canRefreshInlayHints = false;
 
 // ---- settings -------------------------------------------------------------
 
 function applySettings(raw: unknown): void {
   if (!raw || typeof raw !== 'object') return;
   const root = (raw as { programAsCode?: unknown }).programAsCode ?? raw;
+  const baseline = (root as { baseline?: unknown }).baseline;
+  if (typeof baseline === 'string' || baseline === null || baseline === undefined) baselines.setRevision(typeof baseline === 'string' ? baseline : undefined);
   const maxFileSize = (root as { maxFileSize?: unknown }).maxFileSize;
   // Clamped like the setting's declared maximum (200 MB of text): no workspace can switch the guard off.
   if (typeof maxFileSize === 'number' && Number.isFinite(maxFileSize) && maxFileSize > 0) workspace.setMaxFileSize(Math.min(maxFileSize, 200 * 1024 * 1024));
@@ -165,7 +181,10 @@ function notified<P>(name: string, fn: (params: P) => void): (params: P) => void
 function contextOf(doc: TextDocumentIdentifier | { uri: string }): FeatureContext | undefined {
   const open = documents.get(doc.uri);
   if (!isProgramDocument(doc.uri, open?.languageId)) return undefined;
-  return workspace.contextFor(doc.uri);
+  const ctx = workspace.contextFor(doc.uri);
+  // The baseline, when git has been read already (never waited for here).
+  const baseline = ctx && baselines.viewFor(ctx.analysis);
+  return ctx && baseline ? { ...ctx, baseline } : ctx;
 }
 
 // ---- diagnostics (debounced push, project-wide: workspace/diagnostics-publisher.ts) ----
@@ -209,6 +228,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult | ResponseE
   canRegisterWatcher = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   canPullConfiguration = caps.workspace?.configuration === true;
   canWatchFolders = caps.workspace?.workspaceFolders === true;
+  canRefreshInlayHints = caps.workspace?.inlayHint?.refreshSupport === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -349,7 +369,7 @@ connection.onCodeAction(guard('codeAction', [], (p) => {
 
 connection.languages.inlayHint.on(guard('inlayHint', [], (p) => {
   const ctx = contextOf(p.textDocument);
-  return ctx ? provideInlayHints(ctx, p.range) : [];
+  return ctx ? [...provideInlayHints(ctx, p.range), ...baselineInlayHints(ctx, ctx.baseline, p.range)] : [];
 }));
 
 connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, (p) => {
@@ -447,6 +467,32 @@ connection.onRequest(ViewModelRequest, guard('viewModel', null, (p) => {
   const ctx = contextOf(p);
   return ctx?.analysis ? buildViewModel(ctx.analysis) : null;
 }));
+
+connection.onRequest(BaselineSummaryRequest, async (p) => {
+  try {
+    const ctx = contextOf(p);
+    const revision = baselines.current;
+    if (!ctx?.analysis || !revision) return null;
+    const { view, error } = await baselines.load(ctx.analysis);
+    if (!view) return { revision, commit: null, finish: null, milestonesLater: 0, error: error ?? null };
+    const d = view.comparison.diff;
+    return { revision, commit: view.commit, finish: d.finish, milestonesLater: d.milestones.filter((m) => (m.variance ?? 0) > 0).length, error: null };
+  } catch (e) {
+    log('baselineSummary failed', e);
+    return null;
+  }
+});
+
+connection.onRequest(BaselineRevisionsRequest, async (p) => {
+  try {
+    const folder = p.uri.slice(0, p.uri.lastIndexOf('/') + 1);
+    return { revisions: await listRevisions(folder), error: null };
+  } catch (e) {
+    if (e instanceof BaselineError) return { revisions: [], error: e.message };
+    log('baselineRevisions failed', e);
+    return { revisions: [], error: 'Reading the repository failed; see the Program as Code output.' };
+  }
+});
 
 process.on('uncaughtException', (e) => log('uncaught exception', e));
 process.on('unhandledRejection', (e) => log('unhandled rejection', e));

@@ -42,6 +42,8 @@ export class LspSession {
   readonly progress: unknown[] = [];
   readonly registrations: unknown[] = [];
   readonly logs: string[] = [];
+  /** Every window/showMessage (and showMessageRequest) the server sent: its text. */
+  readonly messages: string[] = [];
   /** What workspace/configuration answers per section (e.g. `programAsCode`); null for the rest. */
   readonly settings = new Map<string, unknown>();
   exitCode: number | null | undefined = undefined;
@@ -89,6 +91,8 @@ export class LspSession {
       }
     });
     this.conn.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); this.poke(); });
+    this.conn.onNotification('window/showMessage', (p: { message: string }) => { this.messages.push(p.message); this.poke(); });
+    this.conn.onRequest('window/showMessageRequest', (p: { message: string }) => { this.messages.push(p.message); this.poke(); return null; });
     this.conn.onNotification('$/progress', (p: unknown) => { this.progress.push(p); this.poke(); });
     this.conn.onRequest('window/workDoneProgress/create', () => null);
     this.conn.onRequest('client/registerCapability', (p: unknown) => { this.registrations.push(p); return null; });

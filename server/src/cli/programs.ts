@@ -23,7 +23,7 @@ export const ROOT_SEARCH_BUDGET = 256 * 1024 * 1024;
  * its own folder, so `validate /elsewhere/plan.program.yaml` still finds the
  * fragments beside it.
  */
-function boundaryOf(abs: string, isDir: boolean, cwd: string): string {
+export function boundaryOf(abs: string, isDir: boolean, cwd: string): string {
   if (isDir) return abs;
   const rel = relative(cwd, abs);
   return rel.startsWith('..') || isAbsolute(rel) ? dirname(abs) : cwd;

@@ -3,6 +3,7 @@
 import { relative } from 'node:path';
 import { analyzeProgram, sortDiagnostics } from '../program/analyze.js';
 import { codeInfo } from '../program/codes.js';
+import type { ProgramModel } from '../program/model.js';
 import type { Diagnostic } from '../program/types.js';
 import { Locator } from './locate.js';
 import type { Region } from './locate.js';
@@ -20,6 +21,8 @@ export interface ValidateOptions {
   readonly maxWarnings?: number;
   readonly cwd: string;
   readonly today?: number;
+  /** More diagnostics for a program (validate --baseline adds baseline-slip). */
+  readonly extra?: (model: ProgramModel) => readonly Diagnostic[];
 }
 
 export interface ValidateResult {
@@ -42,7 +45,10 @@ export function runValidate(opts: ValidateOptions): ValidateResult {
 
   const locator = new Locator(models);
   const all: Diagnostic[] = [];
-  for (const model of models) all.push(...analyzeProgram(model, opts.today !== undefined ? { today: opts.today } : {}).diagnostics);
+  for (const model of models) {
+    all.push(...analyzeProgram(model, opts.today !== undefined ? { today: opts.today } : {}).diagnostics);
+    if (opts.extra) all.push(...opts.extra(model));
+  }
   const diagnostics = dedupeAcrossPrograms(sortDiagnostics(all));
   const located = diagnostics.map((d): LocatedDiagnostic => ({
     file: relative(opts.cwd, uriToPath(d.uri)) || uriToPath(d.uri),

@@ -8,6 +8,7 @@ import { LineIndex } from '../program/line-index.js';
 import type { ParsedFile } from '../program/parse.js';
 import type { Span } from '../program/types.js';
 import type { Position, Range } from 'vscode-languageserver-types';
+import type { BaselineView } from './baseline.js';
 
 export interface FeatureContext {
   /** The document the request is about. */
@@ -24,6 +25,8 @@ export interface FeatureContext {
   readonly offsetAt?: (position: Position) => number;
   /** The program's Monte Carlo forecast, when the server runs one (hover shows a milestone's P50/P80). */
   readonly forecast?: ForecastState;
+  /** The baseline (`programAsCode.baseline`) compared with `analysis`, once git has been read. */
+  readonly baseline?: BaselineView;
 }
 
 const indexes = new WeakMap<object, LineIndex>();

@@ -13,6 +13,7 @@ import { drivingChain } from '../program/schedule.js';
 import type { ItemSchedule } from '../program/schedule.js';
 import { childSchema, describe, enumValues, schemaAtPath } from '../program/schema-nav.js';
 import type { Entity } from '../program/types.js';
+import { baselineHoverLines, changeHoverLines } from './baseline.js';
 import { fileOf, offsetIn, rangeIn } from './context.js';
 import type { FeatureContext } from './context.js';
 import {
@@ -41,7 +42,7 @@ function idHover(ctx: FeatureContext, position: Position): Hover | null {
     const expected = sym.reference ? ` (a ${sym.reference.expected.map((k) => KIND_LABEL[k]).join(', ')} is expected here)` : '';
     return { contents: { kind: MarkupKind.Markdown, value: `${code(sym.id)}: unknown id${expected}.` }, range };
   }
-  const lines = entityMarkdown(analysis, sym.entity);
+  const lines = [...entityMarkdown(analysis, sym.entity), ...baselineHoverLines(ctx.baseline, sym.entity), ...changeHoverLines(analysis, sym.entity)];
   if (sym.entity.kind === 'milestone') {
     const forecast = forecastLine(ctx.forecast, sym.entity.id);
     if (forecast) lines.splice(1, 0, forecast);

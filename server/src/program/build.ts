@@ -333,6 +333,7 @@ class FileBuilder {
       ...opt('actualEnd', this.date(m, 'actual_end')),
       ...opt('deliverable', this.str(m, 'deliverable')),
       ...(tags.length > 0 && { tags }),
+      ...opt('cost', costOf(this.num(m, 'cost'))),
     });
     return e.id;
   }
@@ -461,4 +462,9 @@ function nonBlank(s: string | undefined): string | undefined {
 
 function numberToString(n: number | undefined): string | undefined {
   return n === undefined ? undefined : String(n);
+}
+
+/** A usable planned cost: a finite number, 0 or more (the schema reports the rest). */
+function costOf(n: number | undefined): number | undefined {
+  return n !== undefined && Number.isFinite(n) && n >= 0 ? n : undefined;
 }

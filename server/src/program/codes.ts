@@ -60,6 +60,10 @@ export const CODES = {
   // Estimates and schedule risk (the forecast)
   'estimate-out-of-order': { severity: 'error', summary: 'A three-point estimate is not optimistic <= likely <= pessimistic.' },
   'schedule-impact-ignored': { severity: 'hint', summary: 'A risk\'s `schedule_impact` takes no part in the forecast (the risk is occurred or closed).' },
+  'raci-no-accountable': { severity: 'warning', summary: 'A milestone has no Accountable (`A`) stakeholder in a program that uses RACI.' },
+  'raci-many-accountable': { severity: 'warning', summary: 'A milestone has more than one Accountable (`A`) stakeholder.' },
+  // Baselines (validate --baseline)
+  'baseline-slip': { severity: 'error', summary: 'A milestone moved later than the baseline by more than `--max-slip` working days.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

@@ -4,6 +4,7 @@ import type { ProgramModel } from './model.js';
 import { formatDate } from './dates.js';
 import { checkForecastInputs } from './forecast/checks.js';
 import type { Day, Diagnostic, Risk } from './types.js';
+import { raciDiagnostics } from './running/raci.js';
 
 export type Rule = (model: ProgramModel, statusDate: Day) => Diagnostic[];
 
@@ -112,7 +113,7 @@ export const kpisOnTarget: Rule = (model) => {
 };
 
 export const RULES: readonly Rule[] = [
-  progressMatchesStatus, risksHaveOwnerAndMitigation, riskReviewsAreCurrent, budgetWithinPlan, kpisOnTarget,
+  progressMatchesStatus, risksHaveOwnerAndMitigation, riskReviewsAreCurrent, budgetWithinPlan, kpisOnTarget, raciDiagnostics,
   checkForecastInputs,
 ];
 

@@ -169,6 +169,8 @@ export interface Task {
   readonly actualEnd?: Day;
   readonly deliverable?: string;
   readonly tags?: readonly string[];
+  /** Planned cost (earned value); otherwise the workstream's budget lines are spread over its tasks. */
+  readonly cost?: number;
   /** Spans of some keys' values, for diagnostics on them. */
   readonly spans: Readonly<Partial<Record<'duration' | 'effort' | 'progress' | 'status' | 'start' | 'actual_start' | 'actual_end' | 'assignees', Span>>>;
 }

@@ -110,7 +110,7 @@ export class ProgramWorkspace {
     return file;
   };
 
-  private workspaceRootOf(uri: string): string {
+  workspaceRootOf(uri: string): string {
     let best: string | undefined;
     for (const f of this.folders) if (isInsideUri(uri, f) && (!best || f.length > best.length)) best = f;
     return best ?? dirnameUri(uri);
