@@ -2,6 +2,7 @@
 // found and what the warning rules find, in one list, sorted by place.
 import { today } from './dates.js';
 import type { ProgramModel } from './model.js';
+import { rootCausesFirst } from './root-cause.js';
 import { RULES } from './rules.js';
 import { scheduleProgram } from './schedule.js';
 import type { Schedule } from './schedule.js';
@@ -24,7 +25,7 @@ export function analyzeProgram(model: ProgramModel, options: AnalyzeOptions = {}
   const schedule = scheduleProgram(model, { statusDate });
   const diagnostics: Diagnostic[] = [...model.diagnostics, ...schedule.diagnostics];
   for (const rule of RULES) diagnostics.push(...rule(model, statusDate));
-  return { model, schedule, statusDate, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+  return { model, schedule, statusDate, diagnostics: sortDiagnostics(rootCausesFirst(model, dedupe(diagnostics))) };
 }
 
 function dedupe(list: Diagnostic[]): Diagnostic[] {
@@ -37,6 +38,8 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
   });
 }
 
+/** Root causes first (what to fix first), then by file and place. */
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return list.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.span.start - b.span.start || a.span.end - b.span.end));
+  return list.sort((a, b) => (a.rootCause ? 0 : 1) - (b.rootCause ? 0 : 1)
+    || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.span.start - b.span.start || a.span.end - b.span.end));
 }
