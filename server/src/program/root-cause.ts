@@ -3,9 +3,11 @@
 //
 // - A YAML syntax error damages the rest of its file: what the parser reports
 //   after it (misaligned items, odd keys) mostly follows from it. Only the
-//   first damaging error of a file is shown, with everything before it; later
+//   first damaging error of a file is shown, with everything before it (but a
+//   "missing key" anywhere in it, which may be lost in the damage); later
 //   problems in that file wait until it is fixed. A repeated key does not
-//   damage the parse and is always shown.
+//   damage the parse and is always shown; so is every tab used as indentation
+//   (each one is a fix of its own, and editors can replace them all at once).
 // - A reference is not "unknown" when its id is defined in a file that could
 //   not be parsed (the id is found in the raw text), or when an `include:`
 //   entry failed (no file matches, a missing or unreadable file, a file outside
@@ -22,7 +24,7 @@
 // dependency on a missing item is dropped, which can only make dates earlier,
 // so missing files never add slips or over-allocation in the root's program.
 import type { ProgramModel } from './model.js';
-import { DUPLICATE_KEY_MESSAGE } from './parse.js';
+import { DUPLICATE_KEY_MESSAGE, TAB_INDENT_MESSAGE } from './parse.js';
 import type { ParsedFile } from './parse.js';
 import type { Diagnostic, Span } from './types.js';
 
@@ -30,6 +32,8 @@ import type { Diagnostic, Span } from './types.js';
 const DAMAGE_CODES = new Set(['yaml-syntax', 'alias-limit', 'file-too-large']);
 /** Codes that mean files of the program are missing altogether. */
 const MISSING_FILE_CODES = new Set(['include-not-found', 'include-outside-workspace', 'include-not-fragment']);
+/** "Something is missing" findings: in a damaged file, the missing part may be in the damage. */
+const MISSING_PART_CODES = new Set(['missing-key', 'duration-and-effort', 'milestone-needs-date-or-dependencies']);
 /** Findings only the whole program (start, status date, calendar, everyone's work) gives meaning to. */
 export const PROGRAM_CONTEXT_CODES: ReadonlySet<string> = new Set([
   'milestone-slip', 'milestone-before-start', 'actual-before-program-start', 'over-allocation', 'risk-review-overdue',
@@ -51,9 +55,12 @@ interface Damage extends Cause {
   readonly ids: ReadonlySet<string> | undefined;
 }
 
+/** A fragment (a map without `program:`) that no root includes, loaded on its own. */
 export function isLoneFragment(model: ProgramModel): boolean {
   const first = model.files[0];
-  return first !== undefined && !first.isRoot && first.uri === model.rootUri;
+  const value = first?.value;
+  return first !== undefined && !first.isRoot && first.uri === model.rootUri
+    && typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The diagnostics with consequences held back and root causes marked; order is left to the caller. */
@@ -73,7 +80,8 @@ export function rootCausesFirst(model: ProgramModel, diagnostics: readonly Diagn
   const kept: Diagnostic[] = [];
   for (const d of diagnostics) {
     const own = damage.get(d.uri);
-    if (own && own.diagnostic !== d && d.span.start >= own.diagnostic.span.start && !isRepeatedKey(d)) {
+    const after = own && own.diagnostic !== d && (d.span.start > own.diagnostic.span.start || MISSING_PART_CODES.has(d.code));
+    if (own && after && !isRepeatedKey(d) && d.message !== TAB_INDENT_MESSAGE) {
       own.laterInFile++;
       continue;
     }
