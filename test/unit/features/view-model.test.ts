@@ -36,7 +36,7 @@ void describe('view model', () => {
     assert.equal(beta?.date, '2026-01-23');
     assert.equal(beta?.target, '2026-01-21');
     assert.equal(beta?.slip, 2);
-    assert.equal(beta?.status, 'late');
+    assert.equal(beta?.status, 'slipping');
     assert.equal(beta?.ownerName, 'Bob <b>Stone</b>');
     assert.deepEqual(beta?.drivingChain, ['design', 'api']);
   });
@@ -64,7 +64,7 @@ void describe('view model', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(vm)), vm);
   });
 
-  void it('classifies milestones: fixed, at-risk (small margin or high risk), on-track, unscheduled', () => {
+  void it('gives each milestone its state in the core words: fixed, on time, slipping, no target, no forecast', () => {
     const t = lines(
       'version: 1', 'program: { id: p, name: P, start: 2026-01-05, status_date: 2026-01-05 }',
       'workstreams:', '  - id: w', '    name: W', '    tasks:',
@@ -73,16 +73,18 @@ void describe('view model', () => {
       '      - { id: y, name: Y, duration: 1d, depends_on: [stuck] }',
       'milestones:',
       '  - { id: fixed, name: F, date: 2026-02-20 }',
-      '  - { id: close, name: C, depends_on: [a], date: 2026-01-08 }',
-      '  - { id: far, name: Far, depends_on: [a], date: 2026-01-30 }',
+      '  - { id: close, name: C, depends_on: [a], date: 2026-01-06 }',
+      '  - { id: late, name: L, depends_on: [a], date: 2026-01-05 }',
       '  - { id: risky, name: R, depends_on: [a], date: 2026-01-30 }',
+      '  - { id: open, name: O, depends_on: [a] }',
       '  - { id: stuck, name: S, depends_on: [x] }',
       'risks:',
       '  - { id: R1, title: T, probability: 5, impact: 4, owner: o, mitigation: m, affects: [risky] }',
     );
     const m = buildViewModel(contextOf(t).analysis!);
-    assert.deepEqual(m.milestones.map((x) => [x.id, x.status]), [
-      ['fixed', 'fixed'], ['close', 'at-risk'], ['far', 'on-track'], ['risky', 'at-risk'], ['stuck', 'unscheduled'],
+    assert.deepEqual(m.milestones.map((x) => [x.id, x.status, x.state]), [
+      ['fixed', 'fixed', 'fixed'], ['close', 'on-time', 'on time'], ['late', 'slipping', 'slipping 1 working day'],
+      ['risky', 'on-time', 'on time'], ['open', 'no-target', 'no target'], ['stuck', 'no-forecast', 'no forecast'],
     ]);
     assert.equal(m.tasks.find((x) => x.id === 'x')?.start, null);
   });
