@@ -16,7 +16,7 @@ export function checkDurations(c: Collected, daysPerWeek: number): Diagnostic[] 
     const weekNote = d.unit === 'w' ? ` (${d.amount}w is ${rounded} working days with ${daysPerWeek} workdays a week)` : '';
     out.push({
       uri, span: d.span, severity: 'error', code: 'duration-not-whole',
-      message: rounded < min
+      message: rounded <= 0 && min > 0
         ? `A ${what} must be at least 1 working day${weekNote}; a zero-length event is a milestone.`
         : `A ${what} must be a whole number of working days${weekNote}: write ${roundings(rounded, min)}.`,
     });
