@@ -87,7 +87,7 @@ for (const [name, body, expected] of CASES) {
   });
 }
 
-test('a quick fix can rename the key: the replacement is the only suggestion', () => {
+test('the key the user meant is the only suggestion in the data (for editors and a future quick fix)', () => {
   const text = lines('version: 1', 'program: { id: p, name: P, start: 2026-01-05 }', 'milestones:', '  - { id: m, name: M, deadline: 2026-03-01 }');
   const d = analyzeProgram(programFromYaml(text), { today: TODAY }).diagnostics;
   assert.deepEqual(d.map((x) => x.data?.suggestions), [['date']]);
