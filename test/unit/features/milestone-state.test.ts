@@ -28,6 +28,9 @@ const TEXT = lines(
   '  - { id: fixed, name: Fixed, date: 2026-02-20 }',
   '  - { id: open, name: Open, depends_on: [a] }',
   '  - { id: stuck, name: Stuck, depends_on: [x] }',
+  '  - { id: risky, name: Risky, depends_on: [a], date: 2026-01-07 }',
+  'risks:',
+  '  - { id: R1, title: T, probability: 5, impact: 4, owner: o, mitigation: m, affects: [risky] }',
 );
 const ctx = contextOf(TEXT);
 const analysis = ctx.analysis!;
@@ -41,9 +44,13 @@ void describe('milestone state words', () => {
     assert.equal(slippingCount(2), '2 slipping');
   });
 
-  void it('view model (Milestones tab, Gantt tooltip): the same words', () => {
+  void it('view model (Milestones tab, Gantt tooltip): the same words; a small margin or a high risk is not a state', () => {
     const vm = buildViewModel(analysis);
-    assert.deepEqual(vm.milestones.map((m) => m.state), WORDS);
+    assert.deepEqual(vm.milestones.map((m) => [m.id, m.status, m.state]), [
+      ...IDS.map((id, i) => [id, milestoneState(analysis.schedule.items.get(id)!), WORDS[i]]),
+      ['risky', 'on-time', 'on time'],
+    ]);
+    assert.equal(vm.tasks.find((t) => t.id === 'x')?.start, null, 'behind the cycle: no dates');
   });
 
   void it('code lens: the same words', () => {
@@ -76,6 +83,7 @@ void describe('milestone state words', () => {
     assert.deepEqual(hints.filter((h) => String(h.label).startsWith(' forecast')).map((h) => h.label), [
       ' forecast 2026-01-06 · on time',
       ' forecast 2026-01-06 · slipping 1 working day',
+      ' forecast 2026-01-06 · on time',
     ]);
   });
 

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { buildViewModel } from '../../../server/src/program/view-model.js';
 import { contextOf, ROOT_URI } from '../../helpers/feature.js';
 import { SAMPLE } from '../../helpers/sample.js';
-import { lines } from '../../helpers/program.js';
 
 const vm = buildViewModel(contextOf(SAMPLE).analysis!);
 
@@ -62,30 +61,5 @@ void describe('view model', () => {
 
   void it('is plain JSON', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(vm)), vm);
-  });
-
-  void it('gives each milestone its state in the core words: fixed, on time, slipping, no target, no forecast', () => {
-    const t = lines(
-      'version: 1', 'program: { id: p, name: P, start: 2026-01-05, status_date: 2026-01-05 }',
-      'workstreams:', '  - id: w', '    name: W', '    tasks:',
-      '      - { id: a, name: A, duration: 2d }',
-      '      - { id: x, name: X, duration: 1d, depends_on: [y] }',
-      '      - { id: y, name: Y, duration: 1d, depends_on: [stuck] }',
-      'milestones:',
-      '  - { id: fixed, name: F, date: 2026-02-20 }',
-      '  - { id: close, name: C, depends_on: [a], date: 2026-01-06 }',
-      '  - { id: late, name: L, depends_on: [a], date: 2026-01-05 }',
-      '  - { id: risky, name: R, depends_on: [a], date: 2026-01-30 }',
-      '  - { id: open, name: O, depends_on: [a] }',
-      '  - { id: stuck, name: S, depends_on: [x] }',
-      'risks:',
-      '  - { id: R1, title: T, probability: 5, impact: 4, owner: o, mitigation: m, affects: [risky] }',
-    );
-    const m = buildViewModel(contextOf(t).analysis!);
-    assert.deepEqual(m.milestones.map((x) => [x.id, x.status, x.state]), [
-      ['fixed', 'fixed', 'fixed'], ['close', 'on-time', 'on time'], ['late', 'slipping', 'slipping 1 working day'],
-      ['risky', 'on-time', 'on time'], ['open', 'no-target', 'no target'], ['stuck', 'no-forecast', 'no forecast'],
-    ]);
-    assert.equal(m.tasks.find((x) => x.id === 'x')?.start, null);
   });
 });
