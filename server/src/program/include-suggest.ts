@@ -5,7 +5,8 @@
 // trusted and a quick fix could apply it as it is.
 import type { FileHost } from './host.js';
 import { closestMatches } from './suggest.js';
-import { globSegmentToRegExp, hasGlob, joinUri } from './uri.js';
+import { compileGlobSegment } from './glob.js';
+import { hasGlob, joinUri } from './uri.js';
 
 /** How many corrected patterns are tried at most (each costs one expansion). */
 const MAX_TRIES = 12;
@@ -44,8 +45,9 @@ export function suggestIncludePattern(
     const wanted = entries.filter((e) => e.isDirectory === !last);
     if (hasGlob(seg)) {
       if (last) return undefined; // the folder is right; no file there fits the glob
-      const re = globSegmentToRegExp(seg);
-      const dirs = wanted.filter((e) => re.test(e.name));
+      const glob = compileGlobSegment(seg);
+      if (!glob.ok) return undefined;
+      const dirs = wanted.filter((e) => glob.test(e.name));
       if (dirs.length === 0) return undefined;
       // Globbed folders exist: the rest of the pattern is what misses.
       dir = (dirs[0] as { uri: string }).uri;

@@ -11,7 +11,8 @@
 // - A reference is not "unknown" when its id is defined in a file that could
 //   not be parsed (the id is found in the raw text), or when an `include:`
 //   entry failed (no file matches, a missing or unreadable file, a file outside
-//   the workspace, a root file included): any unknown id may live in the
+//   the workspace, a root file included, a malformed glob, too many matches):
+//   any unknown id may live in the
 //   missing files. Those references are held back and counted on the root
 //   cause, which becomes an error (a glob matching nothing is otherwise only a
 //   warning) and is listed first.
@@ -31,7 +32,9 @@ import type { Diagnostic, Span } from './types.js';
 /** Codes that mean a file's content is (partly) unknown. */
 const DAMAGE_CODES = new Set(['yaml-syntax', 'alias-limit', 'file-too-large']);
 /** Codes that mean files of the program are missing altogether. */
-const MISSING_FILE_CODES = new Set(['include-not-found', 'include-outside-workspace', 'include-not-fragment']);
+const MISSING_FILE_CODES = new Set([
+  'include-not-found', 'include-outside-workspace', 'include-not-fragment', 'include-invalid-pattern', 'include-too-many-files',
+]);
 /** "Something is missing" findings: in a damaged file, the missing part may be in the damage. */
 const MISSING_PART_CODES = new Set(['missing-key', 'duration-and-effort', 'milestone-needs-date-or-dependencies']);
 /** Findings only the whole program (start, status date, calendar, everyone's work) gives meaning to. */
