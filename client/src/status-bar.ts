@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands } from './ids';
+import { slippingCount } from '../../server/src/program/milestone-state';
 import { activeProgramEditor } from './program-document';
 import { requestBaselineSummary, requestProgramSummary } from './requests';
 import type { BaselineSummary, ProgramSummary } from './requests';
@@ -15,7 +16,7 @@ const REFRESH_DELAY_MS = 250;
 
 export function summaryText(summary: ProgramSummary): string {
   const finish = summary.finish ? `finish ${summary.finish}` : 'no dates yet';
-  return `$(calendar) ${finish} · ${summary.slippingMilestones} slipping`;
+  return `$(calendar) ${finish} · ${slippingCount(summary.slippingMilestones)}`;
 }
 
 /** " · +3d vs v1" after the finish, when a baseline is set and loaded. */
@@ -83,7 +84,7 @@ export class ProgramStatusBar implements vscode.Disposable {
     this.item.tooltip = new vscode.MarkdownString(
       `**${summary.programId ?? 'Program'}**\n\n`
       + `Forecast finish: ${summary.finish ?? 'not scheduled'}\n\n`
-      + `Milestones forecast after their target: ${summary.slippingMilestones}\n\n`
+      + `Milestones slipping (forecast after their target): ${summary.slippingMilestones}\n\n`
       + (baseline ? (baseline.error ? `No baseline ${baseline.revision}: ${baseline.error}\n\n` : `Against ${baseline.revision}: finish ${baseline.finish?.baseline ?? '–'} → ${baseline.finish?.current ?? '–'}, ${baseline.milestonesLater} milestone(s) later\n\n`) : '')
       + 'Click to open the preview.',
     );

@@ -57,7 +57,7 @@ void describe('Gantt', () => {
     assert.ok(await page.$('rect.holiday') || ORION.program.calendar.holidays.length === 0, 'holidays shaded');
     assert.ok(await page.$('rect.weekends'), 'weekends shaded');
     assert.ok(await page.$('g.milestone .diamond'), 'milestone diamonds');
-    const late = ORION.milestones.find((m) => m.status === 'late');
+    const late = ORION.milestones.find((m) => m.status === 'slipping');
     if (late) assert.ok(await page.$(`g.milestone[data-id="${late.id}"] .slip-line`), 'slip drawn for a late milestone');
     assert.deepEqual([o.errors, o.leaks, o.dialogs], [[], [], []]);
     await page.close();
@@ -152,12 +152,15 @@ void describe('Risks and milestones', () => {
     await showTab(page, 'milestones');
     const rows = await page.$$eval('tr.milestone-row', (rs) => rs.map((r) => Array.from(r.querySelectorAll('td:not(.more)'), (td) => td.textContent)));
     assert.equal(rows.length, ORION.milestones.length);
-    const late = ORION.milestones.findIndex((m) => m.status === 'late');
-    if (late >= 0) {
-      const m = ORION.milestones[late]!;
-      assert.deepEqual(rows[late]!.slice(0, 6), [m.id, m.name, m.target, m.date, `+${m.slip}d`, 'late']);
-      assert.ok(m.drivingChain.length > 0 && rows[late]![7]!.includes('→'));
-    }
+    // The state in the core's words (milestone-state.ts), as the CLI, hover and code lens say it.
+    const late = ORION.milestones.findIndex((m) => m.status === 'slipping');
+    assert.ok(late >= 0, 'the orion example has a slipping milestone');
+    const m = ORION.milestones[late]!;
+    assert.deepEqual(rows[late]!.slice(0, 6), [m.id, m.name, m.target, m.date, `+${m.slip}d`, `slipping ${m.slip} working days`]);
+    assert.ok(m.drivingChain.length > 0 && rows[late]![7]!.includes('→'));
+    const states = new Set(rows.map((r) => r[5]));
+    assert.ok(states.has('on time'), 'an on-time milestone says "on time"');
+    assert.ok([...states].every((w) => /^(on time|slipping \d+ working days?|fixed|no target|no forecast)$/.test(w ?? '')), [...states].join(', '));
     await page.close();
   });
 });

@@ -50,8 +50,8 @@ export function describe(row: Row, ownerOf: OwnerOf = () => null): string[] {
     const m = row.milestone;
     return [
       `◆ ${m.name ?? m.id} (${m.id})`,
-      `Forecast: ${m.date ?? 'unscheduled'}${m.target ? ` · target ${m.target}` : ''}`,
-      `Slip: ${m.slip === null ? '—' : m.slip > 0 ? `+${m.slip} working days` : 'on time'} · ${m.status}`,
+      `Forecast: ${m.date ?? m.state}${m.target ? ` · target ${m.target}` : ''}`,
+      `State: ${m.state}`,
       `Float: ${days(m.totalFloat)}${m.critical ? ' · critical' : ''}`,
       ...(m.ownerName || m.owner ? [`Owner: ${m.ownerName ?? m.owner}`] : []),
     ];

@@ -4,8 +4,6 @@ import type { ViewModel } from '../../../server/src/program/view-model.js';
 import { clear, h } from '../dom.js';
 import { detailsRow, moreCell } from '../table-details.js';
 
-const STATUS_LABEL: Record<string, string> = { 'on-track': 'on track', 'at-risk': 'at risk', late: 'late', fixed: 'fixed', unscheduled: 'unscheduled' };
-
 export class MilestonesView {
   readonly root = h('div', { class: 'milestones' });
 
@@ -37,7 +35,7 @@ export class MilestonesView {
         h('td', { class: 'nowrap' }, m.target ?? '—'),
         h('td', { class: 'nowrap' }, m.date ?? '—'),
         h('td', { class: 'num' }, m.slip === null ? '—' : m.slip > 0 ? `+${m.slip}d` : '0'),
-        h('td', {}, h('span', { class: `badge status-${m.status}` }, STATUS_LABEL[m.status] ?? m.status)),
+        h('td', {}, h('span', { class: `badge status-${m.status}` }, m.state)),
         h('td', { class: 'opt' }, m.ownerName ?? m.owner ?? ''),
         chain), details);
     }

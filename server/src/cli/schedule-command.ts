@@ -2,6 +2,7 @@
 // or JSON / CSV for machines.
 import { analyzeProgram } from '../program/analyze.js';
 import { formatDate } from '../program/dates.js';
+import { milestoneStateOf } from '../program/milestone-state.js';
 import type { ProgramModel } from '../program/model.js';
 import type { Schedule } from '../program/schedule.js';
 import { csvCell } from '../program/export/risks-csv.js';
@@ -65,21 +66,21 @@ function toCsv(model: ProgramModel, items: ScheduleRow[]): string {
 }
 
 function toTable(model: ProgramModel, schedule: Schedule, json: ReturnType<typeof scheduleJson>): string {
-  const head = ['', 'ID', 'NAME', 'START', 'END', 'FLOAT', 'SLIP'];
+  const head = ['', 'ID', 'NAME', 'START', 'END', 'FLOAT', 'STATE'];
   const rows = json.items.map((r) => [
     r.critical ? '*' : '',
     visibleText(r.kind === 'milestone' ? `◆ ${r.id}` : r.id),
     truncate(visibleText(nameOf(model, r.id)), 36),
     r.start ?? '(cycle)',
-    r.kind === 'milestone' ? (r.target ? `target ${r.target}` : 'fixed') : (r.end ?? ''),
+    r.kind === 'milestone' ? (r.target ? `target ${r.target}` : '') : (r.end ?? ''),
     r.totalFloat === null ? '' : `${r.totalFloat}d`,
-    r.slip === null ? '' : r.slip > 0 ? `+${r.slip}d` : 'on time',
+    r.kind === 'milestone' ? milestoneStateOf(schedule.items.get(r.id) ?? { end: null, target: null, slip: null }) : '',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 3 || i === 5 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
   const title = `${visibleText(model.program?.name ?? model.program?.id ?? 'Program')}: ${json.start ?? '?'} → ${json.finish ?? '?'}`;
   const critical = schedule.criticalPath.length > 0 ? `Critical path: ${schedule.criticalPath.map(visibleText).join(' → ')}` : 'No critical path (nothing is scheduled).';
-  const slipping = json.items.filter((r) => (r.slip ?? 0) > 0).map((r) => `${visibleText(r.id)} +${r.slip}d`);
+  const slipping = json.items.filter((r) => (r.slip ?? 0) > 0).map((r) => `${visibleText(r.id)} (${r.slip} working day${r.slip === 1 ? '' : 's'})`);
   return [
     title, '',
     line(head), ...rows.map(line), '',

@@ -7,6 +7,7 @@ import type { ProgramAnalysis } from '../program/analyze.js';
 import { formatDate } from '../program/dates.js';
 import type { ForecastState } from '../program/forecast/forecast.js';
 import { dependentsOf, risksAffecting, symbolAt } from '../program/lookup.js';
+import { milestoneState, milestoneStateWords } from '../program/milestone-state.js';
 import { KIND_LABEL } from '../program/resolve.js';
 import { riskBand, riskScore } from '../program/rules.js';
 import { drivingChain } from '../program/schedule.js';
@@ -125,15 +126,15 @@ export function forecastLine(state: ForecastState | undefined, id: string): stri
 }
 
 function scheduleLines(item: ItemSchedule): string[] {
-  if (item.start === null || item.end === null) return ['No dates: it is in a dependency cycle.'];
+  if (item.start === null || item.end === null) return [item.kind === 'milestone' ? 'No forecast: it is in a dependency cycle.' : 'No dates: it is in a dependency cycle.'];
   const parts: string[] = [];
   if (item.kind === 'milestone') {
-    if (item.target !== null) {
-      parts.push(`Forecast ${formatDate(item.end)}`, `target ${formatDate(item.target)}`);
-      parts.push(item.slip ? `**slips ${plural(item.slip, 'working day')}**` : 'on track');
-    } else {
-      parts.push(item.driver.kind === 'fixed-date' ? `Fixed on ${formatDate(item.end)}` : `Forecast ${formatDate(item.end)}`);
-    }
+    const state = milestoneState(item);
+    const words = milestoneStateWords(state, item.slip);
+    if (state === 'fixed') parts.push(`Fixed on ${formatDate(item.end)}`);
+    else parts.push(`Forecast ${formatDate(item.end)}`);
+    if (item.target !== null) parts.push(`target ${formatDate(item.target)}`);
+    if (state !== 'fixed') parts.push(state === 'slipping' ? `**${words}**` : words);
   } else {
     parts.push(`${formatDate(item.start)} → ${formatDate(item.end)}`);
     if (item.durationDays !== null) parts.push(plural(item.durationDays, 'working day'));

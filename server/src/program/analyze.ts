@@ -3,6 +3,7 @@
 import { today } from './dates.js';
 import { failedProgram } from './load.js';
 import type { ProgramModel } from './model.js';
+import { rootCausesFirst } from './root-cause.js';
 import { RULES } from './rules.js';
 import { scheduleProgram } from './schedule.js';
 import type { Schedule } from './schedule.js';
@@ -34,7 +35,7 @@ function analyzeUnguarded(model: ProgramModel, options: AnalyzeOptions): Program
   const schedule = scheduleProgram(model, { statusDate });
   const diagnostics: Diagnostic[] = [...model.diagnostics, ...schedule.diagnostics];
   for (const rule of RULES) diagnostics.push(...rule(model, statusDate));
-  return { model, schedule, statusDate, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+  return { model, schedule, statusDate, diagnostics: sortDiagnostics(rootCausesFirst(model, dedupe(diagnostics))) };
 }
 
 function dedupe(list: Diagnostic[]): Diagnostic[] {
@@ -47,6 +48,8 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
   });
 }
 
+/** Root causes first (what to fix first), then by file and place. */
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return list.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.span.start - b.span.start || a.span.end - b.span.end));
+  return list.sort((a, b) => (a.rootCause ? 0 : 1) - (b.rootCause ? 0 : 1)
+    || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.span.start - b.span.start || a.span.end - b.span.end));
 }

@@ -29,10 +29,11 @@ export const CODES = {
   'milestone-needs-date-or-dependencies': { severity: 'error', summary: 'A milestone needs `depends_on`, `date`, or both.' },
   'unsupported-version': { severity: 'error', summary: 'The file declares a format version this tool does not read.' },
   // Includes
-  'include-not-found': { severity: 'error', summary: 'An included file does not exist (a glob matching nothing is a warning).' },
+  'include-not-found': { severity: 'error', summary: 'An included file does not exist (a glob matching nothing is a warning, unless references fail because of it).' },
   'include-outside-workspace': { severity: 'error', summary: 'An include points outside the workspace folder.' },
   'include-cycle': { severity: 'error', summary: 'An include would include the root file itself.' },
   'include-not-fragment': { severity: 'error', summary: 'An included file is itself a root file (it has `program:`).' },
+  'fragment-not-included': { severity: 'warning', summary: 'No root file includes this fragment, so it is checked on its own.' },
   'include-invalid-pattern': { severity: 'error', summary: 'An include glob is malformed (such as the backwards range `[z-a]`).' },
   'include-too-many-files': { severity: 'error', summary: 'An include glob matches more files than the limit; nothing is included from it.' },
   // Ids and references

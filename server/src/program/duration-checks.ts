@@ -34,9 +34,9 @@ export function checkDurations(c: Collected, daysPerWeek: number): Diagnostic[] 
     const weekNote = d.unit === 'w' ? ` (${d.amount}w is ${rounded} working days with ${daysPerWeek} workdays a week)` : '';
     out.push({
       uri, span: d.span, severity: 'error', code: 'duration-not-whole',
-      message: min > 0
-        ? `A ${what} must be a whole number of working days, at least 1${weekNote}${what === 'duration' ? '; a zero-length event is a milestone' : ''}.`
-        : `A ${what} must be a whole number of working days${weekNote}.`,
+      message: rounded <= 0 && min > 0
+        ? `A ${what} must be at least 1 working day${weekNote}${what === 'duration' ? '; a zero-length event is a milestone' : ''}.`
+        : `A ${what} must be a whole number of working days${weekNote}: write ${roundings(rounded, min)}.`,
     });
   };
   for (const t of c.tasks) {
@@ -58,4 +58,11 @@ export function checkDurations(c: Collected, daysPerWeek: number): Diagnostic[] 
   }
   for (const m of c.milestones) for (const dep of m.dependsOn) if (dep.lag) whole(dep.uri, dep.lag, 'lag', 0);
   return out;
+}
+
+/** `\`2d\`` or `\`1d\` or \`2d\``: the whole numbers of days around a fraction, at least `min`. */
+function roundings(days: number, min: number): string {
+  const down = Math.floor(days);
+  const up = Math.ceil(days);
+  return down >= min && down !== up ? `\`${down}d\` or \`${up}d\`` : `\`${up}d\``;
 }

@@ -1,6 +1,7 @@
 // Expands one `include:` entry (a path or glob relative to the root) into the
 // fragment uris it names, in a stable order, and says what is wrong with it.
 import type { FileHost } from './host.js';
+import { suggestIncludePattern } from './include-suggest.js';
 import type { Diagnostic, Span } from './types.js';
 import { compileGlobSegment } from './glob.js';
 import { displayPath, dirnameUri, hasGlob, isInsideUri, joinUri } from './uri.js';
@@ -19,6 +20,8 @@ export function expandInclude(
   entry: { uri: string; span: Span; pattern: string },
   host: FileHost,
   workspaceRoot: string,
+  /** Look for a corrected pattern when nothing matches (off while trying one). */
+  suggest = true,
 ): IncludeExpansion {
   const diagnostics: Diagnostic[] = [];
   const error = (code: string, message: string, severity: Diagnostic['severity'] = 'error') =>
@@ -118,9 +121,17 @@ export function expandInclude(
     return { targets: [], diagnostics };
   }
   if (found.size === 0 && outside === 0) {
-    error('include-not-found', `No file matches \`${entry.pattern}\`.`, 'warning');
+    const fix = suggest ? includeFix(entry, host, workspaceRoot) : undefined;
+    error('include-not-found', `No file matches \`${entry.pattern}\`${fix ? `; did you mean \`${fix}\`?` : '.'}`, 'warning');
   }
   return { targets: [...found].sort(), diagnostics };
+}
+
+/** A corrected pattern for an include entry that names nothing, if one matches files. */
+export function includeFix(entry: { uri: string; span: Span; pattern: string }, host: FileHost, workspaceRoot: string): string | undefined {
+  const pattern = entry.pattern.trim().replace(/\\/g, '/');
+  return suggestIncludePattern(pattern, dirnameUri(entry.uri), host,
+    (p) => expandInclude({ ...entry, pattern: p }, host, workspaceRoot, false).targets.some((t) => t !== entry.uri && host.readFile(t) !== undefined));
 }
 
 /** A pattern as quoted in a message: at most 200 characters. */

@@ -6,7 +6,7 @@ import { DEFAULT_WORKDAYS } from './calendar.js';
 import type { Collected } from './build.js';
 import { checkDurations } from './duration-checks.js';
 import type { FileHost } from './host.js';
-import { expandInclude } from './include.js';
+import { expandInclude, includeFix } from './include.js';
 import type { IncludeEntry, ProgramModel } from './model.js';
 import { DEFAULT_LIMITS, nodeCountOf, parseFile } from './parse.js';
 import type { ParsedFile, ParseLimits } from './parse.js';
@@ -108,7 +108,7 @@ function loadProgramUnguarded(rootUri: string, host: FileHost, options: LoadOpti
         if (fragmentText === undefined) {
           diagnostics.push({
             uri: entry.uri, span: entry.span, severity: 'error', code: 'include-not-found',
-            message: `The included file ${displayPath(target, dirnameUri(rootUri))} does not exist or cannot be read.`,
+            message: `The included file ${displayPath(target, dirnameUri(rootUri))} does not exist or cannot be read${didYouMean(includeFix(entry, host, workspaceRoot))}`,
           });
           continue;
         }
@@ -164,4 +164,8 @@ function safeRead(host: FileHost, uri: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+function didYouMean(fix: string | undefined): string {
+  return fix ? `; did you mean \`${fix}\`?` : '.';
 }

@@ -78,10 +78,16 @@ export interface ParsedFile {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** A repeated key does not disturb the parse: it is not a root cause of what follows (see root-cause.ts). */
+export const DUPLICATE_KEY_MESSAGE = 'This key appears twice in the same map; the second would silently win.';
+
+/** Each tab is a fix of its own: later ones are shown even after the first damage (see root-cause.ts). */
+export const TAB_INDENT_MESSAGE = 'Tabs cannot indent YAML; use spaces.';
+
 const YAML_MESSAGES: Record<string, string> = {
   MULTIPLE_DOCS: 'A program file holds one YAML document; split the others into their own files.',
-  DUPLICATE_KEY: 'This key appears twice in the same map; the second would silently win.',
-  TAB_AS_INDENT: 'Tabs cannot indent YAML; use spaces.',
+  DUPLICATE_KEY: DUPLICATE_KEY_MESSAGE,
+  TAB_AS_INDENT: TAB_INDENT_MESSAGE,
   BLOCK_AS_IMPLICIT_KEY: 'A block value cannot be a key; is a `:` missing, or the indentation off?',
   MULTILINE_IMPLICIT_KEY: 'A key cannot span several lines; is a `:` missing?',
 };

@@ -47,6 +47,8 @@ export interface Diagnostic {
   /** Render faded (LSP DiagnosticTag.Unnecessary). */
   readonly unnecessary?: boolean;
   readonly data?: DiagnosticData;
+  /** Other diagnostics were withheld because of this one (root-cause.ts): it is listed first. */
+  readonly rootCause?: boolean;
 }
 
 export type EntityKind =

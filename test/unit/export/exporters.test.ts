@@ -51,7 +51,7 @@ void describe('gantt svg', () => {
     assert.equal((svg.match(/<g class="task /g) ?? []).length, base.tasks.length);
     assert.ok(svg.includes('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot;'));
     assert.ok(!svg.includes('<img'));
-    assert.ok(svg.includes('class="milestone status-late'));
+    assert.ok(svg.includes('class="milestone status-slipping'));
   });
 });
 

@@ -32,7 +32,7 @@ test('optimistic > likely, or likely > pessimistic, is an error on the estimate'
 
 test('each value is a duration of whole working days, at least 1', () => {
   assert.deepEqual(check(task('{ optimistic: 0.5d, likely: 2d, pessimistic: 3d }')).map((d) => [d.code, d.text, d.message]), [
-    ['duration-not-whole', '0.5d', 'A value of a three-point estimate must be a whole number of working days, at least 1.'],
+    ['duration-not-whole', '0.5d', 'A value of a three-point estimate must be a whole number of working days: write `1d`.'],
   ]);
   assert.deepEqual(check(task('{ optimistic: 1d, likely: soon, pessimistic: 3d }')).map((d) => [d.code, d.text]), [['invalid-duration', 'soon']]);
   assert.deepEqual(check(task('{ optimistic: 1d, likely: 2d }')).map((d) => [d.code, d.message]), [['missing-key', 'Missing required key `pessimistic` in task `api`.']]);

@@ -16,7 +16,7 @@ text{font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;font-size:1
 .bar-bg{fill:#b6c8e8}.bar-progress{fill:#3b6fd1}.status-done .bar-bg{fill:#9fd3ae}.status-done .bar-progress{fill:#2da44e}
 .status-blocked .bar-bg{fill:#f2b8b5}.status-blocked .bar-progress{fill:#cf222e}.status-cancelled .bar-bg{fill:#d0d7de}.status-cancelled .bar-progress{fill:#8c959f}
 .critical .bar-bg{stroke:#cf222e;stroke-width:1.5}.summary-bar{fill:#57606a}.critical .summary-bar{fill:#cf222e}
-.diamond{fill:#8250df}.milestone.critical .diamond{fill:#cf222e}.milestone.status-late .diamond{fill:#cf222e}.milestone.status-at-risk .diamond{fill:#bf8700}
+.diamond{fill:#8250df}.milestone.critical .diamond{fill:#cf222e}.milestone.status-slipping .diamond{fill:#cf222e}
 .target-marker{fill:none;stroke:#57606a;stroke-width:1.2}.slip-line{stroke:#cf222e;stroke-width:1.5;stroke-dasharray:3 2}.slip-label{fill:#cf222e;font-weight:600}
 .dep{fill:none;stroke:#8c959f;stroke-width:1.2}.dep.critical{stroke:#cf222e;stroke-width:1.6}.arrow-head{fill:#8c959f}.arrow-head.critical{fill:#cf222e}
 .label-name.critical{fill:#cf222e}.cut-note{fill:#cf222e;font-weight:600}.cancel-mark{stroke:#8c959f;stroke-width:2;fill:none}.cancel-label{fill:#8c959f;font-style:italic}
@@ -170,7 +170,7 @@ function barSvg(row: Row, box: Box, xOf: (day: number) => number): string {
   if (row.kind === 'milestone') {
     const m = row.milestone;
     const cx = (box.x1 + box.x2) / 2;
-    let s = `<g class="milestone status-${x(m.status)}${m.critical ? ' critical' : ''}"><title>${x(`${m.name ?? m.id} (${m.id}): ${m.date ?? 'unscheduled'}`)}</title>`;
+    let s = `<g class="milestone status-${x(m.status)}${m.critical ? ' critical' : ''}"><title>${x(`${m.name ?? m.id} (${m.id}): ${m.date ?? m.state}`)}</title>`;
     const target = toDay(m.target);
     if (target !== null) {
       const tx = xOf(target + 1);

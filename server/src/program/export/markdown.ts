@@ -23,10 +23,10 @@ export function risksMarkdownTable(vm: ViewModel): string {
 export function programMarkdown(vm: ViewModel): string {
   const title = markdownCell(vm.program.name ?? vm.program.id ?? 'Program');
   const p = vm.program;
-  const late = vm.milestones.filter((m) => m.status === 'late').length;
+  const slipping = vm.milestones.filter((m) => m.status === 'slipping').length;
   return [
     `# ${title}`, '',
-    `Status date ${p.statusDate} · start ${p.start ?? '—'} · forecast finish ${p.finish ?? '—'} · ${vm.tasks.length} tasks · ${vm.milestones.length} milestones (${late} late) · ${vm.risks.filter((r) => r.open).length} open risks`, '',
+    `Status date ${p.statusDate} · start ${p.start ?? '—'} · forecast finish ${p.finish ?? '—'} · ${vm.tasks.length} tasks · ${vm.milestones.length} milestones (${slipping} slipping) · ${vm.risks.filter((r) => r.open).length} open risks`, '',
     '## Schedule', '', '```mermaid', programAsMermaidGantt(vm), '```', '',
     '## Dependencies', '', '```mermaid', programAsMermaidFlowchart(vm), '```', '',
     '## Risks', '', risksMarkdownTable(vm),
