@@ -124,6 +124,9 @@ function summarisePreview(r: PreviewBenchResult): void {
   rows.push({ bench: 'preview', figure: 'Gantt 10,000 tasks, first paint', value: ms(r.ganttMs10000), target: '< 300 ms', status: check(r.ganttMs10000 < 300) });
   rows.push({ bench: 'preview', figure: 'dependency graph, 300 tasks', value: ms(r.graphMs300), target: '< 1500 ms', status: check(r.graphMs300 < 1500) });
   rows.push({ bench: 'preview', figure: 'workstream view, 10,000 tasks', value: ms(r.workstreamGraphMs10000), target: '< 1000 ms', status: check(r.workstreamGraphMs10000 < 1000) });
+  rows.push({ bench: 'preview', figure: 'exported page 1,000 tasks, from navigation start', value: ms(r.exportPageMs1000), target: '—', status: 'info' });
+  rows.push({ bench: 'preview', figure: 'mermaid gantt page 1,000 tasks, from navigation start', value: ms(r.mermaidPageMs1000), target: '—', status: 'info' });
+  rows.push({ bench: 'preview', figure: 'exported page 1,000 ours/mermaid', ...ratio(r.exportPageRatio, 1 / 5, '1/5') });
 }
 
 function printSummary(): void {

@@ -2,12 +2,18 @@
 // handlers that get a FeatureContext from the workspace, call one feature
 // function and return its answer. Every handler is guarded: a failure is
 // logged and answered with an empty result, never thrown at the client.
+// Every request enters through `guard`, which first refuses requests outside
+// the lifecycle (before initialize, after shutdown) and parameters with a
+// position or range that is not a whole number in range (request-checks.ts);
+// text-document notifications pass document-sync.ts's checks before they are
+// applied, and other notifications are dropped outside the lifecycle.
 // Transport (--stdio, --node-ipc, --socket) is chosen by vscode-languageserver from argv.
 import {
-  CodeActionKind, createConnection, DidChangeWatchedFilesNotification, FileChangeType, ProposedFeatures, ResponseError,
-  ErrorCodes, TextDocumentSyncKind,
+  CodeActionKind, createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, ResponseError,
+  ErrorCodes, LSPErrorCodes, TextDocumentSyncKind,
 } from 'vscode-languageserver/node.js';
-import type { InitializeParams, InitializeResult, TextDocumentIdentifier } from 'vscode-languageserver/node.js';
+import type { Message, ResponseMessage } from 'vscode-languageserver/node.js';
+import type { InitializeError, InitializeParams, InitializeResult, TextDocumentIdentifier } from 'vscode-languageserver/node.js';
 import { nodeHost } from './node/node-host.js';
 import type { FeatureContext } from './features/context.js';
 import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './features/call-hierarchy.js';
@@ -32,10 +38,20 @@ import { buildViewModel } from './program/view-model.js';
 import { DependenciesRequest, DependentsRequest, ProgramSummaryRequest, ViewModelRequest } from './protocol.js';
 import { createDocuments, isProgramDocument } from './workspace/documents.js';
 import { DiagnosticsPublisher } from './workspace/diagnostics-publisher.js';
+import { checkedDocumentConnection } from './workspace/document-sync.js';
+import { invalidParams, Lifecycle } from './workspace/request-checks.js';
+import { watchedChanges } from './workspace/watched-files.js';
 import { ProgramWorkspace } from './workspace/workspace.js';
-import type { FileChangeKind } from './workspace/workspace.js';
 
-const connection = createConnection(ProposedFeatures.all);
+// A request the client cancels before it has started is answered at once with
+// RequestCancelled (-32800) instead of being run: after one slow request, a
+// cancel storm costs nothing.
+const connection = createConnection(ProposedFeatures.all, {
+  cancelUndispatched: (message: Message): ResponseMessage => ({
+    jsonrpc: '2.0', id: (message as { id?: number | string }).id ?? null, error: { code: LSPErrorCodes.RequestCancelled, message: 'Cancelled before it started.' },
+  }),
+});
+const lifecycle = new Lifecycle();
 const documents = createDocuments();
 const workspace: ProgramWorkspace = new ProgramWorkspace(documents, nodeHost({ maxChars: (): number => workspace.maxFileSize }));
 const publisher = new DiagnosticsPublisher(workspace, {
@@ -69,15 +85,44 @@ function log(message: string, error: unknown): void {
   }
 }
 
-/** Runs a handler; on failure logs and answers `fallback` (a ResponseError passes through on purpose). */
+/** A notification the server did not act on, and why (one line in the client's output). */
+function ignored(method: string, why: string): void {
+  try {
+    connection.console.warn(`Ignored ${method}: ${why}`);
+  } catch {
+    // The connection itself is gone.
+  }
+}
+
+/**
+ * Runs a request handler: refused outside the lifecycle and for malformed
+ * positions, ranges or uris (an error response); on failure logs and answers
+ * `fallback` (a ResponseError passes through on purpose).
+ */
 function guard<P, R>(name: string, fallback: R, fn: (params: P) => R): (params: P) => R {
   return (params: P) => {
+    const refused = lifecycle.refuseRequest(name);
+    if (refused) throw new ResponseError(refused[0], refused[1]);
+    const bad = invalidParams(params);
+    if (bad) throw new ResponseError(ErrorCodes.InvalidParams, `${name}: ${bad}.`);
     try {
       return fn(params);
     } catch (e) {
       if (e instanceof ResponseError) throw e;
       log(`${name} failed`, e);
       return fallback;
+    }
+  };
+}
+
+/** Runs a notification handler: dropped outside the lifecycle; a failure is logged. */
+function notified<P>(name: string, fn: (params: P) => void): (params: P) => void {
+  return (params: P) => {
+    if (!lifecycle.acceptsNotifications) return;
+    try {
+      fn(params);
+    } catch (e) {
+      log(`${name} failed`, e);
     }
   };
 }
@@ -91,13 +136,13 @@ function contextOf(doc: TextDocumentIdentifier | { uri: string }): FeatureContex
 
 // ---- diagnostics (debounced push, project-wide: workspace/diagnostics-publisher.ts) ----
 
-documents.onDidChangeContent(guard('didChange', undefined, (e) => {
+documents.onDidChangeContent(notified('didChange', (e) => {
   if (!isProgramDocument(e.document.uri, e.document.languageId)) return;
   workspace.noteOpened(e.document.uri);
   publisher.schedule(e.document.uri);
 }));
 
-documents.onDidClose(guard('didClose', undefined, (e) => {
+documents.onDidClose(notified('didClose', (e) => {
   const uri = e.document.uri;
   publisher.cancel(uri);
   if (!isProgramDocument(uri, e.document.languageId)) return;
@@ -115,7 +160,9 @@ let canPullConfiguration = false;
 let canWatchFolders = false;
 let shuttingDown = false;
 
-connection.onInitialize((params: InitializeParams): InitializeResult => {
+connection.onInitialize((params: InitializeParams): InitializeResult | ResponseError<InitializeError> => {
+  if (lifecycle.phase !== 'starting') return new ResponseError(ErrorCodes.InvalidRequest, 'The server is already initialized: initialize may be sent only once.', { retry: false });
+  lifecycle.phase = 'running';
   try {
     applySettings(params.initializationOptions);
   } catch (e) {
@@ -177,6 +224,7 @@ async function indexWorkspace(): Promise<void> {
 }
 
 connection.onInitialized(() => {
+  if (!lifecycle.acceptsNotifications) return;
   void (async () => {
     try {
       if (canRegisterWatcher) {
@@ -185,7 +233,7 @@ connection.onInitialized(() => {
         });
       }
       if (canWatchFolders) {
-        connection.workspace.onDidChangeWorkspaceFolders(guard('didChangeWorkspaceFolders', undefined, (e) => {
+        connection.workspace.onDidChangeWorkspaceFolders(notified('didChangeWorkspaceFolders', (e) => {
           const current = new Set<string>(workspace.folderUris);
           for (const f of e.removed) current.delete(f.uri.endsWith('/') ? f.uri : `${f.uri}/`);
           for (const f of e.added) current.add(f.uri);
@@ -202,6 +250,7 @@ connection.onInitialized(() => {
 });
 
 connection.onDidChangeConfiguration((params) => {
+  if (!lifecycle.acceptsNotifications) return;
   void (async () => {
     try {
       if (canPullConfiguration) await pullConfiguration();
@@ -213,17 +262,23 @@ connection.onDidChangeConfiguration((params) => {
   })();
 });
 
-connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, (params) => {
-  const affected = new Set<string>();
-  for (const change of params.changes) {
-    const kind: FileChangeKind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
-    for (const root of workspace.fileChanged(change.uri, kind)) affected.add(root);
-    if (kind === 'deleted' && !documents.get(change.uri)) for (const root of publisher.fileDeleted(change.uri)) affected.add(root);
-  }
-  for (const root of affected) publisher.publishProgram(root);
+connection.onDidChangeWatchedFiles(notified('didChangeWatchedFiles', (params) => {
+  const { changes, bad } = watchedChanges(params);
+  if (bad) ignored('workspace/didChangeWatchedFiles', bad);
+  if (changes.length === 0) return;
+  const { roots, structural } = workspace.filesChanged(changes);
+  const affected = new Set(roots);
+  const deleted = changes.filter((c) => c.kind === 'deleted' && !documents.get(c.uri)).map((c) => c.uri);
+  if (deleted.length > 0) for (const root of publisher.filesDeleted(deleted)) affected.add(root);
+  // A created or deleted file re-checks every program: one at a time, answering requests in between.
+  if (structural) publisher.publishLater(affected);
+  else for (const root of affected) publisher.publishProgram(root);
 }));
 
 connection.onShutdown(() => {
+  const refused = lifecycle.refuseRequest('shutdown');
+  if (refused) throw new ResponseError(refused[0], refused[1]);
+  lifecycle.phase = 'shut down';
   shuttingDown = true;
   publisher.dispose();
 });
@@ -300,12 +355,15 @@ connection.onDocumentHighlight(guard('documentHighlight', [], (p) => {
 
 connection.onPrepareRename(guard('prepareRename', null, (p) => {
   const ctx = contextOf(p.textDocument);
-  return ctx ? prepareRename(ctx, p.position) : null;
+  const result = ctx ? prepareRename(ctx, p.position) : null;
+  if (isRenameRejection(result)) throw new ResponseError(ErrorCodes.InvalidRequest, result.rejected);
+  return result;
 }));
 
 connection.onRenameRequest(guard('rename', null, (p) => {
   const ctx = contextOf(p.textDocument);
   if (!ctx) return null;
+  if (typeof p.newName !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'rename: `newName` must be a string.');
   const result = provideRename(ctx, p.position, p.newName);
   if (isRenameRejection(result)) throw new ResponseError(ErrorCodes.InvalidRequest, result.rejected);
   return result;
@@ -316,7 +374,7 @@ connection.onDocumentSymbol(guard('documentSymbol', [], (p) => {
   return ctx ? provideDocumentSymbols(ctx) : [];
 }));
 
-connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => provideWorkspaceSymbols(workspace.allAnalyses(), p.query)));
+connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => provideWorkspaceSymbols(workspace.allAnalyses(), typeof p.query === 'string' ? p.query : '')));
 
 connection.onFoldingRanges(guard('foldingRange', [], (p) => {
   const ctx = contextOf(p.textDocument);
@@ -353,5 +411,5 @@ connection.onRequest(ViewModelRequest, guard('viewModel', null, (p) => {
 process.on('uncaughtException', (e) => log('uncaught exception', e));
 process.on('unhandledRejection', (e) => log('unhandled rejection', e));
 
-documents.listen(connection);
+documents.listen(checkedDocumentConnection(connection, documents, { accepts: () => lifecycle.acceptsNotifications, ignored }));
 connection.listen();

@@ -263,6 +263,14 @@ export function rowBox(row: Row, scale: Scale, rowIndex: number): Box | null {
   return { x1: scale.x(s), x2: scale.x(Math.max(e, s - 1) + 1), y };
 }
 
+/**
+ * The mark of a cancelled task (it takes no time, so it has no bar): a cross
+ * at its start day, `r` pixels from the centre to a corner.
+ */
+export function cancelMarkPath(x: number, y: number, r = 4): string {
+  return `M${x - r},${y - r}L${x + r},${y + r}M${x - r},${y + r}L${x + r},${y - r}`;
+}
+
 /** Gap an arrow keeps from the bars it joins before turning. */
 const ARROW_GAP = 6;
 

@@ -5,7 +5,7 @@
 import type { ViewModel } from '../view-model.js';
 import type { Box, Row, Scale, Zoom } from './gantt-layout.js';
 import {
-  BAR_HEIGHT, HEADER_HEIGHT, LABEL_WIDTH, ROW_HEIGHT, arrowPath, buildRows, formatDay, holidayRanges, makeScale, offWeekdays, rowBox, timeTicks, toDay, weekday,
+  BAR_HEIGHT, HEADER_HEIGHT, LABEL_WIDTH, ROW_HEIGHT, arrowPath, buildRows, cancelMarkPath, formatDay, holidayRanges, makeScale, offWeekdays, rowBox, timeTicks, toDay, weekday,
 } from './gantt-layout.js';
 import { escapeXml as x } from './xml.js';
 
@@ -19,7 +19,8 @@ text{font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;font-size:1
 .diamond{fill:#8250df}.milestone.critical .diamond{fill:#cf222e}.milestone.status-late .diamond{fill:#cf222e}.milestone.status-at-risk .diamond{fill:#bf8700}
 .target-marker{fill:none;stroke:#57606a;stroke-width:1.2}.slip-line{stroke:#cf222e;stroke-width:1.5;stroke-dasharray:3 2}.slip-label{fill:#cf222e;font-weight:600}
 .dep{fill:none;stroke:#8c959f;stroke-width:1.2}.dep.critical{stroke:#cf222e;stroke-width:1.6}.arrow-head{fill:#8c959f}.arrow-head.critical{fill:#cf222e}
-.label-name.critical{fill:#cf222e}.cut-note{fill:#cf222e;font-weight:600}`;
+.label-name.critical{fill:#cf222e}.cut-note{fill:#cf222e;font-weight:600}.cancel-mark{stroke:#8c959f;stroke-width:2;fill:none}.cancel-label{fill:#8c959f;font-style:italic}
+.label-name.cancelled{fill:#8c959f;text-decoration:line-through}`;
 
 /**
  * The widest timeline an SVG draws, in pixels: 1,333 days at day zoom, 4,000
@@ -135,7 +136,8 @@ export function ganttSvg(vm: ViewModel, options: GanttSvgOptions = {}): string {
       out.push(`<text class="group-name" x="8" y="${y}">${x(clip(`${row.label} (${row.count})`))}</text>`);
     } else {
       const item = row.kind === 'task' ? row.task : row.milestone;
-      out.push(`<text class="label-name${item.critical ? ' critical' : ''}" x="20" y="${y}">${x(clip(`${row.kind === 'milestone' ? '◆ ' : ''}${item.name ?? item.id}`))}</text>`);
+      const cancelled = row.kind === 'task' && row.task.status === 'cancelled';
+      out.push(`<text class="label-name${item.critical ? ' critical' : ''}${cancelled ? ' cancelled' : ''}" x="20" y="${y}">${x(clip(`${row.kind === 'milestone' ? '◆ ' : ''}${item.name ?? item.id}`))}</text>`);
     }
   });
   out.push('</g>');
@@ -156,6 +158,10 @@ function barSvg(row: Row, box: Box, xOf: (day: number) => number): string {
   const top = box.y - BAR_HEIGHT / 2;
   if (row.kind === 'task') {
     const t = row.task;
+    if (t.status === 'cancelled') {
+      return `<g class="task status-cancelled"><title>${x(`${t.name ?? t.id} (${t.id}): cancelled, takes no time`)}</title>`
+        + `<path class="cancel-mark" d="${cancelMarkPath(box.x1, box.y)}"/><text class="cancel-label" x="${box.x1 + 8}" y="${box.y + 4}">cancelled</text></g>`;
+    }
     const w = Math.max(box.x2 - box.x1, 2);
     return `<g class="task status-${x(t.status)}${t.critical ? ' critical' : ''}"><title>${x(`${t.name ?? t.id} (${t.id}): ${t.start} → ${t.end}`)}</title>`
       + `<rect class="bar-bg" x="${box.x1}" y="${top}" width="${w}" height="${BAR_HEIGHT}" rx="3"/>`

@@ -72,8 +72,16 @@ export function programAsMermaidGantt(vm: ViewModel): string {
   for (const [wsId, tasks] of byWorkstream) {
     lines.push(`  section ${escapeGanttText(wsId === null ? 'Tasks' : (workstreamName.get(wsId) ?? wsId))}`);
     for (const t of tasks) {
+      if (t.status === 'cancelled') {
+        // Cancelled work takes no time (its end is the day before its start):
+        // a zero-length `done` mark named as cancelled, never a negative bar.
+        lines.push(`    ${escapeGanttText(`✕ ${t.name ?? t.id} (cancelled)`)} :done, ${t.start}, 0d`);
+        continue;
+      }
       const tags = [t.critical && 'crit', t.status === 'done' ? 'done' : t.status === 'in-progress' && 'active'].filter(Boolean);
-      lines.push(`    ${escapeGanttText(t.name ?? t.id)} :${[...tags, t.start, dayAfter(t.end as string)].join(', ')}`);
+      // A zero-length task (end = start - 1) still ends no earlier than it starts.
+      const end = dayAfter(t.end as string);
+      lines.push(`    ${escapeGanttText(t.name ?? t.id)} :${[...tags, t.start, end < (t.start as string) ? t.start : end].join(', ')}`);
     }
   }
   const dated = vm.milestones.filter((m) => m.date !== null);
