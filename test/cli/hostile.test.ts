@@ -184,6 +184,13 @@ describe('M3: control characters in text output', () => {
     assert.match(r.stdout, /USD\\u\{0a\}x\.program\.yaml:1:1: error: forged/);
   });
 
+  test('a file named like a GitHub command cannot start a line as one', () => {
+    write('m3/gh/::error file=x::forged.program.yaml', `${HEAD}x: 1\n`);
+    const r = run(['validate', '::error file=x::forged.program.yaml'], { cwd: join(dir, 'm3/gh') });
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, './::error file=x::forged.program.yaml:3:1: error: Unknown key `x` at the top level of the file. Keys starting with `x-` are free for your own use. [unknown-key]\n');
+  });
+
   test('schedule: names with ANSI/OSC escapes are shown escaped', () => {
     const r = run(['schedule', 'm3/evil.program.yaml']);
     assert.equal(r.code, 0, r.stderr);

@@ -75,7 +75,7 @@ export function runValidate(opts: ValidateOptions): ValidateResult {
     stdout = `${JSON.stringify(toSarif(located, locator, opts.cwd), null, 2)}\n`;
   } else {
     // Every line starts with our `file:line:col:`; nothing from a file can start one.
-    stdout = located.map((l) => `${visibleText(l.file)}:${l.region.startLine}:${l.region.startColumn}: ${l.diagnostic.severity}: ${visibleText(l.diagnostic.message)} [${l.diagnostic.code}]\n`).join('');
+    stdout = located.map((l) => `${reportPath(l.file)}:${l.region.startLine}:${l.region.startColumn}: ${l.diagnostic.severity}: ${visibleText(l.diagnostic.message)} [${l.diagnostic.code}]\n`).join('');
     stderr += `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(checkedFiles.size, 'file')} (${plural(models.length, 'program')}).\n`;
   }
   // Nothing checked is a mistake in the command (a wrong folder), not a pass.
@@ -99,6 +99,16 @@ function dedupeAcrossPrograms(list: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * A path as the first thing on a report line: control characters made
+ * visible, and `./` before a name starting with `:` so that a file called
+ * `::error::x.program.yaml` cannot pass for a GitHub Actions command.
+ */
+function reportPath(file: string): string {
+  const shown = visibleText(file);
+  return shown.startsWith(':') ? `./${shown}` : shown;
 }
 
 function plural(n: number, word: string): string {
