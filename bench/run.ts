@@ -4,6 +4,8 @@
 // issues. Missed targets are reported, not fatal: the exit code is non-zero
 // only when a benchmark crashes.
 // Run: npm run bench   (or, on an up-to-date dist/: node --import tsx bench/run.ts)
+import { benchLimits, LIMIT_TARGETS } from './limits.js';
+import type { LimitFigure } from './limits.js';
 import { benchLsp } from './lsp.js';
 import type { LspFigures } from './lsp.js';
 import { benchPortfolio } from './portfolio.js';
@@ -102,6 +104,19 @@ function summarisePortfolio(f: PortfolioFigures): void {
   rows.push({ bench: 'portfolio', figure: 'peak memory (VmHWM)', value: Number.isFinite(f.peakMb) ? `${f.peakMb.toFixed(0)} MB` : 'n/a', target: '—', status: 'info' });
 }
 
+function summariseLimits(figures: LimitFigure[]): void {
+  // The first two are the largest inputs the limits accept: they carry the targets.
+  figures.forEach((f, i) => {
+    const gated = i < 2;
+    const ok = f.ms < LIMIT_TARGETS.ms && f.peakMb < LIMIT_TARGETS.peakMb;
+    rows.push({
+      bench: 'limits', figure: `validate: ${f.input}`,
+      value: `${(f.ms / 1000).toFixed(1)} s, peak ${Number.isFinite(f.peakMb) ? f.peakMb.toFixed(0) : '?'} MB, exit ${f.exitCode}${f.codes.length ? ` (${f.codes.join(', ')})` : ''}`,
+      target: gated ? `< ${LIMIT_TARGETS.ms / 1000} s, < ${LIMIT_TARGETS.peakMb} MB` : 'refused, bounded', status: gated ? check(ok) : 'info',
+    });
+  });
+}
+
 function summarisePreview(r: PreviewBenchResult): void {
   rows.push({ bench: 'preview', figure: 'Gantt 1,000 tasks, first render', value: ms(r.ganttMs1000), target: '—', status: 'info' });
   rows.push({ bench: 'preview', figure: 'mermaid.render gantt 1,000 tasks', value: ms(r.mermaidGanttMs1000), target: '—', status: 'info' });
@@ -109,6 +124,9 @@ function summarisePreview(r: PreviewBenchResult): void {
   rows.push({ bench: 'preview', figure: 'Gantt 10,000 tasks, first paint', value: ms(r.ganttMs10000), target: '< 300 ms', status: check(r.ganttMs10000 < 300) });
   rows.push({ bench: 'preview', figure: 'dependency graph, 300 tasks', value: ms(r.graphMs300), target: '< 1500 ms', status: check(r.graphMs300 < 1500) });
   rows.push({ bench: 'preview', figure: 'workstream view, 10,000 tasks', value: ms(r.workstreamGraphMs10000), target: '< 1000 ms', status: check(r.workstreamGraphMs10000 < 1000) });
+  rows.push({ bench: 'preview', figure: 'exported page 1,000 tasks, from navigation start', value: ms(r.exportPageMs1000), target: '—', status: 'info' });
+  rows.push({ bench: 'preview', figure: 'mermaid gantt page 1,000 tasks, from navigation start', value: ms(r.mermaidPageMs1000), target: '—', status: 'info' });
+  rows.push({ bench: 'preview', figure: 'exported page 1,000 ours/mermaid', ...ratio(r.exportPageRatio, 1 / 5, '1/5') });
 }
 
 function printSummary(): void {
@@ -130,6 +148,7 @@ async function main(): Promise<void> {
   await run('lsp', () => benchLsp([1000, 10_000]), summariseLsp);
   await run('portfolio', () => benchPortfolio(), summarisePortfolio);
   await run('preview', () => benchPreview(), summarisePreview);
+  await run('limits', () => benchLimits(), summariseLimits);
   printSummary();
 }
 

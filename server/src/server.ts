@@ -53,7 +53,7 @@ const connection = createConnection(ProposedFeatures.all, {
 });
 const lifecycle = new Lifecycle();
 const documents = createDocuments();
-const workspace = new ProgramWorkspace(documents, nodeHost());
+const workspace: ProgramWorkspace = new ProgramWorkspace(documents, nodeHost({ maxChars: (): number => workspace.maxFileSize }));
 const publisher = new DiagnosticsPublisher(workspace, {
   send: (params) => void connection.sendDiagnostics(params),
   versionOf: (uri) => documents.get(uri)?.version,

@@ -1,9 +1,11 @@
 // The `program-as-code` command line: validate, schedule, export.
-// Exit codes: 0 fine, 1 errors found (or too many warnings), 2 bad usage.
+// Exit codes: 0 fine, 1 errors found (or too many warnings), 2 bad usage
+// (or the output could not be written), 3 internal error (a bug).
 import { parseArgs } from 'node:util';
 import { isExportFormat, runExport } from './export-command.js';
 import { runSchedule } from './schedule-command.js';
-import { runValidate } from './validate.js';
+import { EXIT_INTERNAL_ERROR, runValidate } from './validate.js';
+import { visibleText } from '../program/visible-text.js';
 import { VERSION } from './version.js';
 
 const HELP = `program-as-code ${VERSION}: technical programs as code.
@@ -46,7 +48,8 @@ export
   --format markdown  a mermaid gantt and flowchart plus the risk table
   --format mermaid   the mermaid gantt and flowchart only
 
-Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage.
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage or
+the output could not be written, 3 internal error (a bug in this tool).
 Diagnostic codes are listed in docs/diagnostics.md.
 `;
 
@@ -125,11 +128,40 @@ function usage(io: { err: (s: string) => void }, message: string): number {
   return 2;
 }
 
-if (require.main === module) {
-  const code = main(process.argv.slice(2), {
-    out: (s) => process.stdout.write(s),
-    err: (s) => process.stderr.write(s),
-    cwd: process.cwd(),
-  });
+/**
+ * Runs the CLI as a process. Output errors end it quietly: a closed pipe
+ * (`validate | head`) exits with the status the run had, a full disk or any
+ * other write failure says so in one line and exits 2. Anything thrown is an
+ * internal error: one line (and the stack with PROGRAM_AS_CODE_DEBUG), exit 3.
+ */
+function runAsProcess(): void {
+  let code = 0;
+  const onWriteError = (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') {
+      try {
+        process.stderr.write(`program-as-code: cannot write the output: ${e.code === 'ENOSPC' ? 'no space left on the device' : (e.code ?? e.message)}\n`);
+      } catch { /* stderr is gone too */ }
+      code = code === 0 || code === 1 ? 2 : code;
+    }
+    process.exit(code);
+  };
+  process.stdout.on('error', onWriteError);
+  process.stderr.on('error', () => process.exit(code));
+  const write = (stream: NodeJS.WriteStream) => (s: string) => {
+    try {
+      stream.write(s);
+    } catch (e) {
+      onWriteError(e as NodeJS.ErrnoException);
+    }
+  };
+  try {
+    code = main(process.argv.slice(2), { out: write(process.stdout), err: write(process.stderr), cwd: process.cwd() });
+  } catch (e) {
+    code = EXIT_INTERNAL_ERROR;
+    const detail = process.env['PROGRAM_AS_CODE_DEBUG'] ? String((e as Error).stack ?? e) : String(e).split('\n')[0];
+    write(process.stderr)(`program-as-code: internal error (a bug in Program as Code, please report it): ${visibleText(detail ?? '')}\n`);
+  }
   process.exitCode = code;
 }
+
+if (require.main === module) runAsProcess();

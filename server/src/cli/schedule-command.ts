@@ -4,7 +4,10 @@ import { analyzeProgram } from '../program/analyze.js';
 import { formatDate } from '../program/dates.js';
 import type { ProgramModel } from '../program/model.js';
 import type { Schedule } from '../program/schedule.js';
+import { csvCell } from '../program/export/risks-csv.js';
 import { openPrograms } from './programs.js';
+import { EXIT_INTERNAL_ERROR } from './validate.js';
+import { visibleText } from '../program/visible-text.js';
 
 export type ScheduleFormat = 'table' | 'json' | 'csv';
 
@@ -38,6 +41,9 @@ export function runSchedule(opts: { file: string; format: ScheduleFormat; cwd: s
   const model = opened.models[0];
   if (!model) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opts.file} is not a program file\n` };
   const analysis = analyzeProgram(model, opts.today !== undefined ? { today: opts.today } : {});
+  if (analysis.diagnostics.some((x) => x.code === 'internal-error')) {
+    return { exitCode: EXIT_INTERNAL_ERROR, stdout: '', stderr: `program-as-code: internal error while scheduling ${opts.file} (a bug in Program as Code; run 'program-as-code validate ${opts.file}' for details).\n` };
+  }
   const json = scheduleJson(model, analysis.schedule);
   const errors = analysis.diagnostics.filter((x) => x.severity === 'error').length;
   const stderr = errors > 0 ? `program-as-code: the program has ${errors} error${errors === 1 ? '' : 's'}; dates may be incomplete (run 'program-as-code validate ${opts.file}').\n` : '';
@@ -52,17 +58,9 @@ function nameOf(model: ProgramModel, id: string): string {
   return model.byId.get(id)?.name ?? '';
 }
 
-export function csvField(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  const s = String(value);
-  // Quote what CSV needs quoted, and defuse spreadsheet formulas (=, +, -, @).
-  const safe = /^[=+\-@\t\r]/.test(s) && typeof value === 'string' ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 function toCsv(model: ProgramModel, items: ScheduleRow[]): string {
   const header = ['id', 'kind', 'name', 'start', 'end', 'total_float', 'critical', 'target', 'slip'];
-  const rows = items.map((r) => [r.id, r.kind, nameOf(model, r.id), r.start, r.end, r.totalFloat, r.critical, r.target, r.slip].map(csvField).join(','));
+  const rows = items.map((r) => [r.id, r.kind, nameOf(model, r.id), r.start, r.end, r.totalFloat, r.critical, r.target, r.slip].map(csvCell).join(','));
   return `${[header.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
@@ -70,8 +68,8 @@ function toTable(model: ProgramModel, schedule: Schedule, json: ReturnType<typeo
   const head = ['', 'ID', 'NAME', 'START', 'END', 'FLOAT', 'SLIP'];
   const rows = json.items.map((r) => [
     r.critical ? '*' : '',
-    r.kind === 'milestone' ? `◆ ${r.id}` : r.id,
-    truncate(nameOf(model, r.id), 36),
+    visibleText(r.kind === 'milestone' ? `◆ ${r.id}` : r.id),
+    truncate(visibleText(nameOf(model, r.id)), 36),
     r.start ?? '(cycle)',
     r.kind === 'milestone' ? (r.target ? `target ${r.target}` : 'fixed') : (r.end ?? ''),
     r.totalFloat === null ? '' : `${r.totalFloat}d`,
@@ -79,9 +77,9 @@ function toTable(model: ProgramModel, schedule: Schedule, json: ReturnType<typeo
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 3 || i === 5 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
-  const title = `${model.program?.name ?? model.program?.id ?? 'Program'}: ${json.start ?? '?'} → ${json.finish ?? '?'}`;
-  const critical = schedule.criticalPath.length > 0 ? `Critical path: ${schedule.criticalPath.join(' → ')}` : 'No critical path (nothing is scheduled).';
-  const slipping = json.items.filter((r) => (r.slip ?? 0) > 0).map((r) => `${r.id} +${r.slip}d`);
+  const title = `${visibleText(model.program?.name ?? model.program?.id ?? 'Program')}: ${json.start ?? '?'} → ${json.finish ?? '?'}`;
+  const critical = schedule.criticalPath.length > 0 ? `Critical path: ${schedule.criticalPath.map(visibleText).join(' → ')}` : 'No critical path (nothing is scheduled).';
+  const slipping = json.items.filter((r) => (r.slip ?? 0) > 0).map((r) => `${visibleText(r.id)} +${r.slip}d`);
   return [
     title, '',
     line(head), ...rows.map(line), '',

@@ -9,6 +9,10 @@ import type { Region } from './locate.js';
 import { uriToPath } from '../node/node-host.js';
 import { openPrograms } from './programs.js';
 import { toSarif } from './sarif.js';
+import { visibleText } from '../program/visible-text.js';
+
+/** Exit status when the tool itself failed (a bug), never 1 (which means "errors found"). */
+export const EXIT_INTERNAL_ERROR = 3;
 
 export interface ValidateOptions {
   readonly paths: readonly string[];
@@ -34,7 +38,7 @@ export function runValidate(opts: ValidateOptions): ValidateResult {
   const opened = openPrograms(opts.paths, opts.cwd);
   if (!opened.ok) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opened.message}\n` };
   const models = opened.models;
-  let stderr = '';
+  let stderr = opened.notes.map((n) => `program-as-code: ${visibleText(n)}\n`).join('');
 
   const locator = new Locator(models);
   const all: Diagnostic[] = [];
@@ -64,11 +68,17 @@ export function runValidate(opts: ValidateOptions): ValidateResult {
   } else if (opts.format === 'sarif') {
     stdout = `${JSON.stringify(toSarif(located, locator, opts.cwd), null, 2)}\n`;
   } else {
-    stdout = located.map((l) => `${l.file}:${l.region.startLine}:${l.region.startColumn}: ${l.diagnostic.severity}: ${l.diagnostic.message} [${l.diagnostic.code}]\n`).join('');
+    // Every line starts with our `file:line:col:`; nothing from a file can start one.
+    stdout = located.map((l) => `${visibleText(l.file)}:${l.region.startLine}:${l.region.startColumn}: ${l.diagnostic.severity}: ${visibleText(l.diagnostic.message)} [${l.diagnostic.code}]\n`).join('');
     stderr += `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(checkedFiles.size, 'file')} (${plural(models.length, 'program')}).\n`;
   }
   // Nothing checked is a mistake in the command (a wrong folder), not a pass.
   if (models.length === 0) return { exitCode: 2, stdout, stderr: `${stderr}program-as-code: no program files (*.program.yaml, *.program.yml) found.\n` };
+  const internal = diagnostics.filter((d) => d.code === 'internal-error').length;
+  if (internal > 0) {
+    stderr += `program-as-code: internal error while checking ${plural(internal, 'program')} (a bug in Program as Code; the other programs were checked).\n`;
+    return { exitCode: EXIT_INTERNAL_ERROR, stdout, stderr };
+  }
   const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
   if (tooManyWarnings) stderr += `program-as-code: ${plural(warnings, 'warning')}, more than --max-warnings ${opts.maxWarnings}.\n`;
   return { exitCode: errors > 0 || tooManyWarnings ? 1 : 0, stdout, stderr };

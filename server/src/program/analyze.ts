@@ -1,6 +1,7 @@
 // The whole check of one program: what loading found, what the scheduler
 // found and what the warning rules find, in one list, sorted by place.
 import { today } from './dates.js';
+import { failedProgram } from './load.js';
 import type { ProgramModel } from './model.js';
 import { RULES } from './rules.js';
 import { scheduleProgram } from './schedule.js';
@@ -19,7 +20,16 @@ export interface ProgramAnalysis {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** Never throws: an unexpected failure is an `internal-error` on this program (see loadProgram). */
 export function analyzeProgram(model: ProgramModel, options: AnalyzeOptions = {}): ProgramAnalysis {
+  try {
+    return analyzeUnguarded(model, options);
+  } catch (e) {
+    return analyzeUnguarded(failedProgram(model.rootUri, e), options);
+  }
+}
+
+function analyzeUnguarded(model: ProgramModel, options: AnalyzeOptions): ProgramAnalysis {
   const statusDate = model.program?.statusDate ?? options.today ?? today();
   const schedule = scheduleProgram(model, { statusDate });
   const diagnostics: Diagnostic[] = [...model.diagnostics, ...schedule.diagnostics];

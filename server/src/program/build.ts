@@ -3,11 +3,11 @@
 // shape of input is tolerated: what does not fit is skipped here and reported
 // by the schema check.
 import type { Document, YAMLMap } from 'yaml';
-import { parseDate } from './dates.js';
+import { formatDate, parseDate } from './dates.js';
 import type { ParsedFile } from './parse.js';
 import type { Team } from './model.js';
 import type {
-  BudgetLine, Change, DayRange, Dependency, DependencyType, Duration, Entity, EntityKind, Kpi,
+  BudgetLine, Change, DayRange, Diagnostic, Dependency, DependencyType, Duration, Entity, EntityKind, Kpi,
   Milestone, Person, ProgramInfo, Reference, ReferenceField, Risk, RiskStatus, Span, Stakeholder, Task, TaskStatus, Workstream,
 } from './types.js';
 import {
@@ -50,11 +50,13 @@ export interface Collected {
   stakeholders: Stakeholder[];
   kpis: Kpi[];
   changes: Change[];
+  /** What the builder itself finds wrong (a holiday that ends before it starts). */
+  problems: Diagnostic[];
 }
 
 export function emptyCollected(): Collected {
   return {
-    holidays: [], includeNodes: [], entities: [], references: [], people: [], teams: [], workstreams: [],
+    problems: [], holidays: [], includeNodes: [], entities: [], references: [], people: [], teams: [], workstreams: [],
     tasks: [], milestones: [], risks: [], budgetLines: [], stakeholders: [], kpis: [], changes: [],
   };
 }
@@ -216,6 +218,16 @@ class FileBuilder {
       const to = this.date(m, 'to');
       const name = this.str(m, 'name');
       if (from !== undefined && to !== undefined && to >= from) ranges.push({ from, to, ...(name !== undefined && { name }) });
+      else if (from !== undefined && to !== undefined) {
+        // Silently dropping it would schedule work on days the team is off.
+        const span = this.span(m, 'to') ?? nodeSpan(m);
+        if (span) {
+          this.out.problems.push({
+            uri: this.uri, span, severity: 'error', code: 'invalid-value',
+            message: `This range ends (${formatDate(to)}) before it starts (${formatDate(from)}), so it is ignored; swap \`from\` and \`to\`.`,
+          });
+        }
+      }
     }
     return ranges;
   }

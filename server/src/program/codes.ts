@@ -14,6 +14,8 @@ export const CODES = {
   'alias-limit': { severity: 'error', summary: 'Aliases expand to too many nodes (an alias bomb).' },
   'file-too-large': { severity: 'error', summary: 'The file is larger than the size limit and is not checked.' },
   'file-unreadable': { severity: 'error', summary: 'The file cannot be read.' },
+  'too-many-nodes': { severity: 'error', summary: 'The file holds more YAML nodes than the limit and is not checked.' },
+  'internal-error': { severity: 'error', summary: 'Checking this program failed unexpectedly (a bug); other programs are still checked.' },
   // Structure (JSON Schema)
   'missing-key': { severity: 'error', summary: 'A required key is missing.' },
   'unknown-key': { severity: 'error', summary: 'A key the format does not know (use an `x-` prefix for your own keys).' },
@@ -31,6 +33,8 @@ export const CODES = {
   'include-outside-workspace': { severity: 'error', summary: 'An include points outside the workspace folder.' },
   'include-cycle': { severity: 'error', summary: 'An include would include the root file itself.' },
   'include-not-fragment': { severity: 'error', summary: 'An included file is itself a root file (it has `program:`).' },
+  'include-invalid-pattern': { severity: 'error', summary: 'An include glob is malformed (such as the backwards range `[z-a]`).' },
+  'include-too-many-files': { severity: 'error', summary: 'An include glob matches more files than the limit; nothing is included from it.' },
   // Ids and references
   'duplicate-id': { severity: 'error', summary: 'Two entities a reference could confuse share an id (tasks, milestones and workstreams; people and stakeholders; or two of the same kind).' },
   'unknown-reference': { severity: 'error', summary: 'A reference names an id that no entity has.' },

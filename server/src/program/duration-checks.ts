@@ -7,9 +7,23 @@ export function durationDays(d: Duration, daysPerWeek: number): number {
   return d.unit === 'w' ? d.amount * daysPerWeek : d.amount;
 }
 
+/** 10,000 years of days: a duration, effort or lag beyond it cannot give a date in 0000-9999. */
+export const MAX_DURATION_DAYS = 3_652_425;
+
 export function checkDurations(c: Collected, daysPerWeek: number): Diagnostic[] {
   const out: Diagnostic[] = [];
+  /** False (and reported) when the amount cannot give a date: infinite, or longer than 10,000 years. */
+  const bounded = (uri: string, d: Duration, what: string): boolean => {
+    const days = durationDays(d, daysPerWeek);
+    if (Number.isFinite(days) && Math.abs(days) <= MAX_DURATION_DAYS) return true;
+    out.push({
+      uri, span: d.span, severity: 'error', code: 'out-of-range',
+      message: `This ${what} is longer than ${MAX_DURATION_DAYS.toLocaleString('en-US')} working days (10,000 years), so no date could come of it.`,
+    });
+    return false;
+  };
   const whole = (uri: string, d: Duration, what: string, min: number) => {
+    if (!bounded(uri, d, what)) return;
     const days = durationDays(d, daysPerWeek);
     const rounded = Math.round(days * 1e9) / 1e9;
     if (Number.isInteger(rounded) && rounded >= min) return;
@@ -23,6 +37,7 @@ export function checkDurations(c: Collected, daysPerWeek: number): Diagnostic[] 
   };
   for (const t of c.tasks) {
     if (t.duration) whole(t.entity.uri, t.duration, 'duration', 1);
+    if (t.effort) bounded(t.entity.uri, t.effort, 'effort');
     if (t.effort && t.assignees.length === 0) {
       out.push({
         uri: t.entity.uri, span: t.effort.span, severity: 'error', code: 'effort-without-assignees',

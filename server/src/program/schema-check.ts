@@ -32,6 +32,7 @@ import type { Document, Node as YamlNode } from 'yaml';
 import schema from '../../../schemas/program.schema.json';
 import type { Diagnostic, DiagnosticData, Span } from './types.js';
 import { closestMatches } from './suggest.js';
+import { resolveAlias } from './yaml-nodes.js';
 
 export const SCHEMA_CODES: readonly string[] = Object.freeze([
   'missing-key',
@@ -116,13 +117,7 @@ interface Step {
 }
 
 function resolve(doc: Document.Parsed, node: unknown): unknown {
-  if (isAlias(node)) {
-    try {
-      return node.resolve(doc) ?? null;
-    } catch {
-      return null;
-    }
-  }
+  if (isAlias(node)) return resolveAlias(doc, node) ?? null;
   return node;
 }
 

@@ -68,6 +68,12 @@ export class ProgramWorkspace {
     this.limits = { ...this.limits, maxFileSize: chars };
     this.parsed.clear();
     this.programs.clear();
+    // Files were read from disk up to the old limit only.
+    this.diskText.clear();
+  }
+
+  get maxFileSize(): number {
+    return this.limits.maxFileSize;
   }
 
   setFolders(folderUris: readonly string[]): void {
@@ -264,8 +270,13 @@ export class ProgramWorkspace {
     for (const root of roots) {
       if (shouldStop()) return;
       progress?.report(Math.round((done / Math.max(1, roots.length)) * 100), `${done}/${roots.length} programs`);
-      if (!this.programs.has(root) || this.programs.get(root)?.structure !== this.structure) this.analysisOf(root);
-      onProgram(root);
+      try {
+        if (!this.programs.has(root) || this.programs.get(root)?.structure !== this.structure) this.analysisOf(root);
+        onProgram(root);
+      } catch (e) {
+        // One program failing must not stop the others from being indexed (issue 11, H3).
+        console.error(`Indexing ${root} failed:`, e);
+      }
       done++;
       await yieldToEventLoop();
     }

@@ -4,18 +4,10 @@
 // characters, and HTML (GitHub renders inline HTML in tables).
 import type { ViewModel } from '../view-model.js';
 import { programAsMermaidFlowchart, programAsMermaidGantt } from './mermaid.js';
+import { markdownCell } from './markdown-text.js';
 import { riskOrder } from './risks-csv.js';
 
-export function markdownCell(text: string | number | null): string {
-  if (text === null) return '';
-  return String(text)
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|#!~])/g, '\\$1')
-    .trim();
-}
+export { markdownCell };
 
 export function risksMarkdownTable(vm: ViewModel): string {
   if (vm.risks.length === 0) return '_No risks recorded._\n';
