@@ -7,7 +7,7 @@
 // a wider layer wraps onto more rows. The drawing is
 // exactly the given width, so it fits the panel and scrolls vertically.
 // Pure: no DOM.
-import { NODE_H, longestPathLayers, type LayoutEdge, type LayoutNode } from './layered.js';
+import { NODE_H, adjacency, longestPathLayers, type LayoutEdge, type LayoutNode } from './layered.js';
 
 export interface TopDownLayout {
   /** Top-left corner of each node, in the input order. */
@@ -33,13 +33,7 @@ export const GAP_LAYER = 36;
 
 export function topDownLayout(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], width: number): TopDownLayout {
   const n = nodes.length;
-  const succ: number[][] = Array.from({ length: n }, () => []);
-  const pred: number[][] = Array.from({ length: n }, () => []);
-  for (const e of edges) {
-    if (e.from === e.to || e.from < 0 || e.to < 0 || e.from >= n || e.to >= n) continue;
-    succ[e.from]!.push(e.to);
-    pred[e.to]!.push(e.from);
-  }
+  const { succ, pred } = adjacency(n, edges);
   const { layer, layers } = longestPathLayers(succ);
   const rows: number[][] = Array.from({ length: layers }, () => []);
   for (let i = 0; i < n; i++) rows[layer[i]!]!.push(i);

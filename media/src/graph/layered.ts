@@ -39,13 +39,7 @@ export const LANE_PAD = 10;
 
 export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], laneCount: number, left = 12): GraphLayout {
   const n = nodes.length;
-  const succ: number[][] = Array.from({ length: n }, () => []);
-  const pred: number[][] = Array.from({ length: n }, () => []);
-  for (const e of edges) {
-    if (e.from === e.to || e.from < 0 || e.to < 0 || e.from >= n || e.to >= n) continue;
-    succ[e.from]!.push(e.to);
-    pred[e.to]!.push(e.from);
-  }
+  const { succ, pred } = adjacency(n, edges);
 
   const { layer, layers } = longestPathLayers(succ);
 
@@ -124,6 +118,18 @@ export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly Layo
     ys[i] = laneTop[nodes[i]!.lane]! + LANE_PAD + 16 + slot[i]! * (NODE_H + GAP_Y);
   }
   return { x, y: ys, layer, laneTop, laneHeight, width: left + Math.max(1, layers) * (NODE_W + GAP_X) - GAP_X + 12, height: Math.max(y, NODE_H) };
+}
+
+/** Successor and predecessor lists, without self-loops or edges to nodes that do not exist. */
+export function adjacency(n: number, edges: readonly LayoutEdge[]): { succ: number[][]; pred: number[][] } {
+  const succ: number[][] = Array.from({ length: n }, () => []);
+  const pred: number[][] = Array.from({ length: n }, () => []);
+  for (const e of edges) {
+    if (e.from === e.to || e.from < 0 || e.to < 0 || e.from >= n || e.to >= n) continue;
+    succ[e.from]!.push(e.to);
+    pred[e.to]!.push(e.from);
+  }
+  return { succ, pred };
 }
 
 /**
