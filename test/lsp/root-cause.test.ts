@@ -39,7 +39,7 @@ void describe('lsp: root causes first', () => {
   void it('a typo in the include glob: one error on the pattern, the fragments one warning each', async () => {
     const d = await s.waitForDiagnostics('glob/orion.program.yaml', (x) => x.length > 0);
     assert.deepEqual(summary(d), ['1 include-not-found', '2 budget-over-plan']);
-    assert.equal(d[0]?.message, 'No file matches `workstream/*.program.yaml`; did you mean `workstreams/*.program.yaml`? Fix this first: 27 references to ids the program does not define are held back until then.');
+    assert.equal(d[0]?.message, 'No file matches `workstream/*.program.yaml`; did you mean `workstreams/*.program.yaml`? Fix this first: 29 references to ids the program does not define are held back until then.');
     assert.deepEqual(d[0]?.range, { start: { line: 36, character: 4 }, end: { line: 36, character: 29 } });
     for (const f of FRAGMENTS) {
       const frag = await s.waitForDiagnostics(`glob/workstreams/${f}`, (x) => x.length > 0);

@@ -50,7 +50,7 @@ test('a typo in the include glob is one error, first, with the corrected pattern
   const d = analyzeRoot(files).diagnostics;
   assert.deepEqual(summary(d), ['error include-not-found', 'warning budget-over-plan']);
   const [cause] = d as [Diagnostic];
-  assert.equal(cause.message, 'No file matches `workstream/*.program.yaml`; did you mean `workstreams/*.program.yaml`? Fix this first: 27 references to ids the program does not define are held back until then.');
+  assert.equal(cause.message, 'No file matches `workstream/*.program.yaml`; did you mean `workstreams/*.program.yaml`? Fix this first: 29 references to ids the program does not define are held back until then.');
   assert.equal(cause.severity, 'error');
   assert.equal(cause.rootCause, true);
   assert.equal(cause.uri, ROOT);
