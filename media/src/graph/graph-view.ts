@@ -24,6 +24,9 @@ export const AUTO_WORKSTREAM_THRESHOLD = 150;
 /** Below this panel width (a side preview), "auto" shows less than every item: the item under the cursor, or the workstreams. */
 export const AUTO_NARROW_PANEL = 900;
 
+/** A graph this small is drawn whole at any width: a few nodes fit a side panel as they are. */
+export const AUTO_SMALL_GRAPH = 12;
+
 /** The smallest text (CSS px on screen) the automatic zoom allows. */
 export const MIN_READABLE_PX = 11;
 /** The largest automatic zoom: a small graph is not blown up. */
@@ -120,7 +123,7 @@ export class GraphView {
   static effectiveMode(vm: ViewModel, st: UiState, panelWidth = Infinity, cursorId: string | null = null): View {
     if (st.graphMode !== 'auto') return st.graphMode;
     if (vm.tasks.length + vm.milestones.length > AUTO_WORKSTREAM_THRESHOLD) return 'workstreams';
-    if (panelWidth >= AUTO_NARROW_PANEL) return 'full';
+    if (panelWidth >= AUTO_NARROW_PANEL || vm.tasks.length + vm.milestones.length <= AUTO_SMALL_GRAPH) return 'full';
     return cursorId !== null && focusSet(vm, cursorId, st.graphDepth).size > 1 ? 'focus' : 'workstreams';
   }
 
