@@ -12,7 +12,8 @@ import { programMarkdown } from '../program/export/markdown.js';
 import { programAsMermaidMarkdown } from '../program/export/mermaid.js';
 import { risksCsv } from '../program/export/risks-csv.js';
 import { buildViewModel } from '../program/view-model.js';
-import { openPrograms } from './programs.js';
+import { analyzeOptionsOf, openPrograms } from './programs.js';
+import type { AnalysisFlags } from './programs.js';
 
 export const EXPORT_FORMATS = ['html', 'svg', 'csv', 'markdown', 'mermaid'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -40,12 +41,12 @@ function readAssets(): StandaloneAssets | string {
   };
 }
 
-export function runExport(opts: { file: string; format: ExportFormat; out?: string; cwd: string; today?: number }): { exitCode: number; stdout: string; stderr: string } {
+export function runExport(opts: { file: string; format: ExportFormat; out?: string; cwd: string } & AnalysisFlags): { exitCode: number; stdout: string; stderr: string } {
   const opened = openPrograms([opts.file], opts.cwd);
   if (!opened.ok) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opened.message}\n` };
   const model = opened.models[0];
   if (!model) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opts.file} is not a program file\n` };
-  const vm = buildViewModel(analyzeProgram(model, opts.today !== undefined ? { today: opts.today } : {}));
+  const vm = buildViewModel(analyzeProgram(model, analyzeOptionsOf(opts)));
   let text: string;
   switch (opts.format) {
     case 'svg': text = ganttSvg(vm); break;

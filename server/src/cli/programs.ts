@@ -3,6 +3,7 @@
 // the roots (found below the working folder) that include it.
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import type { AnalyzeOptions } from '../program/analyze.js';
 import { findProgramFiles, loadPrograms } from '../program/discover.js';
 import type { ProgramModel } from '../program/model.js';
 import { nodeHost, pathToUri } from '../node/node-host.js';
@@ -51,4 +52,19 @@ export function openPrograms(paths: readonly string[], cwd: string): OpenResult 
     for (const uri of group.files) for (const m of set.modelsOf.get(uri) ?? []) selected.add(m);
   }
   return { ok: true, models: [...selected], files };
+}
+
+/** What the command line may set for the analysis (`--status-date`, `--level`, the tests' fixed today). */
+export interface AnalysisFlags {
+  readonly today?: number;
+  readonly statusDate?: number;
+  readonly level?: boolean;
+}
+
+export function analyzeOptionsOf(flags: AnalysisFlags): AnalyzeOptions {
+  return {
+    ...(flags.today !== undefined && { today: flags.today }),
+    ...(flags.statusDate !== undefined && { statusDate: flags.statusDate }),
+    ...(flags.level && { level: true }),
+  };
 }

@@ -7,15 +7,15 @@ import type { Diagnostic } from '../program/types.js';
 import { Locator } from './locate.js';
 import type { Region } from './locate.js';
 import { uriToPath } from '../node/node-host.js';
-import { openPrograms } from './programs.js';
+import { analyzeOptionsOf, openPrograms } from './programs.js';
+import type { AnalysisFlags } from './programs.js';
 import { toSarif } from './sarif.js';
 
-export interface ValidateOptions {
+export interface ValidateOptions extends AnalysisFlags {
   readonly paths: readonly string[];
   readonly format: 'text' | 'json' | 'sarif';
   readonly maxWarnings?: number;
   readonly cwd: string;
-  readonly today?: number;
 }
 
 export interface ValidateResult {
@@ -38,7 +38,7 @@ export function runValidate(opts: ValidateOptions): ValidateResult {
 
   const locator = new Locator(models);
   const all: Diagnostic[] = [];
-  for (const model of models) all.push(...analyzeProgram(model, opts.today !== undefined ? { today: opts.today } : {}).diagnostics);
+  for (const model of models) all.push(...analyzeProgram(model, analyzeOptionsOf(opts)).diagnostics);
   const diagnostics = dedupeAcrossPrograms(sortDiagnostics(all));
   const located = diagnostics.map((d): LocatedDiagnostic => ({
     file: relative(opts.cwd, uriToPath(d.uri)) || uriToPath(d.uri),

@@ -33,6 +33,7 @@ const ENTITY_COMPLETION_KIND: Readonly<Record<EntityKind, CompletionItemKind>> =
   stakeholder: CompletionItemKind.Variable,
   kpi: CompletionItemKind.Value,
   change: CompletionItemKind.Value,
+  pool: CompletionItemKind.Constant,
 };
 
 const DURATIONS: readonly [string, string][] = [

@@ -135,6 +135,7 @@ export function whyThisDate(analysis: ProgramAnalysis, id: string): string {
     'start-constraint': 'its `start` date',
     actual: 'its actual dates',
     'fixed-date': 'its fixed date',
+    'status-date': 'not started by the status date',
     none: '',
     dependency: '',
   }[first.driver.kind];
