@@ -275,77 +275,85 @@ export function createDecoder(p: SgsProblem, ix: SgsIndex = indexProblem(p)): De
     start[v] = s;
     end[v] = endFrom(bl, s, d);
     if (da < db) {
-      ensure(end[v] as number);
-      forEachDay(bl, s, end[v] as number, (t) => {
-        if (t < 0) return;
+      const e = end[v] as number;
+      ensure(e);
+      for (let t = Math.max(0, s); t <= e; t++) {
+        if (bl && firstOwn(bl, t) !== t) continue;
         for (let k = da; k < db; k++) {
           const r = p.demRes[k] as number;
           use[r * H + t] = (use[r * H + t] as number) + (p.demUnits[k] as number);
         }
-      });
+      }
+    }
+  };
+
+  // Decoding state shared by the helpers below (hoisted: no closures per decode).
+  let key: Float64Array = new Float64Array(n);
+  let size = 0;
+  const stack = new Int32Array(n);
+  let top = 0;
+  const before = (x: number, y: number): boolean => {
+    const px = p.priority[x] as number;
+    const py = p.priority[y] as number;
+    if (px !== py) return px > py;
+    const kx = key[x] as number;
+    const ky = key[y] as number;
+    return kx !== ky ? kx > ky : x < y;
+  };
+  const push = (v: number): void => {
+    let i = size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(v, heap[parent] as number)) break;
+      heap[i] = heap[parent] as number;
+      i = parent;
+    }
+    heap[i] = v;
+  };
+  const pop = (): number => {
+    const first = heap[0] as number;
+    const last = heap[--size] as number;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= size) break;
+      if (c + 1 < size && before(heap[c + 1] as number, heap[c] as number)) c++;
+      if (!before(heap[c] as number, last)) break;
+      heap[i] = heap[c] as number;
+      i = c;
+    }
+    heap[i] = last;
+    return first;
+  };
+  // Non-task nodes are evaluated as soon as they are ready (a stack), tasks wait in the heap.
+  const ready = (v: number): void => {
+    if (p.kind[v] === TASK) push(v);
+    else stack[top++] = v;
+  };
+  const release = (v: number): void => {
+    for (let k = ix.succStart[v] as number; k < (ix.succStart[v + 1] as number); k++) {
+      const w = ix.succ[k] as number;
+      left[w] = (left[w] as number) - 1;
+      if (left[w] === 0) ready(w);
     }
   };
 
   return {
-    decode(key) {
+    decode(keys) {
+      key = keys;
       use.set(base);
       left.set(ix.indeg);
       seq.fill(-1);
       start.fill(NEG);
       end.fill(NEG);
       lower.fill(NEG);
-      const before = (x: number, y: number): boolean => {
-        const px = p.priority[x] as number;
-        const py = p.priority[y] as number;
-        if (px !== py) return px > py;
-        const kx = key[x] as number;
-        const ky = key[y] as number;
-        return kx !== ky ? kx > ky : x < y;
-      };
-      let size = 0;
-      const push = (v: number): void => {
-        let i = size++;
-        while (i > 0) {
-          const parent = (i - 1) >> 1;
-          if (!before(v, heap[parent] as number)) break;
-          heap[i] = heap[parent] as number;
-          i = parent;
-        }
-        heap[i] = v;
-      };
-      const pop = (): number => {
-        const top = heap[0] as number;
-        const last = heap[--size] as number;
-        let i = 0;
-        for (;;) {
-          let c = 2 * i + 1;
-          if (c >= size) break;
-          if (c + 1 < size && before(heap[c + 1] as number, heap[c] as number)) c++;
-          if (!before(heap[c] as number, last)) break;
-          heap[i] = heap[c] as number;
-          i = c;
-        }
-        heap[i] = last;
-        return top;
-      };
-      // Non-task nodes are evaluated as soon as they are ready (a stack), tasks wait in the heap.
-      const stack: number[] = [];
-      const ready = (v: number): void => {
-        if (p.kind[v] === TASK) push(v);
-        else stack.push(v);
-      };
+      size = 0;
+      top = 0;
       for (let v = 0; v < n; v++) if (p.kind[v] !== SKIP && left[v] === 0) ready(v);
       let placed = 0;
-      const release = (v: number): void => {
-        for (let k = ix.succStart[v] as number; k < (ix.succStart[v + 1] as number); k++) {
-          const w = ix.succ[k] as number;
-          left[w] = (left[w] as number) - 1;
-          if (left[w] === 0) ready(w);
-        }
-      };
       for (;;) {
-        while (stack.length > 0) {
-          const v = stack.pop() as number;
+        while (top > 0) {
+          const v = stack[--top] as number;
           evalNode(v);
           release(v);
         }
