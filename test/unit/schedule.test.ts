@@ -707,8 +707,9 @@ void test('over-allocation: overlapping tasks in the same weeks, once per task p
     ['alice', '`alice` is over-allocated in the weeks of 2026-01-05 to 2026-01-12: 2 tasks need 20 person-days, capacity allows 10 (api, infra).'],
     ['bob', '`bob` is over-allocated in the weeks of 2026-01-05 to 2026-01-12: 2 tasks need 10 person-days, capacity allows 5 (infra, solo).'],
     ['bob', '`bob` is over-allocated in the weeks of 2026-01-05 to 2026-01-12: 2 tasks need 10 person-days, capacity allows 5 (infra, solo).'],
-    ['eve', '`eve` is over-allocated in the week of 2026-01-12: 1 task needs 3 person-days, capacity allows 0 (web).'],
   ]);
+  // Leave is honoured: web waits for eve to come back instead of being over-allocated on her leave.
+  assert.equal(dates(s, 'web'), '2026-01-19..2026-01-21');
   assert.ok(over.every((d) => d.severity === 'warning'));
   // The two alice warnings sit on different tokens (api's and infra's lists).
   assert.notEqual(over[0]!.span.start, over[1]!.span.start);
@@ -862,7 +863,8 @@ function apollo(): Schedule {
     'workstreams/web.program.yaml': APOLLO_WEB,
   });
   assert.deepEqual(model.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message), []);
-  return scheduleProgram(model);
+  // The critical-path rules alone: without forecasting from the status date (tested in status-date.test.ts).
+  return scheduleProgram(model, { progressDate: null });
 }
 
 void test('apollo: task dates', () => {
@@ -923,7 +925,7 @@ void test('apollo: a slipping beta names its driving chain', () => {
     'workstreams/migration.program.yaml': APOLLO_MIGRATION,
     'workstreams/web.program.yaml': APOLLO_WEB,
   });
-  const s = scheduleProgram(model);
+  const s = scheduleProgram(model, { progressDate: null });
   assert.equal(get(s, 'beta').slip, 4); // (02-13, 02-19]: 16, 17, 18, 19
   assert.deepEqual(withCode(s.diagnostics, 'milestone-slip').map((d) => d.message), [
     'Milestone `beta` slips 4 working days past its target 2026-02-13 (forecast 2026-02-19), driven by arch -> api -> billing.',

@@ -136,6 +136,7 @@ export function whyThisDate(analysis: ProgramAnalysis, id: string): string {
     actual: 'its actual dates',
     'fixed-date': 'its fixed date',
     'status-date': 'not started by the status date',
+    leave: 'waits for its assignees to come back from leave',
     none: '',
     dependency: '',
   }[first.driver.kind];

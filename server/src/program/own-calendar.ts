@@ -45,7 +45,8 @@ export function ownCalendars(spec: CalendarSpec, program: WorkCalendar, people: 
   };
   return {
     of(t) {
-      if (t.assignees.length === 0) return program;
+      // A cancelled task takes no time and nobody's: the program calendar places it.
+      if (t.assignees.length === 0 || t.status === 'cancelled') return program;
       const known = byTask.get(t);
       if (known) return known;
       const who = onLeave(t);

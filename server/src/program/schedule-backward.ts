@@ -67,7 +67,7 @@ export function backwardPass(
 
     // A task.
     const days = len[v] as number;
-    const oc = calOf ? calOf(v) : cal;
+    const oc = calOf && days >= 1 ? calOf(v) : cal;
     let lateEnd = oc.last(Math.min(finish, endBound[v] as number));
     let lateStart = days >= 1 ? oc.prev(lateEnd, days - 1) : cal.next(lateEnd, 1);
     const sb = startBound[v] as number;

@@ -13,6 +13,7 @@ export type Driver =
   | { readonly kind: 'actual' }
   | { readonly kind: 'fixed-date' }
   | { readonly kind: 'status-date' }
+  | { readonly kind: 'leave' }
   | { readonly kind: 'none' };
 
 export interface EarlyDates {
@@ -43,6 +44,7 @@ const START_CONSTRAINT: Driver = { kind: 'start-constraint' };
 const ACTUAL: Driver = { kind: 'actual' };
 const FIXED: Driver = { kind: 'fixed-date' };
 const STATUS_DATE: Driver = { kind: 'status-date' };
+const LEAVE: Driver = { kind: 'leave' };
 
 /** Planned working days of a task: `duration`, or `ceil(effort / sum of capacity)`; 1 when neither is usable. */
 export function taskDuration(t: Task, cal: WorkCalendar, people: ReadonlyMap<string, Person>): number {
@@ -170,7 +172,8 @@ export function forwardPass(
         if (Number.isNaN(es[p] as number)) continue;
         let at: number;
         if (e.type === 'SS') at = cal.next(es[p] as number, e.lag);
-        else if (e.type === 'FF') at = oc.prev(oc.first(cal.next(ef[p] as number, e.lag)), d - 1);
+        // FF on the program calendar: counting d days of a (sparser) own calendar from there ends no earlier.
+        else if (e.type === 'FF') at = cal.prev(cal.first(cal.next(ef[p] as number, e.lag)), d - 1);
         else at = cal.next(ef[p] as number, 1 + e.lag);
         if (at > start || (at === start && rank < 2)) { start = at; why = depDriver(e); rank = 2; }
       }
@@ -178,6 +181,8 @@ export function forwardPass(
       if (progressFrom !== undefined && notStarted(t) && progressFrom > start) { start = progressFrom; why = STATUS_DATE; }
       const own = oc.first(start);
       if (own - start > NO_DAY_HORIZON) { noDay[v] = 1; continue; } // no dates: reported by the caller
+      // Its assignees' leave holds it back, like a start-no-earlier-than.
+      if (own > start && oc !== cal && own > cal.first(start)) why = LEAVE;
       start = own;
       driver[v] = why;
     }
