@@ -13,7 +13,7 @@
 // the same schedule (no time limit, which would depend on the machine).
 // Candidates compare by the latest end, then the sum of task ends (no needless delay).
 import { createDecoder, FF, FS, GROUP, indexProblem, MILESTONE, SKIP, SS, TASK } from './level-sgs.js';
-import type { Decoder, SgsProblem, SgsResult } from './level-sgs.js';
+import type { SgsProblem, SgsResult } from './level-sgs.js';
 
 export interface SearchOptions {
   /** Priority rules: one key per node each (higher goes first). */

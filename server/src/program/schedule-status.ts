@@ -107,7 +107,7 @@ export function poolDiagnostics(
         if (!pools.has(need.pool)) continue;
         let days = perDay.get(need.pool);
         if (!days) { days = new Map(); perDay.set(need.pool, days); }
-        days.set(d, (days.get(d) ?? 0) + need.units);
+        days.set(d, (days.get(d) ?? 0) + Math.min(need.units, (pools.get(need.pool) as Pool).units)); // above the units: need-above-units
         let weeks = weekTasks.get(need.pool);
         if (!weeks) { weeks = new Map(); weekTasks.set(need.pool, weeks); }
         const wk = mondayOf(d);

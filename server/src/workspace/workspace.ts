@@ -45,6 +45,7 @@ export class ProgramWorkspace {
   private readonly ownedBy = new Map<string, string[]>();
   private structure = 0;
   private limits: ParseLimits = DEFAULT_LIMITS;
+  private statusDate: number | undefined;
   private indexed = false;
   private discovered = false;
 
@@ -64,6 +65,13 @@ export class ProgramWorkspace {
     if (chars === this.limits.maxFileSize) return;
     this.limits = { ...this.limits, maxFileSize: chars };
     this.parsed.clear();
+    this.programs.clear();
+  }
+
+  /** programAsCode.statusDate: overrides the files' `program.status_date` (undefined: each file's own). */
+  setStatusDate(day: number | undefined): void {
+    if (day === this.statusDate) return;
+    this.statusDate = day;
     this.programs.clear();
   }
 
@@ -129,7 +137,7 @@ export class ProgramWorkspace {
       return undefined;
     }
     const model = loadProgram(rootUri, this.host, { workspaceRoot: this.workspaceRootOf(rootUri), parse: this.parse });
-    const analysis = analyzeProgram(model);
+    const analysis = analyzeProgram(model, this.statusDate !== undefined ? { statusDate: this.statusDate } : {});
     this.programs.set(rootUri, { analysis, structure: this.structure });
     if (model.files[0]?.isRoot) this.setOwnership(rootUri, model.files.slice(1).map((f) => f.uri));
     return analysis;
