@@ -33,7 +33,6 @@ export interface OwnCalendars {
 
 export function ownCalendars(spec: CalendarSpec, program: WorkCalendar, people: ReadonlyMap<string, Person>): OwnCalendars {
   const cache = new Map<string, WorkCalendar>();
-  const byTask = new WeakMap<Task, WorkCalendar>();
   /** Assignees with leave, unique, in `assignees` order. */
   const onLeave = (t: Task): Person[] => {
     const out: Person[] = [];
@@ -46,22 +45,25 @@ export function ownCalendars(spec: CalendarSpec, program: WorkCalendar, people: 
   return {
     of(t) {
       // A cancelled task takes no time and nobody's: the program calendar places it.
-      if (t.assignees.length === 0 || t.status === 'cancelled') return program;
-      const known = byTask.get(t);
-      if (known) return known;
-      const who = onLeave(t);
-      let cal = program;
-      if (who.length > 0) {
-        const key = who.map((p) => p.id).sort().join('\u0000');
-        cal = cache.get(key) ?? program;
-        if (!cache.has(key)) {
-          const holidays: DayRange[] = [...spec.holidays];
-          for (const p of who) for (const r of p.leave) holidays.push(r);
-          cal = createCalendar({ workdays: program.workdays, holidays });
-          cache.set(key, cal);
-        }
+      if (t.status === 'cancelled') return program;
+      // Fast path, no allocation: most tasks have nobody with leave, or one such person.
+      let one: Person | undefined;
+      let several = false;
+      for (const id of t.assignees) {
+        const p = people.get(id);
+        if (!p || p.leave.length === 0 || p === one) continue;
+        if (one) several = true; else one = p;
       }
-      byTask.set(t, cal);
+      if (!one) return program;
+      const who = several ? onLeave(t) : [one];
+      const key = several ? who.map((p) => p.id).sort().join('\u0000') : one.id;
+      let cal = cache.get(key);
+      if (!cal) {
+        const holidays: DayRange[] = [...spec.holidays];
+        for (const p of who) for (const r of p.leave) holidays.push(r);
+        cal = createCalendar({ workdays: program.workdays, holidays });
+        cache.set(key, cal);
+      }
       return cal;
     },
     pauses(t, start, end) {
