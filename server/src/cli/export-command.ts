@@ -10,7 +10,9 @@ import { standaloneHtml } from '../program/export/html.js';
 import type { StandaloneAssets } from '../program/export/html.js';
 import { programMarkdown } from '../program/export/markdown.js';
 import { programAsMermaidMarkdown } from '../program/export/mermaid.js';
+import { resourcesMarkdown } from '../program/export/resources-markdown.js';
 import { risksCsv } from '../program/export/risks-csv.js';
+import { resourceLoad } from '../program/resource-load.js';
 import { buildViewModel } from '../program/view-model.js';
 import { analyzeOptionsOf, openPrograms } from './programs.js';
 import type { AnalysisFlags } from './programs.js';
@@ -46,12 +48,17 @@ export function runExport(opts: { file: string; format: ExportFormat; out?: stri
   if (!opened.ok) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opened.message}\n` };
   const model = opened.models[0];
   if (!model) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opts.file} is not a program file\n` };
-  const vm = buildViewModel(analyzeProgram(model, analyzeOptionsOf(opts)));
+  const analysis = analyzeProgram(model, analyzeOptionsOf(opts));
+  const vm = buildViewModel(analysis);
   let text: string;
   switch (opts.format) {
     case 'svg': text = ganttSvg(vm); break;
     case 'csv': text = risksCsv(vm); break;
-    case 'markdown': text = programMarkdown(vm); break;
+    case 'markdown': {
+      const resources = resourcesMarkdown(resourceLoad(model, analysis.schedule));
+      text = resources ? `${programMarkdown(vm).trimEnd()}\n\n${resources}` : programMarkdown(vm);
+      break;
+    }
     case 'mermaid': text = `${programAsMermaidMarkdown(vm)}\n`; break;
     case 'html': {
       const assets = readAssets();
