@@ -69,7 +69,7 @@ void test('--status-date forecasts from that date; a bad date is a usage error',
   const json = JSON.parse(run(['schedule', 'p.program.yaml', '--format', 'json', '--status-date', '2026-01-12']).stdout) as { items: { id: string; start: string }[] };
   assert.deepEqual(json.items.map((i) => [i.id, i.start]), [['a', '2026-01-12'], ['b', '2026-01-12'], ['m', '2026-01-14']]);
   const v = run(['validate', 'p.program.yaml', '--status-date', '2026-01-12']);
-  assert.match(v.stdout, /warning: Task `a` is overdue by 2 working days: planned to end 2026-01-07, not started by the status date 2026-01-12; it now ends 2026-01-14.);
+  assert.match(v.stdout, /warning: Task `a` is overdue by 2 working days: planned to end 2026-01-07, not started by the status date 2026-01-12; it now ends 2026-01-14\. \[overdue\]/);
   const bad = run(['schedule', 'p.program.yaml', '--status-date', '2026-02-30']);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--status-date takes a date written YYYY-MM-DD/);
