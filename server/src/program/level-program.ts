@@ -173,7 +173,9 @@ export function levelProgram(input: LevelInput): Levelled {
     const s = best.start[v] as number;
     start[v] = dayOf(s);
     end[v] = (dur[v] as number) > 0 ? dayOf(best.end[v] as number) : cal.prev(start[v] as number, 1);
-    const d = s - (best.lower[v] as number);
+    // Days of its own calendar it waited (leave in between is not the leveller's doing).
+    let d = 0;
+    if (s > (best.lower[v] as number)) forEachDay(blocked[v], best.lower[v] as number, s - 1, () => { d++; });
     delay[v] = d;
     if (d <= 0) continue;
     const lo = best.lower[v] as number;
