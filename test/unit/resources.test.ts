@@ -177,6 +177,7 @@ void test('pools: a need above the units is an error on the units; an over-asked
   assert.equal(big.length, 1);
   assert.equal(big[0]?.message, 'Task `c` needs 2 units of pool `lab`, which has 1; it can never run.');
   const over = withCode(s.diagnostics, 'over-allocation');
+  // On 01-05: a 1 + b 1 + c counted as the pool's 1 (its need above the units is its own error) = 3.
   assert.deepEqual([...new Set(over.map((d) => d.message))], [
     'Pool `lab` is over-allocated in the week of 2026-01-05: its tasks ask for up to 3 units on a day, it has 1 (a, b, c).',
   ]);
