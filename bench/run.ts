@@ -1,9 +1,15 @@
-// `npm run bench`: every benchmark in one run, in order (scheduler, language
+// `npm run bench`: every benchmark in one run, in order (scheduler, forecast, language
 // server vs yaml-language-server, portfolio start-up, preview in headless
 // Chromium), then a summary of every figure against its target from the
 // issues. Missed targets are reported, not fatal: the exit code is non-zero
 // only when a benchmark crashes.
 // Run: npm run bench   (or, on an up-to-date dist/: node --import tsx bench/run.ts)
+import { benchBaseline } from './baseline.js';
+import type { BaselineFigures } from './baseline.js';
+import { benchLimits, LIMIT_TARGETS } from './limits.js';
+import type { LimitFigure } from './limits.js';
+import { benchForecast } from './forecast.js';
+import type { ForecastFigures } from './forecast.js';
 import { benchLsp } from './lsp.js';
 import type { LspFigures } from './lsp.js';
 import { benchPortfolio } from './portfolio.js';
@@ -62,6 +68,19 @@ function summariseSchedule(results: { size: number; ms: number }[]): void {
   if (!results.some((r) => r.size === 100_000)) rows.push({ bench: 'schedule', figure: '100,000 tasks', value: 'missing', target: '< 1000 ms', status: 'NOT MET' });
 }
 
+function summariseForecast(all: ForecastFigures[]): void {
+  for (const f of all) {
+    const label = `${f.tasks.toLocaleString('en-US')} tasks × ${f.iterations.toLocaleString('en-US')} iterations`;
+    const limit = f.tasks === 1000 ? 2000 : 3000;
+    rows.push({ bench: 'forecast', figure: label, value: `${ms(f.ms)} (CPU ${ms(f.cpuMs)})`, target: `< ${limit} ms`, status: check(f.ms < limit) });
+    rows.push({ bench: 'forecast', figure: `${label}: peak memory (child maxRSS)`, value: `${f.peakMb.toFixed(0)} MB`, target: '< 300 MB', status: check(f.peakMb < 300) });
+    rows.push({
+      bench: 'forecast', figure: `${label}: one iteration / one schedule`,
+      value: `${f.perIterationRatio.toFixed(3)} (schedule ${ms(f.scheduleMs)})`, target: '—', status: 'info',
+    });
+  }
+}
+
 function summariseLsp(all: LspFigures[]): void {
   const sizes = [...new Set(all.map((f) => f.tasks))];
   for (const tasks of sizes) {
@@ -106,6 +125,19 @@ function summarisePortfolio(f: PortfolioFigures): void {
   rows.push({ bench: 'portfolio', figure: 'peak memory (VmHWM)', value: Number.isFinite(f.peakMb) ? `${f.peakMb.toFixed(0)} MB` : 'n/a', target: '—', status: 'info' });
 }
 
+function summariseLimits(figures: LimitFigure[]): void {
+  // The first two are the largest inputs the limits accept: they carry the targets.
+  figures.forEach((f, i) => {
+    const gated = i < 2;
+    const ok = f.ms < LIMIT_TARGETS.ms && f.peakMb < LIMIT_TARGETS.peakMb;
+    rows.push({
+      bench: 'limits', figure: `validate: ${f.input}`,
+      value: `${(f.ms / 1000).toFixed(1)} s, peak ${Number.isFinite(f.peakMb) ? f.peakMb.toFixed(0) : '?'} MB, exit ${f.exitCode}${f.codes.length ? ` (${f.codes.join(', ')})` : ''}`,
+      target: gated ? `< ${LIMIT_TARGETS.ms / 1000} s, < ${LIMIT_TARGETS.peakMb} MB` : 'refused, bounded', status: gated ? check(ok) : 'info',
+    });
+  });
+}
+
 function summarisePreview(r: PreviewBenchResult): void {
   rows.push({ bench: 'preview', figure: 'Gantt 1,000 tasks, first render', value: ms(r.ganttMs1000), target: '—', status: 'info' });
   rows.push({ bench: 'preview', figure: 'mermaid.render gantt 1,000 tasks', value: ms(r.mermaidGanttMs1000), target: '—', status: 'info' });
@@ -113,6 +145,17 @@ function summarisePreview(r: PreviewBenchResult): void {
   rows.push({ bench: 'preview', figure: 'Gantt 10,000 tasks, first paint', value: ms(r.ganttMs10000), target: '< 300 ms', status: check(r.ganttMs10000 < 300) });
   rows.push({ bench: 'preview', figure: 'dependency graph, 300 tasks', value: ms(r.graphMs300), target: '< 1500 ms', status: check(r.graphMs300 < 1500) });
   rows.push({ bench: 'preview', figure: 'workstream view, 10,000 tasks', value: ms(r.workstreamGraphMs10000), target: '< 1000 ms', status: check(r.workstreamGraphMs10000 < 1000) });
+  rows.push({ bench: 'preview', figure: 'exported page 1,000 tasks, from navigation start', value: ms(r.exportPageMs1000), target: '—', status: 'info' });
+  rows.push({ bench: 'preview', figure: 'mermaid gantt page 1,000 tasks, from navigation start', value: ms(r.mermaidPageMs1000), target: '—', status: 'info' });
+  rows.push({ bench: 'preview', figure: 'exported page 1,000 ours/mermaid', ...ratio(r.exportPageRatio, 1 / 5, '1/5') });
+}
+
+function summariseBaseline(f: BaselineFigures): void {
+  const scale = `${f.tasks.toLocaleString('en-US')} tasks`;
+  rows.push({ bench: 'baseline', figure: `diff vs HEAD~${f.commits - 1} (${f.commits.toLocaleString('en-US')}-commit history), ${scale}`, value: `${ms(f.diffMs)} wall, ${ms(f.diffCpuMs)} CPU`, target: '< 2000 ms', status: check(f.diffMs < 2000) });
+  rows.push({ bench: 'baseline', figure: `report (Markdown), ${scale}`, value: `${ms(f.reportMs)} wall, ${ms(f.reportCpuMs)} CPU`, target: '< 2000 ms', status: check(f.reportMs < 2000) });
+  rows.push({ bench: 'baseline', figure: `report (HTML), ${scale}`, value: ms(f.reportHtmlMs), target: '—', status: 'info' });
+  rows.push({ bench: 'baseline', figure: `report --baseline HEAD~${f.commits - 1}, ${scale}`, value: ms(f.reportWithBaselineMs), target: '—', status: 'info' });
 }
 
 function summariseLevel(r: LevelFigures): void {
@@ -147,9 +190,12 @@ async function main(): Promise<void> {
   await run('schedule', () => benchSchedule([1000, 10_000, 100_000]), summariseSchedule);
   await run('level', () => benchLevel(10_000), summariseLevel);
   await run('psplib', () => benchPsplib(), summarisePsplib);
+  await run('forecast', () => benchForecast(), summariseForecast);
   await run('lsp', () => benchLsp([1000, 10_000]), summariseLsp);
   await run('portfolio', () => benchPortfolio(), summarisePortfolio);
   await run('preview', () => benchPreview(), summarisePreview);
+  await run('baseline', () => benchBaseline(), summariseBaseline);
+  await run('limits', () => benchLimits(), summariseLimits);
   printSummary();
 }
 

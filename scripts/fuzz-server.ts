@@ -3,7 +3,8 @@
 // generated program as incremental didChange notifications, requests of every
 // kind interleaved at random positions (test/lsp/fuzz-driver.ts).
 //
-// Options: --edits 5000 --seed 1 --tasks 120 --runs 1 (runs > 1: seeds seed, seed+1, …).
+// Options: --edits 5000 --seed 1 --tasks 120 --runs 1 (runs > 1: seeds seed, seed+1, …)
+// --hostile 0.1 (share of requests with malformed positions and of bad didChange notifications; default 0).
 // Prints edits applied, requests sent, failures and the slowest request; exits 1 on any failure.
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -18,6 +19,7 @@ async function main(): Promise<number> {
       seed: { type: 'string', default: '1' },
       tasks: { type: 'string', default: '120' },
       runs: { type: 'string', default: '1' },
+      hostile: { type: 'string', default: '0' },
     },
   });
   if (!existsSync(SERVER)) {
@@ -31,7 +33,7 @@ async function main(): Promise<number> {
   const totals = { edits: 0, requests: 0, slowest: { method: '', ms: 0 } };
   for (let i = 0; i < runs; i++) {
     const report = await fuzzServer({
-      seed: seed + i, edits, tasks: Number(values.tasks),
+      seed: seed + i, edits, tasks: Number(values.tasks), hostile: Number(values.hostile),
       progress: (line) => console.log(`  [seed ${seed + i}] ${line}`),
     });
     console.log(formatReport(report));

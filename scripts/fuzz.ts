@@ -18,12 +18,9 @@ import {
 } from '../test/fuzz/core-fuzz.js';
 import { mulberry32 } from '../bench/random.js';
 import type { CallFailure, FuzzInput, RunOptions, SpecOptions } from '../test/fuzz/core-fuzz.js';
+import { numberArg } from './number-arg.js';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
-  return Number.isFinite(v) ? v : fallback;
-}
+const arg = numberArg;
 
 const inputs = arg('inputs', 100_000);
 const seed = arg('seed', 1);

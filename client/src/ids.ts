@@ -15,6 +15,7 @@ export const Commands = {
   copyAsMermaid: 'programAsCode.copyAsMermaid',
   newProgram: 'programAsCode.newProgram',
   restartServer: 'programAsCode.restartServer',
+  pickBaseline: 'programAsCode.pickBaseline',
   /** The server's code lenses call this (server/src/features/code-lens.ts); hidden from the palette. */
   showDependents: 'programAsCode.showDependents',
 } as const;

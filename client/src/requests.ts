@@ -2,11 +2,19 @@
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  DependenciesRequest, DependentsRequest, ProgramSummaryRequest, ViewModelRequest,
+  BaselineRevisionsRequest, BaselineSummaryRequest, DependenciesRequest, DependentsRequest, ProgramSummaryRequest, ViewModelRequest,
 } from '../../server/src/protocol';
-import type { DependencyItem, ProgramSummary, ViewModelResult } from '../../server/src/protocol';
+import type { BaselineRevision, BaselineSummary, DependencyItem, ProgramSummary, ViewModelResult } from '../../server/src/protocol';
 
-export type { DependencyItem, ProgramSummary, ViewModelResult };
+export type { BaselineRevision, BaselineSummary, DependencyItem, ProgramSummary, ViewModelResult };
+
+export function requestBaselineSummary(client: LanguageClient, uri: vscode.Uri): Promise<BaselineSummary | null> {
+  return client.sendRequest(BaselineSummaryRequest, { uri: uri.toString() });
+}
+
+export function requestBaselineRevisions(client: LanguageClient, uri: vscode.Uri): Promise<{ revisions: BaselineRevision[]; error: string | null }> {
+  return client.sendRequest(BaselineRevisionsRequest, { uri: uri.toString() });
+}
 
 export function requestViewModel(client: LanguageClient, uri: vscode.Uri): Promise<ViewModelResult | null> {
   return client.sendRequest(ViewModelRequest, { uri: uri.toString() });

@@ -7,15 +7,24 @@ import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands } from './ids';
+import { slippingCount } from '../../server/src/program/milestone-state';
 import { activeProgramEditor } from './program-document';
-import { requestProgramSummary } from './requests';
-import type { ProgramSummary } from './requests';
+import { requestBaselineSummary, requestProgramSummary } from './requests';
+import type { BaselineSummary, ProgramSummary } from './requests';
 
 const REFRESH_DELAY_MS = 250;
 
 export function summaryText(summary: ProgramSummary): string {
   const finish = summary.finish ? `finish ${summary.finish}` : 'no dates yet';
-  return `$(calendar) ${finish} · ${summary.slippingMilestones} slipping`;
+  return `$(calendar) ${finish} · ${slippingCount(summary.slippingMilestones)}`;
+}
+
+/** " · +3d vs v1" after the finish, when a baseline is set and loaded. */
+export function baselineText(b: BaselineSummary | null): string {
+  if (!b) return '';
+  if (b.error || !b.finish || b.finish.variance === null) return ` · no baseline ${b.revision}`;
+  const v = b.finish.variance;
+  return ` · ${v > 0 ? `+${v}` : v === 0 ? '±0' : String(v)}d vs ${b.revision}`;
 }
 
 export class ProgramStatusBar implements vscode.Disposable {
@@ -30,6 +39,7 @@ export class ProgramStatusBar implements vscode.Disposable {
     this.item.command = Commands.openPreview;
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
+      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('programAsCode.baseline')) this.schedule(REFRESH_DELAY_MS); }),
       vscode.languages.onDidChangeDiagnostics((e) => {
         if (e.uris.some((u) => u.path.endsWith('.program.yaml') || u.path.endsWith('.program.yml'))) this.schedule(REFRESH_DELAY_MS);
       }),
@@ -57,8 +67,11 @@ export class ProgramStatusBar implements vscode.Disposable {
       return;
     }
     let summary: ProgramSummary | null = null;
+    let baseline: BaselineSummary | null = null;
     try {
       summary = this.client.isRunning() ? await requestProgramSummary(this.client, editor.document.uri) : null;
+      // Git may take a moment; the summary above is shown meanwhile on the next refresh.
+      baseline = summary && this.client.isRunning() ? await requestBaselineSummary(this.client, editor.document.uri) : null;
     } catch {
       summary = null; // the server restarting; the next diagnostics change refreshes us
     }
@@ -67,11 +80,12 @@ export class ProgramStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = summaryText(summary);
+    this.item.text = summaryText(summary) + baselineText(baseline);
     this.item.tooltip = new vscode.MarkdownString(
       `**${summary.programId ?? 'Program'}**\n\n`
       + `Forecast finish: ${summary.finish ?? 'not scheduled'}\n\n`
-      + `Milestones forecast after their target: ${summary.slippingMilestones}\n\n`
+      + `Milestones slipping (forecast after their target): ${summary.slippingMilestones}\n\n`
+      + (baseline ? (baseline.error ? `No baseline ${baseline.revision}: ${baseline.error}\n\n` : `Against ${baseline.revision}: finish ${baseline.finish?.baseline ?? '–'} → ${baseline.finish?.current ?? '–'}, ${baseline.milestonesLater} milestone(s) later\n\n`) : '')
       + 'Click to open the preview.',
     );
     this.item.show();

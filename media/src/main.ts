@@ -18,6 +18,7 @@ import type { UiState } from './state.js';
 import { restoreState } from './state.js';
 import type { ExportKind } from './toolbar.js';
 import { Toolbar } from './toolbar.js';
+import { printZoom } from './gantt/print.js';
 
 // The nonce of this script, so the lazily loaded mermaid script passes the CSP.
 const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce || undefined;
@@ -113,6 +114,8 @@ function handle(msg: HostMessage): void {
       break;
     case 'highlight':
       if (msg.id !== null && state.graphMode === 'focus' && msg.id !== state.focusId) change({ focusId: msg.id });
+      // In a side panel the automatic graph shows the neighbourhood of the item under the cursor.
+      else if (graph.setCursor(msg.id) && vm && graph.followsCursor(vm, state)) { fresh.delete('graph'); if (state.tab === 'graph') show(); }
       gantt.highlight(msg.id);
       break;
     case 'showTab': change({ tab: msg.tab }); break;
@@ -163,6 +166,30 @@ window.addEventListener('message', (e: MessageEvent) => {
 // Mermaid's theme follows VS Code's: re-render the graph when the body classes change.
 new MutationObserver(() => { fresh.delete('graph'); if (state.tab === 'graph') show(); })
   .observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
+// Printing (the exported page's File > Print, to paper or PDF): the whole Gantt, every
+// row, at the finest zoom that fits a landscape page; the CSS hides the controls.
+let printing = false;
+function beforePrint(): void {
+  if (printing || !vm) return;
+  printing = true;
+  document.body.classList.add('printing');
+  if (state.tab === 'gantt') {
+    gantt.update(vm, { ...state, zoom: printZoom(vm, state.zoom) });
+    gantt.setAllRows(true);
+  }
+}
+function afterPrint(): void {
+  if (!printing) return;
+  printing = false;
+  document.body.classList.remove('printing');
+  gantt.setAllRows(false);
+  fresh.delete('gantt');
+  show();
+}
+window.addEventListener('beforeprint', beforePrint);
+window.addEventListener('afterprint', afterPrint);
+window.matchMedia?.('print').addEventListener?.('change', (e) => (e.matches ? beforePrint() : afterPrint()));
 
 if (host.standalone) {
   document.body.classList.add('pac-standalone');

@@ -19,8 +19,8 @@ export interface UiState {
   scrollLeft: number;
   graphMode: GraphMode | 'auto';
   graphDepth: number;
-  /** 'fit' to the panel width, or a scale of mermaid's natural size. */
-  graphZoom: 'fit' | '0.5' | '0.75' | '1';
+  /** 'auto' (the largest readable scale that fits, see GraphView), 'fit' to the panel width, or a scale of the natural size. */
+  graphZoom: 'auto' | 'fit' | '0.5' | '0.75' | '1' | '1.5';
   focusId: string | null;
   riskSort: RiskSortKey;
   riskSortDesc: boolean;
@@ -32,7 +32,7 @@ export interface UiState {
 export function defaultState(zoom: Zoom = 'week'): UiState {
   return {
     documentUri: null, tab: 'gantt', zoom, collapsed: [], criticalOnly: false, scrollTop: 0, scrollLeft: 0,
-    graphMode: 'auto', graphDepth: 2, graphZoom: '0.75', focusId: null,
+    graphMode: 'auto', graphDepth: 2, graphZoom: 'auto', focusId: null,
     riskSort: 'default', riskSortDesc: false, riskFilter: '', riskCell: null, riskStatus: 'all',
   };
 }
@@ -47,6 +47,7 @@ export function restoreState(saved: Partial<UiState> | undefined, defaultZoom?: 
   }
   if (Array.isArray(saved.riskCell) && saved.riskCell.length === 2) st.riskCell = saved.riskCell;
   if (!Array.isArray(st.collapsed)) st.collapsed = [];
+  if (!['auto', 'fit', '0.5', '0.75', '1', '1.5'].includes(st.graphZoom)) st.graphZoom = 'auto';
   if (typeof saved.documentUri === 'string') st.documentUri = saved.documentUri;
   if (saved.focusId !== undefined && (typeof saved.focusId === 'string' || saved.focusId === null)) st.focusId = saved.focusId;
   return st;

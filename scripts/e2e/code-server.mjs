@@ -49,7 +49,7 @@ function sh(cmd, args, opts) {
  */
 function seedRipgrepCache(dl, tmp) {
   const rg = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' }).stdout.trim();
-  if (!rg) throw new Error('ripgrep (rg) is not installed: apt-get install ripgrep');
+  if (!rg) throw new Error(prerequisitesMessage([{ what: 'rg (ripgrep)', pkg: 'ripgrep' }]));
   sh('npm', ['pack', '-q', `code-server@${CODE_SERVER_VERSION}`], { cwd: dl });
   const shrink = JSON.parse(sh('tar', ['-xzOf', `code-server-${CODE_SERVER_VERSION}.tgz`, 'package/lib/vscode/npm-shrinkwrap.json'], { cwd: dl, maxBuffer: 64 << 20 }));
   const rgVersion = shrink.packages['node_modules/@vscode/ripgrep'].version;
@@ -65,10 +65,50 @@ function seedRipgrepCache(dl, tmp) {
   sh('tar', ['-czf', join(cache, `ripgrep-${tag}-${target}.tar.gz`), '-C', join(dl, 'rg'), 'rg']);
 }
 
+/** True when the cache already holds the right code-server (nothing to build). */
+export function codeServerInstalled(cacheDir = CACHE_DIR) {
+  return installedVersion(codeServerBin(cacheDir)) === CODE_SERVER_VERSION;
+}
+
+const onPath = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).stdout.trim() !== '';
+
+/**
+ * What building code-server's native modules needs, as [what is missing, the
+ * Debian package that provides it]. Checked before anything is downloaded, so
+ * a missing package costs seconds, not a node-gyp error after 90.
+ */
+export function missingPrerequisites() {
+  const checks = [
+    ['rg (ripgrep, for search in VS Code)', 'ripgrep', () => onPath('rg')],
+    ['gssapi/gssapi.h (Kerberos headers, for the kerberos module)', 'libkrb5-dev',
+      () => ['/usr/include/gssapi/gssapi.h', '/usr/local/include/gssapi/gssapi.h'].some((f) => existsSync(f))],
+    ['make and g++ (to compile native modules)', 'build-essential', () => onPath('make') && onPath('g++')],
+    ['pkg-config', 'pkg-config', () => onPath('pkg-config')],
+    ['python3 (for node-gyp)', 'python3', () => onPath('python3')],
+  ];
+  return checks.filter(([, , ok]) => !ok()).map(([what, pkg]) => ({ what, pkg }));
+}
+
+/** One message naming everything missing and the exact command that installs it. */
+export function prerequisitesMessage(missing) {
+  const sudo = typeof process.getuid === 'function' && process.getuid() !== 0 ? 'sudo ' : '';
+  return [
+    `VS Code for the browser (code-server ${CODE_SERVER_VERSION}) is built on this machine once, and that needs:`,
+    ...missing.map((m) => `  - ${m.what}`),
+    'Install them with (Debian/Ubuntu):',
+    '',
+    `  ${sudo}apt-get install -y ${missing.map((m) => m.pkg).join(' ')}`,
+    '',
+    'then run the command again.',
+  ].join('\n');
+}
+
 /** Installs code-server into the cache unless the right version is already there; returns its binary. */
 export function ensureCodeServer(cacheDir = CACHE_DIR) {
   const bin = codeServerBin(cacheDir);
   if (installedVersion(bin) === CODE_SERVER_VERSION) return bin;
+  const missing = missingPrerequisites();
+  if (missing.length) throw new Error(prerequisitesMessage(missing));
   const started = Date.now();
   log(`installing code-server@${CODE_SERVER_VERSION} into ${cacheDir} (about a minute, once)`);
   const install = join(cacheDir, 'install');
@@ -169,5 +209,10 @@ export async function startCodeServer(bin, { port, userDataDir, extensionsDir, f
 
 // `node scripts/e2e/code-server.mjs` only installs (CI warms the cache this way).
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  console.log(ensureCodeServer());
+  try {
+    console.log(ensureCodeServer());
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  }
 }

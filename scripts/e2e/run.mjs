@@ -1,20 +1,26 @@
 // `npm run test:e2e`: the in-extension-host mocha suite (test/e2e/) in a real
 // VS Code, offline: code-server 4.100.3 (VS Code 1.100.3, cached under
 // .cache/code-server) on a free 127.0.0.1 port, its workbench opened in
-// Debian's headless chromium through playwright-core. The workbench URL's
-// `payload` carries extensionDevelopmentPath (this repo, built) and
-// extensionTestsPath; the workbench reports the suite's exit code through
-// window.codeAutomationExit and its console through window.codeAutomationLog.
+// Debian's headless chromium through playwright-core. The extension under test
+// is the .vsix that `npm run package` makes, installed into that VS Code the
+// way a user installs it (so a packaging break fails here); the workbench
+// URL's `payload` carries extensionTestsPath and, because VS Code wants one,
+// an empty extension as extensionDevelopmentPath. The workbench reports the
+// suite's exit code through window.codeAutomationExit and its console through
+// window.codeAutomationLog.
 //
 // Env: PAC_E2E_TIMEOUT_MS (default 600000), CHROMIUM (default /usr/bin/chromium),
-// PAC_E2E_KEEP=1 keeps the temp folder, PAC_E2E_SKIP_BUILD=1 uses dist/ as it is.
+// PAC_E2E_KEEP=1 keeps the temp folder, PAC_E2E_FROM_SOURCE=1 loads the
+// built repository as an extension development path instead of the .vsix
+// (quicker while working on the suite), PAC_E2E_SKIP_BUILD=1 (with it) uses
+// dist/ as it is.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { buildSuite } from './build-suite.mjs';
-import { ensureCodeServer, freePort, REPO_ROOT, startCodeServer, writeUserSettings } from './code-server.mjs';
+import { ensureCodeServer, freePort, installExtension, REPO_ROOT, startCodeServer, writeUserSettings } from './code-server.mjs';
 import { createRunDirs } from './workspace.mjs';
 
 const started = Date.now();
@@ -26,9 +32,17 @@ const say = (msg) => console.log(`[e2e +${elapsed()}] ${msg}`);
 /** Extension-host chatter that says nothing about our extension. */
 const NOISE = /Creating a socket|connection token|open-vsx\.org|Service Worker|ChatSession|builtin extensions|vsda|\[perf\]/;
 
+const FROM_SOURCE = process.env.PAC_E2E_FROM_SOURCE === '1';
+
 async function main() {
   mkdirSync(RESULTS, { recursive: true });
-  if (process.env.PAC_E2E_SKIP_BUILD !== '1') {
+  const dirs = createRunDirs();
+  const vsix = join(dirs.root, 'program-as-code.vsix');
+  if (!FROM_SOURCE) {
+    say('packaging the extension (npm run package)');
+    const pack = spawnSync(process.execPath, ['scripts/package.mjs', '--out', vsix], { cwd: REPO_ROOT, stdio: 'inherit' });
+    if (pack.status !== 0) throw new Error('npm run package failed');
+  } else if (process.env.PAC_E2E_SKIP_BUILD !== '1') {
     say('building the extension');
     const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('build failed');
@@ -36,8 +50,23 @@ async function main() {
   const suite = await buildSuite();
 
   const bin = ensureCodeServer();
-  const dirs = createRunDirs();
   writeUserSettings(dirs.userData);
+  if (!FROM_SOURCE) {
+    installExtension(bin, { userDataDir: dirs.userData, extensionsDir: dirs.extensions, vsix });
+    say(`installed the .vsix into ${dirs.extensions}`);
+    // The suite checks that the extension it drives is this installed copy.
+    process.env.PAC_E2E_INSTALLED_IN = dirs.extensions;
+  }
+  // VS Code runs extensionTestsPath only alongside an extensionDevelopmentPath.
+  // Against the .vsix, that is an empty extension of our own, so the extension
+  // under test is the installed one, loaded as a user's would be.
+  const devPath = FROM_SOURCE ? REPO_ROOT : join(dirs.root, 'runner');
+  if (!FROM_SOURCE) {
+    mkdirSync(devPath, { recursive: true });
+    writeFileSync(join(devPath, 'package.json'), JSON.stringify({
+      name: 'pac-e2e-runner', publisher: 'pac-e2e', version: '0.0.0', engines: { vscode: '^1.100.0' },
+    }));
+  }
   const port = await freePort();
   // The extension host inherits code-server's environment: this is how the
   // suite finds the folder where we acknowledge its screenshot requests.
@@ -48,6 +77,14 @@ async function main() {
     port, userDataDir: dirs.userData, extensionsDir: dirs.extensions, folder: dirs.workspace, logFile,
   });
   say('code-server is up');
+  // Ctrl+C must not leave code-server (its own process group) running.
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      server.stop();
+      if (process.env.PAC_E2E_KEEP !== '1') rmSync(dirs.root, { recursive: true, force: true });
+      process.exit(130);
+    });
+  }
 
   let browser;
   let result = null;
@@ -87,7 +124,7 @@ async function main() {
     await page.exposeFunction('codeAutomationExit', (code) => finish(code));
     const authority = `127.0.0.1:${port}`;
     const payload = JSON.stringify([
-      ['extensionDevelopmentPath', `vscode-remote://${authority}${REPO_ROOT}`],
+      ['extensionDevelopmentPath', `vscode-remote://${authority}${devPath}`],
       ['extensionTestsPath', `vscode-remote://${authority}${suite}`],
     ]);
     const url = `${server.url}/?folder=${encodeURIComponent(dirs.workspace)}&payload=${encodeURIComponent(payload)}`;

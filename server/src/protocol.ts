@@ -33,3 +33,28 @@ export const DependenciesRequest = new RequestType<DocumentPositionParams, Depen
 
 /** Client → server: the program's finish and slipping milestones, for the status bar. */
 export const ProgramSummaryRequest = new RequestType<DocumentParams, ProgramSummary | null, void>('programAsCode/programSummary');
+
+export interface BaselineSummary {
+  /** The revision in `programAsCode.baseline` and the commit it names now. */
+  readonly revision: string;
+  readonly commit: string | null;
+  /** The program finish then and now (YYYY-MM-DD) and its drift in working days (positive: later now). */
+  readonly finish: { readonly baseline: string | null; readonly current: string | null; readonly variance: number | null } | null;
+  /** Milestones forecast later than at the baseline. */
+  readonly milestonesLater: number;
+  /** Why there is no baseline (not a repository, unknown revision, …). */
+  readonly error: string | null;
+}
+
+/** Client → server: the finish's drift from the baseline, for the status bar (null when no baseline is set). */
+export const BaselineSummaryRequest = new RequestType<DocumentParams, BaselineSummary | null, void>('programAsCode/baselineSummary');
+
+export interface BaselineRevision {
+  readonly revision: string;
+  readonly kind: 'tag' | 'commit';
+  readonly date: string;
+  readonly subject: string;
+}
+
+/** Client → server: tags (newest first) and recent commits of the repository holding the document, for "Pick Baseline". */
+export const BaselineRevisionsRequest = new RequestType<DocumentParams, { revisions: BaselineRevision[]; error: string | null }, void>('programAsCode/baselineRevisions');

@@ -2,12 +2,18 @@
 // handlers that get a FeatureContext from the workspace, call one feature
 // function and return its answer. Every handler is guarded: a failure is
 // logged and answered with an empty result, never thrown at the client.
+// Every request enters through `guard`, which first refuses requests outside
+// the lifecycle (before initialize, after shutdown) and parameters with a
+// position or range that is not a whole number in range (request-checks.ts);
+// text-document notifications pass document-sync.ts's checks before they are
+// applied, and other notifications are dropped outside the lifecycle.
 // Transport (--stdio, --node-ipc, --socket) is chosen by vscode-languageserver from argv.
 import {
-  CodeActionKind, createConnection, DidChangeWatchedFilesNotification, FileChangeType, ProposedFeatures, ResponseError,
-  ErrorCodes, TextDocumentSyncKind,
+  CodeActionKind, createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, ResponseError,
+  ErrorCodes, LSPErrorCodes, TextDocumentSyncKind,
 } from 'vscode-languageserver/node.js';
-import type { InitializeParams, InitializeResult, TextDocumentIdentifier } from 'vscode-languageserver/node.js';
+import type { Message, ResponseMessage } from 'vscode-languageserver/node.js';
+import type { InitializeError, InitializeParams, InitializeResult, TextDocumentIdentifier } from 'vscode-languageserver/node.js';
 import { nodeHost } from './node/node-host.js';
 import { parseDate } from './program/dates.js';
 import type { FeatureContext } from './features/context.js';
@@ -31,26 +37,86 @@ import { provideSelectionRanges } from './features/selection-ranges.js';
 import { provideSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens.js';
 import { provideWorkspaceSymbols } from './features/workspace-symbols.js';
 import { buildViewModel } from './program/view-model.js';
-import { DependenciesRequest, DependentsRequest, ProgramSummaryRequest, ViewModelRequest } from './protocol.js';
+import {
+  BaselineRevisionsRequest, BaselineSummaryRequest, DependenciesRequest, DependentsRequest, ProgramSummaryRequest, ViewModelRequest,
+} from './protocol.js';
+import { baselineInlayHints } from './features/baseline.js';
+import { BaselineError } from './program/running/baseline-source.js';
+import { gitSource, listRevisions } from './node/git-source.js';
+import { BaselineCache } from './workspace/baseline-cache.js';
 import { createDocuments, isProgramDocument } from './workspace/documents.js';
 import { DiagnosticsPublisher } from './workspace/diagnostics-publisher.js';
+import { checkedDocumentConnection } from './workspace/document-sync.js';
+import { invalidParams, Lifecycle } from './workspace/request-checks.js';
+import { watchedChanges } from './workspace/watched-files.js';
 import { ProgramWorkspace } from './workspace/workspace.js';
+import { ForecastRunner } from './workspace/forecast-runner.js';
+import type { ProgressSink } from './workspace/forecast-runner.js';
+import { join } from 'node:path';
 import type { FileChangeKind } from './workspace/workspace.js';
 
-const connection = createConnection(ProposedFeatures.all);
+// A request the client cancels before it has started is answered at once with
+// RequestCancelled (-32800) instead of being run: after one slow request, a
+// cancel storm costs nothing.
+const connection = createConnection(ProposedFeatures.all, {
+  cancelUndispatched: (message: Message): ResponseMessage => ({
+    jsonrpc: '2.0', id: (message as { id?: number | string }).id ?? null, error: { code: LSPErrorCodes.RequestCancelled, message: 'Cancelled before it started.' },
+  }),
+});
+const lifecycle = new Lifecycle();
 const documents = createDocuments();
-const workspace = new ProgramWorkspace(documents, nodeHost());
+const workspace: ProgramWorkspace = new ProgramWorkspace(documents, nodeHost({ maxChars: (): number => workspace.maxFileSize }));
 const publisher = new DiagnosticsPublisher(workspace, {
   send: (params) => void connection.sendDiagnostics(params),
   versionOf: (uri) => documents.get(uri)?.version,
   log: (message, error) => log(message, error),
 });
 
+// The Monte Carlo forecast runs in a worker thread (dist/forecast-worker.js, beside this bundle).
+const forecasts = new ForecastRunner(join(__dirname, 'forecast-worker.js'), {
+  progress: () => workDoneProgress(),
+  log: (message) => log('forecast', message),
+});
+/** Forecasts start this long after the last edit (after the diagnostics' own analysis, so it is cached). */
+const FORECAST_DELAY_MS = 750;
+let forecastTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** A window/workDoneProgress reporter, created on demand (a no-op when the client does not support it). */
+function workDoneProgress(): ProgressSink {
+  const reporter = connection.window.createWorkDoneProgress().catch(() => undefined);
+  return {
+    begin: (title) => void reporter.then((r) => r?.begin(title, 0, 'starting', false)),
+    report: (percentage, message) => void reporter.then((r) => r?.report(percentage, message)),
+    done: () => void reporter.then((r) => r?.done()),
+  };
+}
+
+/** After an edit: the running forecast is stale (cancelled at once); a new one starts when typing pauses. */
+function forecastAfterEdit(uri: string): void {
+  forecasts.cancel();
+  if (forecastTimer) clearTimeout(forecastTimer);
+  forecastTimer = setTimeout(guard('forecast', undefined, () => {
+    forecastTimer = undefined;
+    const analysis = workspace.contextFor(uri)?.analysis;
+    if (analysis) forecasts.ensure(analysis);
+  }), FORECAST_DELAY_MS);
+}
+const baselines = new BaselineCache(gitSource(), {
+  ready: () => {
+    if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  },
+  problem: (message) => void connection.window.showWarningMessage(message),
+  workspaceRootOf: (uri) => workspace.workspaceRootOf(uri),
+});
+let canRefreshInlayHints = false;
+
 // ---- settings -------------------------------------------------------------
 
 function applySettings(raw: unknown): void {
   if (!raw || typeof raw !== 'object') return;
   const root = (raw as { programAsCode?: unknown }).programAsCode ?? raw;
+  const baseline = (root as { baseline?: unknown }).baseline;
+  if (typeof baseline === 'string' || baseline === null || baseline === undefined) baselines.setRevision(typeof baseline === 'string' ? baseline : undefined);
   const maxFileSize = (root as { maxFileSize?: unknown }).maxFileSize;
   // Clamped like the setting's declared maximum (200 MB of text): no workspace can switch the guard off.
   if (typeof maxFileSize === 'number' && Number.isFinite(maxFileSize) && maxFileSize > 0) workspace.setMaxFileSize(Math.min(maxFileSize, 200 * 1024 * 1024));
@@ -73,9 +139,26 @@ function log(message: string, error: unknown): void {
   }
 }
 
-/** Runs a handler; on failure logs and answers `fallback` (a ResponseError passes through on purpose). */
+/** A notification the server did not act on, and why (one line in the client's output). */
+function ignored(method: string, why: string): void {
+  try {
+    connection.console.warn(`Ignored ${method}: ${why}`);
+  } catch {
+    // The connection itself is gone.
+  }
+}
+
+/**
+ * Runs a request handler: refused outside the lifecycle and for malformed
+ * positions, ranges or uris (an error response); on failure logs and answers
+ * `fallback` (a ResponseError passes through on purpose).
+ */
 function guard<P, R>(name: string, fallback: R, fn: (params: P) => R): (params: P) => R {
   return (params: P) => {
+    const refused = lifecycle.refuseRequest(name);
+    if (refused) throw new ResponseError(refused[0], refused[1]);
+    const bad = invalidParams(params);
+    if (bad) throw new ResponseError(ErrorCodes.InvalidParams, `${name}: ${bad}.`);
     try {
       return fn(params);
     } catch (e) {
@@ -86,22 +169,38 @@ function guard<P, R>(name: string, fallback: R, fn: (params: P) => R): (params: 
   };
 }
 
+/** Runs a notification handler: dropped outside the lifecycle; a failure is logged. */
+function notified<P>(name: string, fn: (params: P) => void): (params: P) => void {
+  return (params: P) => {
+    if (!lifecycle.acceptsNotifications) return;
+    try {
+      fn(params);
+    } catch (e) {
+      log(`${name} failed`, e);
+    }
+  };
+}
+
 /** The feature context of a program document, or undefined for anything else. */
 function contextOf(doc: TextDocumentIdentifier | { uri: string }): FeatureContext | undefined {
   const open = documents.get(doc.uri);
   if (!isProgramDocument(doc.uri, open?.languageId)) return undefined;
-  return workspace.contextFor(doc.uri);
+  const ctx = workspace.contextFor(doc.uri);
+  // The baseline, when git has been read already (never waited for here).
+  const baseline = ctx && baselines.viewFor(ctx.analysis);
+  return ctx && baseline ? { ...ctx, baseline } : ctx;
 }
 
 // ---- diagnostics (debounced push, project-wide: workspace/diagnostics-publisher.ts) ----
 
-documents.onDidChangeContent(guard('didChange', undefined, (e) => {
+documents.onDidChangeContent(notified('didChange', (e) => {
   if (!isProgramDocument(e.document.uri, e.document.languageId)) return;
   workspace.noteOpened(e.document.uri);
   publisher.schedule(e.document.uri);
+  forecastAfterEdit(e.document.uri);
 }));
 
-documents.onDidClose(guard('didClose', undefined, (e) => {
+documents.onDidClose(notified('didClose', (e) => {
   const uri = e.document.uri;
   publisher.cancel(uri);
   if (!isProgramDocument(uri, e.document.languageId)) return;
@@ -119,7 +218,9 @@ let canPullConfiguration = false;
 let canWatchFolders = false;
 let shuttingDown = false;
 
-connection.onInitialize((params: InitializeParams): InitializeResult => {
+connection.onInitialize((params: InitializeParams): InitializeResult | ResponseError<InitializeError> => {
+  if (lifecycle.phase !== 'starting') return new ResponseError(ErrorCodes.InvalidRequest, 'The server is already initialized: initialize may be sent only once.', { retry: false });
+  lifecycle.phase = 'running';
   try {
     applySettings(params.initializationOptions);
   } catch (e) {
@@ -131,6 +232,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canRegisterWatcher = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   canPullConfiguration = caps.workspace?.configuration === true;
   canWatchFolders = caps.workspace?.workspaceFolders === true;
+  canRefreshInlayHints = caps.workspace?.inlayHint?.refreshSupport === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -181,6 +283,7 @@ async function indexWorkspace(): Promise<void> {
 }
 
 connection.onInitialized(() => {
+  if (!lifecycle.acceptsNotifications) return;
   void (async () => {
     try {
       if (canRegisterWatcher) {
@@ -189,7 +292,7 @@ connection.onInitialized(() => {
         });
       }
       if (canWatchFolders) {
-        connection.workspace.onDidChangeWorkspaceFolders(guard('didChangeWorkspaceFolders', undefined, (e) => {
+        connection.workspace.onDidChangeWorkspaceFolders(notified('didChangeWorkspaceFolders', (e) => {
           const current = new Set<string>(workspace.folderUris);
           for (const f of e.removed) current.delete(f.uri.endsWith('/') ? f.uri : `${f.uri}/`);
           for (const f of e.added) current.add(f.uri);
@@ -206,6 +309,7 @@ connection.onInitialized(() => {
 });
 
 connection.onDidChangeConfiguration((params) => {
+  if (!lifecycle.acceptsNotifications) return;
   void (async () => {
     try {
       if (canPullConfiguration) await pullConfiguration();
@@ -217,19 +321,27 @@ connection.onDidChangeConfiguration((params) => {
   })();
 });
 
-connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, (params) => {
-  const affected = new Set<string>();
-  for (const change of params.changes) {
-    const kind: FileChangeKind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
-    for (const root of workspace.fileChanged(change.uri, kind)) affected.add(root);
-    if (kind === 'deleted' && !documents.get(change.uri)) for (const root of publisher.fileDeleted(change.uri)) affected.add(root);
-  }
-  for (const root of affected) publisher.publishProgram(root);
+connection.onDidChangeWatchedFiles(notified('didChangeWatchedFiles', (params) => {
+  const { changes, bad } = watchedChanges(params);
+  if (bad) ignored('workspace/didChangeWatchedFiles', bad);
+  if (changes.length === 0) return;
+  const { roots, structural } = workspace.filesChanged(changes);
+  const affected = new Set(roots);
+  const deleted = changes.filter((c) => c.kind === 'deleted' && !documents.get(c.uri)).map((c) => c.uri);
+  if (deleted.length > 0) for (const root of publisher.filesDeleted(deleted)) affected.add(root);
+  // A created or deleted file re-checks every program: one at a time, answering requests in between.
+  if (structural) publisher.publishLater(affected);
+  else for (const root of affected) publisher.publishProgram(root);
 }));
 
 connection.onShutdown(() => {
+  const refused = lifecycle.refuseRequest('shutdown');
+  if (refused) throw new ResponseError(refused[0], refused[1]);
+  lifecycle.phase = 'shut down';
   shuttingDown = true;
   publisher.dispose();
+  if (forecastTimer) clearTimeout(forecastTimer);
+  forecasts.dispose();
 });
 
 // ---- requests -----------------------------------------------------------------
@@ -243,7 +355,10 @@ connection.onCompletion(guard('completion', [], (p) => {
 
 connection.onHover(guard('hover', null, (p) => {
   const ctx = contextOf(p.textDocument);
-  return ctx ? provideHover(ctx, p.position) : null;
+  if (!ctx) return null;
+  // Asking starts the forecast when none is done or running for this text (in the worker: no wait here).
+  const forecast = ctx.analysis ? forecasts.ensure(ctx.analysis) : undefined;
+  return provideHover(forecast ? { ...ctx, forecast } : ctx, p.position);
 }));
 
 connection.onCodeLens(guard('codeLens', [], (p) => {
@@ -258,7 +373,7 @@ connection.onCodeAction(guard('codeAction', [], (p) => {
 
 connection.languages.inlayHint.on(guard('inlayHint', [], (p) => {
   const ctx = contextOf(p.textDocument);
-  return ctx ? provideInlayHints(ctx, p.range) : [];
+  return ctx ? [...provideInlayHints(ctx, p.range), ...baselineInlayHints(ctx, ctx.baseline, p.range)] : [];
 }));
 
 connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, (p) => {
@@ -304,12 +419,15 @@ connection.onDocumentHighlight(guard('documentHighlight', [], (p) => {
 
 connection.onPrepareRename(guard('prepareRename', null, (p) => {
   const ctx = contextOf(p.textDocument);
-  return ctx ? prepareRename(ctx, p.position) : null;
+  const result = ctx ? prepareRename(ctx, p.position) : null;
+  if (isRenameRejection(result)) throw new ResponseError(ErrorCodes.InvalidRequest, result.rejected);
+  return result;
 }));
 
 connection.onRenameRequest(guard('rename', null, (p) => {
   const ctx = contextOf(p.textDocument);
   if (!ctx) return null;
+  if (typeof p.newName !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'rename: `newName` must be a string.');
   const result = provideRename(ctx, p.position, p.newName);
   if (isRenameRejection(result)) throw new ResponseError(ErrorCodes.InvalidRequest, result.rejected);
   return result;
@@ -320,7 +438,7 @@ connection.onDocumentSymbol(guard('documentSymbol', [], (p) => {
   return ctx ? provideDocumentSymbols(ctx) : [];
 }));
 
-connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => provideWorkspaceSymbols(workspace.allAnalyses(), p.query)));
+connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => provideWorkspaceSymbols(workspace.allAnalyses(), typeof p.query === 'string' ? p.query : '')));
 
 connection.onFoldingRanges(guard('foldingRange', [], (p) => {
   const ctx = contextOf(p.textDocument);
@@ -354,8 +472,34 @@ connection.onRequest(ViewModelRequest, guard('viewModel', null, (p) => {
   return ctx?.analysis ? buildViewModel(ctx.analysis) : null;
 }));
 
+connection.onRequest(BaselineSummaryRequest, async (p) => {
+  try {
+    const ctx = contextOf(p);
+    const revision = baselines.current;
+    if (!ctx?.analysis || !revision) return null;
+    const { view, error } = await baselines.load(ctx.analysis);
+    if (!view) return { revision, commit: null, finish: null, milestonesLater: 0, error: error ?? null };
+    const d = view.comparison.diff;
+    return { revision, commit: view.commit, finish: d.finish, milestonesLater: d.milestones.filter((m) => (m.variance ?? 0) > 0).length, error: null };
+  } catch (e) {
+    log('baselineSummary failed', e);
+    return null;
+  }
+});
+
+connection.onRequest(BaselineRevisionsRequest, async (p) => {
+  try {
+    const folder = p.uri.slice(0, p.uri.lastIndexOf('/') + 1);
+    return { revisions: await listRevisions(folder), error: null };
+  } catch (e) {
+    if (e instanceof BaselineError) return { revisions: [], error: e.message };
+    log('baselineRevisions failed', e);
+    return { revisions: [], error: 'Reading the repository failed; see the Program as Code output.' };
+  }
+});
+
 process.on('uncaughtException', (e) => log('uncaught exception', e));
 process.on('unhandledRejection', (e) => log('unhandled rejection', e));
 
-documents.listen(connection);
+documents.listen(checkedDocumentConnection(connection, documents, { accepts: () => lifecycle.acceptsNotifications, ignored }));
 connection.listen();

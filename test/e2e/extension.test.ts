@@ -56,6 +56,10 @@ suite('Program as Code in VS Code', () => {
   suiteSetup(async () => {
     const ext = vscode.extensions.getExtension<ProgramAsCodeApi>(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is not installed in this VS Code`);
+    // The harness installs the packaged .vsix; make sure that copy is what runs, not the sources.
+    const installedIn = process.env.PAC_E2E_INSTALLED_IN;
+    console.log(`extension under test: ${ext.extensionUri.fsPath}`);
+    if (installedIn) assert.ok(ext.extensionUri.fsPath.startsWith(`${installedIn}/`), `the extension runs from ${ext.extensionUri.fsPath}, not from the installed .vsix in ${installedIn}`);
     // Activation is lazy (no `*`, no workspaceContains): opening a program file is what triggers it.
     assert.equal(ext.isActive, false, 'the extension activated before any program file was opened');
     await openProgram(...TINY);

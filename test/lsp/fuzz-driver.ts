@@ -13,6 +13,15 @@
 // answers on purpose), an answer slower than `slowMs`, an error the server logs
 // (its handlers catch exceptions and log them), the server exiting, and, at the
 // end, the server's text differing from ours.
+//
+// With `hostile` set, a client that breaks the protocol is mixed in (issue 11):
+// requests whose positions or ranges are not whole numbers in range (1.5, -1,
+// null, "3", 2^31) must be answered with InvalidParams (-32602) and nothing
+// else; whole numbers far past the end must be answered normally; didChange
+// notifications that cannot apply (an old version, a range below the last line
+// or reversed, text that is not a string, a fractional position, an unopened
+// document) must each be ignored with one log line and leave the text as it
+// was, which the final comparison of texts checks.
 import { performance } from 'node:perf_hooks';
 import { generateProgram } from '../../bench/generate.js';
 import { LspSession } from './harness.js';
@@ -29,10 +38,12 @@ export interface ServerFuzzOptions {
   readonly slowMs?: number;
   /** Progress lines (every 500 edits). */
   readonly progress?: (line: string) => void;
+  /** Share of requests and edits that break the protocol (0 to 1; default 0). */
+  readonly hostile?: number;
 }
 
 export interface FuzzFailure {
-  readonly kind: 'unanswered' | 'error-response' | 'slow' | 'server-exit' | 'server-log' | 'desync';
+  readonly kind: 'unanswered' | 'error-response' | 'slow' | 'server-exit' | 'server-log' | 'desync' | 'accepted-invalid' | 'unlogged-notification';
   /** Edits applied when it happened. */
   readonly edit: number;
   readonly detail: string;
@@ -48,6 +59,10 @@ export interface ServerFuzzReport {
   requests: number;
   /** Deliberate rename rejections (ResponseError), not failures. */
   renameRejections: number;
+  /** Requests sent with a malformed position or range (each must get InvalidParams). */
+  invalidRequests: number;
+  /** didChange notifications sent that cannot apply (each must be ignored with a log line). */
+  badNotifications: number;
   readonly byMethod: Record<string, MethodStats>;
   readonly failures: FuzzFailure[];
   slowest: { method: string; ms: number; edit: number };
@@ -275,9 +290,28 @@ function overlaps(a: Range, b: Range): boolean {
   return before(a.start, b.end) && before(b.start, a.end);
 }
 
-function requestParams(rng: Rng, s: LspSession, doc: Doc, method: string): unknown {
+/** A position value no client should send, and one that is valid but far past the end. */
+const MALFORMED: readonly unknown[] = [1.5, 0.5, -1, -0.0001, null, '3', true, 2 ** 31, 1e300, [], {}];
+const FAR = [2 ** 31 - 1, 1_000_000, 65_536];
+
+/** Request parameters, and whether a malformed position was written into them. */
+function requestParams(rng: Rng, s: LspSession, doc: Doc, method: string, hostile: number): { params: unknown; invalid: boolean } {
+  let invalid = false;
   const starts = lineStarts(doc.text);
-  const pos = () => positionAt(starts, rng.chance(0.6) ? snap(doc.text, doc.cursor + rng.int(-5, 5)) : rng.int(0, doc.text.length));
+  const pos = (): Position => {
+    const p = positionAt(starts, rng.chance(0.6) ? snap(doc.text, doc.cursor + rng.int(-5, 5)) : rng.int(0, doc.text.length));
+    // No draw at all without hostile input, so a seed replays the same run as before it existed.
+    if (hostile === 0 || !rng.chance(hostile)) return p;
+    const field = rng.chance(0.5) ? 'line' : 'character';
+    if (rng.chance(0.3)) return { ...p, [field]: rng.pick(FAR) };
+    invalid = true;
+    return { ...p, [field]: rng.pick(MALFORMED) } as unknown as Position;
+  };
+  const params = requestParamsWith(rng, s, doc, method, pos);
+  return { params, invalid };
+}
+
+function requestParamsWith(rng: Rng, s: LspSession, doc: Doc, method: string, pos: () => Position): unknown {
   const textDocument = { uri: doc.uri };
   switch (method) {
     case 'textDocument/references': return { textDocument, position: pos(), context: { includeDeclaration: rng.chance(0.5) } };
@@ -288,12 +322,14 @@ function requestParams(rng: Rng, s: LspSession, doc: Doc, method: string): unkno
     case 'textDocument/selectionRange': return { textDocument, positions: [pos(), pos()] };
     case 'textDocument/inlayHint': {
       const a = pos(); const b = pos();
-      const [start, end] = a.line < b.line || (a.line === b.line && a.character <= b.character) ? [a, b] : [b, a];
+      const [start, end] = !(a.line > b.line || (a.line === b.line && a.character > b.character)) ? [a, b] : [b, a];
       return { textDocument, range: { start, end } };
     }
     case 'textDocument/codeAction': {
       const p = pos();
-      const range = { start: { line: p.line, character: 0 }, end: { line: p.line + rng.int(0, 3), character: 0 } };
+      // Whole lines (a malformed character is kept, so the request is as malformed as its position).
+      const character = typeof p.character === 'number' ? 0 : p.character;
+      const range = { start: { line: p.line, character }, end: { line: typeof p.line === 'number' ? p.line + rng.int(0, 3) : p.line, character: 0 } };
       // The diagnostics the editor has for that range (possibly of an older version, as in an editor).
       const diagnostics = (s.diagnostics.get(doc.uri) ?? []).filter((d) => overlaps(d.range, range));
       return { textDocument, range, context: { diagnostics, triggerKind: 1 } };
@@ -319,7 +355,7 @@ export async function fuzzServer(options: ServerFuzzOptions): Promise<ServerFuzz
   const fragmentRel = Object.keys(gen.fragments)[0] as string;
   const ids = [...gen.taskIds, ...gen.milestoneIds, 'ws001', 'ws002'];
   const report: ServerFuzzReport = {
-    seed: options.seed, edits: 0, changes: 0, requests: 0, renameRejections: 0, byMethod: {}, failures: [],
+    seed: options.seed, edits: 0, changes: 0, requests: 0, renameRejections: 0, invalidRequests: 0, badNotifications: 0, byMethod: {}, failures: [],
     slowest: { method: '', ms: 0, edit: 0 }, elapsedMs: 0,
   };
   const fail = (kind: FuzzFailure['kind'], detail: string) => {
@@ -332,6 +368,8 @@ export async function fuzzServer(options: ServerFuzzOptions): Promise<ServerFuzz
     for (; logsSeen < s.logs.length; logsSeen++) {
       const m = s.logs[logsSeen] as string;
       if (/failed|uncaught|unhandled/i.test(m)) fail('server-log', m);
+      // Without hostile input, every notification must apply.
+      if ((options.hostile ?? 0) === 0 && m.startsWith('Ignored')) fail('server-log', m);
     }
     if (!s.alive) fail('server-exit', `exit code ${String(s.exitCode)}`);
   };
@@ -343,17 +381,22 @@ export async function fuzzServer(options: ServerFuzzOptions): Promise<ServerFuzz
     for (const d of docs) await s.open(d.rel, d.text);
 
     const inFlight = new Set<Promise<void>>();
+    const hostile = options.hostile ?? 0;
     const send = (doc: Doc, method: string) => {
-      const params = requestParams(rng, s, doc, method);
+      const { params, invalid } = requestParams(rng, s, doc, method, hostile);
+      if (invalid) report.invalidRequests++;
       const edit = report.edits;
       const t0 = performance.now();
       report.requests++;
       let timer: NodeJS.Timeout | undefined;
       const answered = s.request(method, params).then(
-        () => undefined,
+        () => {
+          if (invalid) fail('accepted-invalid', `${method} ${JSON.stringify(params).slice(0, 300)} was answered instead of InvalidParams`);
+        },
         (e: unknown) => {
           const code = (e as { code?: unknown }).code;
-          if (method === 'textDocument/rename' && code === -32600) { report.renameRejections++; return; }
+          if (invalid && code === -32602) return;
+          if ((method === 'textDocument/rename' || method === 'textDocument/prepareRename') && code === -32600) { report.renameRejections++; return; }
           fail('error-response', `${method} ${JSON.stringify(params).slice(0, 300)}: ${String((e as Error).message ?? e)}`);
         },
       ).then(() => {
@@ -372,6 +415,11 @@ export async function fuzzServer(options: ServerFuzzOptions): Promise<ServerFuzz
 
     while (report.edits < options.edits) {
       const doc = rng.chance(0.7) ? docs[0] as Doc : docs[1] as Doc;
+      if (hostile > 0 && rng.chance(hostile)) {
+        // A notification that cannot apply: the server must ignore it (and say so), our text stays.
+        void s.notify('textDocument/didChange', badChange(rng, doc, s.uri('never-opened.program.yaml')));
+        report.badNotifications++;
+      }
       const kind = rng.weighted(KINDS);
       const changes = makeEdit(rng, doc, kind, ids, report.edits);
       let contentChanges: unknown[];
@@ -418,6 +466,8 @@ export async function fuzzServer(options: ServerFuzzOptions): Promise<ServerFuzz
       if (JSON.stringify(before) !== JSON.stringify(after)) fail('desync', `${doc.rel}: the incrementally edited text and the same text sent whole differ in diagnostics or semantic tokens`);
     }
     checkServer();
+    const ignored = s.logs.filter((l) => l.startsWith('Ignored textDocument/didChange: ')).length;
+    if (ignored !== report.badNotifications) fail('unlogged-notification', `${report.badNotifications} bad didChange notifications sent, ${ignored} log lines saying they were ignored`);
   } finally {
     await s.stop();
     report.elapsedMs = performance.now() - started;
@@ -425,9 +475,29 @@ export async function fuzzServer(options: ServerFuzzOptions): Promise<ServerFuzz
   return report;
 }
 
+/** A didChange that cannot be applied to `doc` as it is. */
+function badChange(rng: Rng, doc: Doc, unopened: string): unknown {
+  const starts = lineStarts(doc.text);
+  const p = positionAt(starts, rng.int(0, doc.text.length));
+  const next = doc.version + 1;
+  const td = { uri: doc.uri, version: next };
+  const insert = (at: unknown, text: unknown = 'x') => ({ range: { start: at, end: at }, text });
+  switch (rng.int(0, 8)) {
+    case 0: return { textDocument: { uri: doc.uri, version: doc.version - rng.int(0, 3) }, contentChanges: [insert(p)] };
+    case 1: return { textDocument: td, contentChanges: [insert(p, rng.pick([null, 42, undefined, {}]))] };
+    case 2: return { textDocument: td, contentChanges: [insert({ line: starts.length + rng.int(0, 5), character: 0 })] };
+    case 3: return { textDocument: td, contentChanges: [{ range: { start: { line: p.line + 1, character: 0 }, end: p }, text: '' }] };
+    case 4: return { textDocument: td, contentChanges: [insert(p, 'ok'), insert({ line: p.line + 0.5, character: p.character })] };
+    case 5: return { textDocument: { uri: unopened, version: next }, contentChanges: [{ text: 'x' }] };
+    case 6: return { textDocument: { uri: doc.uri, version: String(next) }, contentChanges: [insert(p)] };
+    case 7: return { textDocument: td, contentChanges: [insert({ line: rng.pick(MALFORMED), character: 0 })] };
+    default: return { textDocument: td, contentChanges: rng.pick([null, 'text', {}]) };
+  }
+}
+
 export function formatReport(r: ServerFuzzReport): string {
   const lines = [
-    `seed ${r.seed}: ${r.edits} edits (${r.changes} content changes), ${r.requests} requests, ${r.renameRejections} deliberate rename rejections, ${r.failures.length} failures, ${(r.elapsedMs / 1000).toFixed(1)} s`,
+    `seed ${r.seed}: ${r.edits} edits (${r.changes} content changes), ${r.requests} requests (${r.invalidRequests} with malformed positions), ${r.badNotifications} bad didChange notifications, ${r.renameRejections} deliberate rename rejections, ${r.failures.length} failures, ${(r.elapsedMs / 1000).toFixed(1)} s`,
     `slowest request: ${r.slowest.method} ${r.slowest.ms.toFixed(1)} ms (after edit ${r.slowest.edit})`,
     ...Object.entries(r.byMethod).sort(([a], [b]) => a.localeCompare(b))
       .map(([m, st]) => `  ${m.padEnd(36)} ${String(st.count).padStart(6)} requests, mean ${(st.totalMs / st.count).toFixed(1).padStart(6)} ms, max ${st.maxMs.toFixed(1).padStart(7)} ms`),

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
-import type { MessageConnection } from 'vscode-jsonrpc/node.js';
+import type { CancellationToken, MessageConnection } from 'vscode-jsonrpc/node.js';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const SERVER = resolve('dist/server.js');
@@ -23,6 +23,8 @@ export interface StartOptions {
   readonly initializationOptions?: unknown;
   /** Advertise dynamic registration of file watchers (default true). */
   readonly watchFiles?: boolean;
+  /** Start the server without sending initialize (call `initialize()` later). */
+  readonly uninitialized?: boolean;
 }
 
 interface Waiter {
@@ -40,6 +42,8 @@ export class LspSession {
   readonly progress: unknown[] = [];
   readonly registrations: unknown[] = [];
   readonly logs: string[] = [];
+  /** Every window/showMessage (and showMessageRequest) the server sent: its text. */
+  readonly messages: string[] = [];
   /** What workspace/configuration answers per section (e.g. `programAsCode`); null for the rest. */
   readonly settings = new Map<string, unknown>();
   exitCode: number | null | undefined = undefined;
@@ -86,14 +90,25 @@ export class LspSession {
         }
       }
     });
-    this.conn.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); });
+    this.conn.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); this.poke(); });
+    this.conn.onNotification('window/showMessage', (p: { message: string }) => { this.messages.push(p.message); this.poke(); });
+    this.conn.onRequest('window/showMessageRequest', (p: { message: string }) => { this.messages.push(p.message); this.poke(); return null; });
     this.conn.onNotification('$/progress', (p: unknown) => { this.progress.push(p); this.poke(); });
     this.conn.onRequest('window/workDoneProgress/create', () => null);
     this.conn.onRequest('client/registerCapability', (p: unknown) => { this.registrations.push(p); return null; });
     this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
       p.items.map((item) => (item.section !== undefined && this.settings.has(item.section) ? this.settings.get(item.section) : null)));
     this.conn.listen();
-    await this.conn.sendRequest('initialize', {
+    this.options = options;
+    if (!options.uninitialized) await this.initialize();
+  }
+
+  private options: StartOptions = {};
+
+  /** The initialize request and the initialized notification, as an editor sends them. */
+  async initialize(): Promise<unknown> {
+    const options = this.options;
+    const result = await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: this.folderUri,
       workspaceFolders: [{ uri: this.folderUri, name: 'ws' }],
@@ -113,10 +128,11 @@ export class LspSession {
       },
     });
     await this.conn.sendNotification('initialized', {});
+    return result;
   }
 
-  request<R = unknown>(method: string, params: unknown): Promise<R> {
-    return this.conn.sendRequest(method, params) as Promise<R>;
+  request<R = unknown>(method: string, params: unknown, token?: CancellationToken): Promise<R> {
+    return (token ? this.conn.sendRequest(method, params, token) : this.conn.sendRequest(method, params)) as Promise<R>;
   }
 
   notify(method: string, params: unknown): Promise<void> {

@@ -100,7 +100,7 @@ describe('size limit', () => {
     assert.equal(d.code, 'file-too-large');
     assert.equal(d.severity, 'error');
     assert.deepEqual(d.span, { start: 0, end: 0 });
-    assert.match(d.message, /This file is 50\.\d\d MB; program files larger than 20\.00 MB are not checked/);
+    assert.match(d.message, /This file is larger than 10\.00 MB, so it is not checked/);
     assert.match(d.message, /programAsCode\.maxFileSize/);
     // The whole pipeline (load, schedule, rules) copes with the file.
     const a = analyze(big);
@@ -292,14 +292,17 @@ describe('line endings, BOM, tabs and wide characters', () => {
   test('tabs in indentation: "Tabs cannot indent YAML; use spaces." on the tab', () => {
     const text = HEAD + 'workstreams:\n  - id: w\n\tname: W\n';
     const a = analyze(text);
-    const tab = a.diagnostics.filter((d) => d.message === 'Tabs cannot indent YAML; use spaces.');
+    // The tab is the root cause: what it breaks (here the workstream's `name`) waits for it.
+    assert.deepEqual(a.diagnostics.map((d) => d.message), ['Tabs cannot indent YAML; use spaces. Fix this first: 2 later problems in this file are held back until then.']);
+    const tab = a.diagnostics.filter((d) => d.message.startsWith('Tabs cannot indent YAML; use spaces.'));
     assert.equal(tab.length, 1);
     assert.equal(tab[0]?.code, 'yaml-syntax');
     assert.equal(tab[0]?.severity, 'error');
     assert.equal(spanText(text, tab[0]!.span), '\t');
     assert.equal(tab[0]?.span.start, text.indexOf('\t'));
     const all = HEAD + 'workstreams:\n\t- id: w\n\t  name: W\n';
-    const tabs = analyze(all).diagnostics.filter((d) => d.message === 'Tabs cannot indent YAML; use spaces.');
+    // Every tab is shown (each is a fix of its own), the first as the root cause.
+    const tabs = analyze(all).diagnostics.filter((d) => d.message.startsWith('Tabs cannot indent YAML; use spaces.'));
     assert.deepEqual(tabs.map((d) => spanText(all, d.span)), ['\t', '\t  ']);
   });
 

@@ -16,7 +16,7 @@ import type { Entity, EntityKind, Span } from '../../server/src/program/types.js
 import { provideCodeActions } from '../../server/src/features/code-actions.js';
 import type { FeatureContext } from '../../server/src/features/context.js';
 import { provideDiagnostics } from '../../server/src/features/diagnostics.js';
-import { isRenameRejection, provideRename } from '../../server/src/features/rename.js';
+import { invalidNewName, isRenameRejection, provideRename } from '../../server/src/features/rename.js';
 import { analyse, programSpecArb, renderProgram, ROOT_URI, WORKSPACE } from '../fuzz/core-fuzz.js';
 import type { Injection, ProgramSpec, RenderedProgram, SpecOptions } from '../fuzz/core-fuzz.js';
 
@@ -110,7 +110,8 @@ void describe('invariant: rename A→B then B→A gives back the original bytes'
           const candidates = a0.model.entities.filter((e) => RENAMEABLE.includes(e.kind));
           fc.pre(candidates.length > 0);
           const target = candidates[which % candidates.length] as Entity;
-          fc.pre(newName !== target.id && !a0.model.definitions.has(newName));
+          // `true`, `null` and the like are refused on purpose (YAML would not read them as text).
+          fc.pre(newName !== target.id && !a0.model.definitions.has(newName) && invalidNewName(newName) === undefined);
           // Start from the definition or from one of its references.
           const refs = a0.model.references.filter((r) => r.targetId === target.id && r.expected.includes(target.kind));
           const places: { uri: string; span: Span }[] = [{ uri: target.uri, span: target.idSpan }, ...refs.map((r) => ({ uri: r.uri, span: r.span }))];
@@ -139,6 +140,78 @@ void describe('invariant: rename A→B then B→A gives back the original bytes'
     t.diagnostic(`${renamed} round trips: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}`);
     assert.ok(renamed >= runs * 0.8, `only ${renamed} renames ran`);
     for (const kind of RENAMEABLE) assert.ok((kinds.get(kind) ?? 0) > 0, `no ${kind} was renamed`);
+  });
+});
+
+/**
+ * Rewrites the id tokens of `target` (its definition and its references) the
+ * ways issue 11 found rename breaking: block ids as `|-` / `>-` block scalars
+ * (M4), and references through a YAML anchor on the definition (M5).
+ */
+function hostileForms(files: Files, a: ProgramAnalysis, target: Entity, how: number): Files | undefined {
+  const out = { ...files };
+  const text = out[target.uri] as string;
+  const lineStart = text.lastIndexOf('\n', target.idSpan.start - 1) + 1;
+  const before = text.slice(lineStart, target.idSpan.start);
+  if (how % 2 === 0) {
+    // `  id: x` on its own line (block style) -> `  id: |-` + the id on the next line.
+    const m = /^(\s*(?:- )?)id: $/.exec(before);
+    if (!m) return undefined;
+    const indent = ' '.repeat((m[1] as string).length + 2);
+    out[target.uri] = `${text.slice(0, target.idSpan.start)}${how % 4 === 0 ? '|-' : '>-'}\n${indent}${target.id}${text.slice(target.idSpan.end)}`;
+    return out;
+  }
+  // An anchor on the definition, and every reference in the same file after it written as its alias.
+  const refs = a.model.references.filter((r) => r.targetId === target.id && r.expected.includes(target.kind) && r.uri === target.uri && r.span.start > target.idSpan.end);
+  if (refs.length === 0 || !/[\s{[,:]$/.test(before)) return undefined;
+  let t = text;
+  for (const r of [...refs].sort((x, y) => y.span.start - x.span.start)) {
+    if (/["']/.test(t[r.span.start - 1] as string)) return undefined;
+    t = `${t.slice(0, r.span.start)}*anchored${t.slice(r.span.end)}`;
+  }
+  out[target.uri] = `${t.slice(0, target.idSpan.start)}&anchored ${t.slice(target.idSpan.start)}`;
+  return out;
+}
+
+void describe('invariant: rename through block scalars and aliases (issue 11)', () => {
+  const runs = 60;
+  void it(`edits never overlap, the file parses to the same program, and A→B→A gives the original bytes, for ${runs} programs`, (t) => {
+    let renamed = 0;
+    const forms = [0, 0];
+    fc.assert(
+      fc.property(programSpecArb(), fc.nat(), fc.nat({ max: 3 }), (spec, which, how) => {
+        const plain = filesOf(renderProgram({ ...spec, idStyle: 'plain' }));
+        const a0 = analyse(plain);
+        const candidates = a0.model.entities.filter((e) => e.kind === 'task' || e.kind === 'milestone');
+        fc.pre(candidates.length > 0);
+        const target = candidates[which % candidates.length] as Entity;
+        const files = hostileForms(plain, a0, target, how);
+        fc.pre(files !== undefined);
+        const a1 = analyse(files);
+        const moved = a1.model.entities.find((e) => e.kind === target.kind && e.id === target.id && e.uri === target.uri);
+        fc.pre(moved !== undefined && !a1.model.diagnostics.some((d) => d.code === 'yaml-syntax'));
+        const refs = a1.model.references.filter((r) => r.targetId === target.id && r.expected.includes(target.kind)).length;
+        const rename = (a: ProgramAnalysis, fs: Files, e: Entity, to: string): Files => {
+          const text = fs[e.uri] as string;
+          const edit = provideRename({ uri: e.uri, text, analysis: a }, positionOf(text, e.idSpan.end - 1), to);
+          assert.ok(edit && !isRenameRejection(edit), `rename to ${to} refused: ${JSON.stringify(edit)}\n${show(fs)}`);
+          return applyWorkspaceEdit(fs, edit.changes ?? {}, `rename ${e.id} -> ${to}`);
+        };
+        const files1 = rename(a1, files, moved, 'renamedId');
+        const a2 = analyse(files1);
+        assert.ok(!a2.model.diagnostics.some((d) => d.code === 'yaml-syntax'), `a syntax error after the rename\n${show(files1)}`);
+        const back = a2.model.entities.find((e) => e.kind === target.kind && e.id === 'renamedId');
+        assert.ok(back, `no ${target.kind} renamedId\n${show(files1)}`);
+        assert.equal(a2.model.references.filter((r) => r.targetId === 'renamedId').length, refs, 'every reference follows the rename');
+        const files2 = rename(a2, files1, back, target.id);
+        for (const uri of Object.keys(files)) assert.equal(files2[uri], files[uri], `${uri} differs after the round trip`);
+        renamed++;
+        forms[how % 2] = (forms[how % 2] as number) + 1;
+      }),
+      { seed: 1111, numRuns: runs, includeErrorInReport: true },
+    );
+    t.diagnostic(`${renamed} round trips: ${forms[0]} block scalars, ${forms[1]} anchors and aliases`);
+    assert.ok((forms[0] as number) > 5 && (forms[1] as number) > 5, `too few hostile forms: ${forms.join(', ')}`);
   });
 });
 

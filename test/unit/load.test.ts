@@ -146,7 +146,11 @@ test('durations must come to whole working days; effort needs assignees', () => 
   const m = programFromYaml(text);
   const d = withCode(m.diagnostics, 'duration-not-whole');
   assert.deepEqual(d.map((x) => spanText(text, x.span)), ['2.5d', '0d', '0.5d']);
-  assert.match(d[0]!.message, /whole number of working days, at least 1/);
+  assert.deepEqual(d.map((x) => x.message), [
+    'A duration must be a whole number of working days: write `2d` or `3d`.',
+    'A duration must be at least 1 working day; a zero-length event is a milestone.',
+    'A lag must be a whole number of working days: write `0d` or `1d`.',
+  ]);
   const [effort] = withCode(m.diagnostics, 'effort-without-assignees');
   assert.equal(spanText(text, effort!.span), '3d');
 });

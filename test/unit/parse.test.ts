@@ -2,7 +2,7 @@
 // come back as diagnostics with sensible ranges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFile } from '../../server/src/program/parse.js';
+import { DEFAULT_LIMITS, parseFile } from '../../server/src/program/parse.js';
 import { LineIndex } from '../../server/src/program/line-index.js';
 import { analyzeProgram } from '../../server/src/program/analyze.js';
 import { programFromYaml } from '../helpers/program.js';
@@ -34,7 +34,7 @@ test('an alias bomb is stopped with a diagnostic', () => {
 });
 
 test('files over the size limit are not parsed', () => {
-  const f = parseFile('file:///big.program.yaml', 'x'.repeat(2000), { maxFileSize: 1000, maxAliasCount: 100, maxDepth: 64 });
+  const f = parseFile('file:///big.program.yaml', 'x'.repeat(2000), { ...DEFAULT_LIMITS, maxFileSize: 1000, maxAliasCount: 100 });
   assert.equal(f.doc, undefined);
   assert.equal(f.diagnostics[0]?.code, 'file-too-large');
 });

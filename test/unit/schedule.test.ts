@@ -689,7 +689,7 @@ void test('drivingChain follows drivers back to the first item', () => {
 // ---------------------------------------------------------------------------
 // Over-allocation
 
-void test('over-allocation: overlapping tasks in the same weeks, once per task per person, on the assignee token', () => {
+void test('over-allocation: once per person and period, on the first task\'s assignee token, saying why, with the tasks as related information', () => {
   const { s, text } = run({
     people: ['id: alice', 'id: bob, capacity: 0.5', 'id: eve, leave: [{ from: 2026-01-12, to: 2026-01-16 }]'],
     tasks: [
@@ -701,18 +701,37 @@ void test('over-allocation: overlapping tasks in the same weeks, once per task p
     ],
   });
   const over = withCode(s.diagnostics, 'over-allocation');
-  const got = over.map((d) => [spanText(text, d.span), d.message]);
-  assert.deepEqual(got, [
-    ['alice', '`alice` is over-allocated in the weeks of 2026-01-05 to 2026-01-12: 2 tasks need 20 person-days, capacity allows 10 (api, infra).'],
-    ['alice', '`alice` is over-allocated in the weeks of 2026-01-05 to 2026-01-12: 2 tasks need 20 person-days, capacity allows 10 (api, infra).'],
-    ['bob', '`bob` is over-allocated in the weeks of 2026-01-05 to 2026-01-12: 2 tasks need 10 person-days, capacity allows 5 (infra, solo).'],
-    ['bob', '`bob` is over-allocated in the weeks of 2026-01-05 to 2026-01-12: 2 tasks need 10 person-days, capacity allows 5 (infra, solo).'],
+  const at = (span: { start: number; end: number }) => `${spanText(text, span)}@${text.slice(0, span.start).split('\n').length}`;
+  assert.deepEqual(over.map((d) => [at(d.span), d.severity, d.message]), [
+    ['alice@11', 'warning', '`alice` is over-allocated in the weeks of 2026-01-05 to 2026-01-12 because of overlapping tasks (`api` and `infra`): 2 tasks need 20 person-days, `alice` can give 10.'],
+    ['bob@12', 'warning', '`bob` is over-allocated in the weeks of 2026-01-05 to 2026-01-12 because of overlapping tasks (`infra` and `solo`): 2 tasks need 10 person-days, `bob` can give 5 (part-time, capacity 0.5).'],
+    ['eve@14', 'warning', '`eve` is over-allocated in the week of 2026-01-12 because of leave (5 working days): 1 task needs 3 person-days, `eve` can give 0.'],
   ]);
-  // Leave is honoured: web waits for eve to come back instead of being over-allocated on her leave.
-  assert.equal(dates(s, 'web'), '2026-01-19..2026-01-21');
-  assert.ok(over.every((d) => d.severity === 'warning'));
-  // The two alice warnings sit on different tokens (api's and infra's lists).
-  assert.notEqual(over[0]!.span.start, over[1]!.span.start);
+  assert.deepEqual(over[0]!.related?.map((r) => [at(r.span), r.message]), [
+    ['alice@12', '`infra` (2026-01-05 → 2026-01-16) also needs `alice` in this period'],
+    ['alice@4', '`alice` is defined here: capacity 1'],
+  ]);
+  assert.deepEqual(over[2]!.related?.map((r) => [at(r.span), r.message]), [
+    ['eve@6', '`eve` is defined here: capacity 1, on leave 5 working days in this period'],
+  ]);
+});
+
+void test('over-allocation: two separate periods of one person are two warnings, each on its own first task', () => {
+  const { s, text } = run({
+    people: ['id: alice'],
+    tasks: [
+      'id: a1, duration: 5d, assignees: [alice]',
+      'id: a2, duration: 5d, assignees: [alice]',
+      'id: gap, duration: 10d, depends_on: [a1]',
+      'id: b1, duration: 5d, depends_on: [gap], assignees: [alice]',
+      'id: b2, duration: 5d, depends_on: [gap], assignees: [alice]',
+    ],
+  });
+  const over = withCode(s.diagnostics, 'over-allocation');
+  assert.deepEqual(over.map((d) => [text.slice(0, d.span.start).split('\n').length, d.message]), [
+    [9, '`alice` is over-allocated in the week of 2026-01-05 because of overlapping tasks (`a1` and `a2`): 2 tasks need 10 person-days, `alice` can give 5.'],
+    [12, '`alice` is over-allocated in the week of 2026-01-26 because of overlapping tasks (`b1` and `b2`): 2 tasks need 10 person-days, `alice` can give 5.'],
+  ]);
 });
 
 void test('no over-allocation for a part-timer on one effort task, or for tasks in different weeks', () => {
@@ -911,13 +930,12 @@ void test('apollo: milestones, float and the critical path', () => {
 
 void test('apollo: over-allocation warnings', () => {
   const s = apollo();
-  const messages = [...new Set(withCode(s.diagnostics, 'over-allocation').map((d) => d.message))];
-  assert.deepEqual(messages, [
-    '`alice` is over-allocated in the weeks of 2026-01-12 to 2026-01-19: 2 tasks need 20 person-days, capacity allows 10 (api, infra).',
-    '`bob` is over-allocated in the weeks of 2026-01-19 to 2026-01-26: 2 tasks need 10 person-days, capacity allows 5 (api, billing).',
-    '`chen` is over-allocated in the weeks of 2026-02-02 to 2026-02-09: 2 tasks need 16 person-days, capacity allows 10 (web-app, docs-site).',
+  // One warning per person and period (there were six, one per task and assignee).
+  assert.deepEqual(withCode(s.diagnostics, 'over-allocation').map((d) => d.message), [
+    '`alice` is over-allocated in the weeks of 2026-01-12 to 2026-01-19 because of overlapping tasks (`api` and `infra`): 2 tasks need 20 person-days, `alice` can give 10.',
+    '`bob` is over-allocated in the weeks of 2026-01-19 to 2026-01-26 because of overlapping tasks (`api` and `billing`): 2 tasks need 10 person-days, `bob` can give 5 (part-time, capacity 0.5).',
+    '`chen` is over-allocated in the weeks of 2026-02-02 to 2026-02-09 because of overlapping tasks (`web-app` and `docs-site`): 2 tasks need 16 person-days, `chen` can give 10.',
   ]);
-  assert.equal(withCode(s.diagnostics, 'over-allocation').length, 6);
 });
 
 void test('apollo: a slipping beta names its driving chain', () => {

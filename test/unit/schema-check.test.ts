@@ -119,12 +119,12 @@ const cases: Case[] = [
   {
     name: 'malformed duration',
     text: `${HEAD}workstreams:\n  - id: w\n    name: W\n    tasks:\n      - id: a\n        name: A\n        duration: 10 days\n`,
-    expect: [{ code: 'invalid-duration', token: '10 days', msg: '`10 days` is not a duration: write working days as `10d` or weeks as `2w`.' }],
+    expect: [{ code: 'invalid-duration', token: '10 days', msg: '`10 days` is not a duration: write `10d` (working days).' }],
   },
   {
     name: 'a bare number as a duration',
     text: `${HEAD}changes:\n  - { id: c, title: C, schedule_impact: 5 }\n`,
-    expect: [{ code: 'invalid-duration', token: '5', msg: 'is not a duration' }],
+    expect: [{ code: 'invalid-duration', token: '5', msg: '`5` has no unit: write `5d` for working days or `5w` for weeks.' }],
   },
   {
     name: 'task with both duration and effort',

@@ -136,3 +136,15 @@ export function generatedVm(tasks: number, seed = 1): ViewModel {
   const g = generateProgram({ tasks, seed });
   return buildViewModel(analyzeProgram(programFromYaml(g.root, g.fragments)));
 }
+
+/** Runs the built mermaid bundle in an opened webview page (window.pacMermaid), as the Dependencies tab loads it. */
+export async function loadMermaidInto(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve, reject) => {
+    const s = document.createElement('script');
+    s.nonce = document.querySelector('script[nonce]')?.getAttribute('nonce') ?? '';
+    s.src = document.body.dataset.mermaidSrc!;
+    s.onload = () => resolve();
+    s.onerror = () => reject(new Error('mermaid did not load'));
+    document.head.append(s);
+  }));
+}

@@ -251,8 +251,10 @@ void describe('preview safety: XSS corpus', () => {
     const out = join(dir, 'xss.html');
     execFileSync(process.execPath, [CLI, 'export', file, '--format', 'html', '--out', out], { stdio: 'pipe' });
     const html = readFileSync(out, 'utf8');
-    // The embedded JSON cannot end its script element: only our three scripts close.
-    assert.equal((html.match(/<\/script/gi) ?? []).length, 3, 'script elements in the export');
+    // The embedded JSON cannot end its script element: only ours close (the view model,
+    // the preview, and mermaid's deferred blocks).
+    const deferred = (html.match(/<script type="text\/x-pac-deferred" class="pac-mermaid">/g) ?? []).length;
+    assert.equal((html.match(/<\/script/gi) ?? []).length, 2 + deferred, 'script elements in the export');
     assert.doesNotMatch(html.slice(0, html.indexOf('<body')), /<script|<img/i, 'no markup from the program in <head>');
     assert.match(html, /<title>&lt;\/title&gt;&lt;script&gt;/, 'the program name is escaped in <title>');
     const o = await open(browser, html, 'light', { width: 1600, height: 6000 });
@@ -297,8 +299,12 @@ void describe('preview safety: content security policy', () => {
     const html = readFileSync(out, 'utf8');
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1]?.replace(/&#39;/g, "'").replace(/&quot;/g, '"') ?? '';
     assertStrict(csp, 'export', /^'sha256-[A-Za-z0-9+/]+=*'$/);
-    // Exactly the inline scripts that execute are allowed.
-    const executable = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    // Exactly the inline scripts that execute are allowed: the preview, and mermaid's
+    // deferred block, which the preview runs as an inline script on first use.
+    const blocks = [...html.matchAll(/<script type="text\/x-pac-deferred" class="pac-mermaid">([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    assert.ok(blocks.length > 10, 'mermaid in small deferred blocks');
+    const executable = [...[...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!), blocks.join('')];
+    assert.equal(executable.length, 2, 'the preview and mermaid');
     const hashes = parseCsp(csp).get('script-src')!;
     assert.equal(executable.length, hashes.length);
     for (const code of executable) {

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands } from '../ids';
 import type { PreviewApi } from '../preview-api';
+import { pickBaseline } from './baseline-commands';
 import { goToDependencyList, showDependents } from './dependency-commands';
 import { copyAsMermaid, exportRiskCsv, exportSvg } from './export-commands';
 import { newProgram } from './new-program';
@@ -29,6 +30,7 @@ export function registerCommands({ client, preview }: CommandDeps): vscode.Dispo
     [Commands.copyAsMermaid]: (uri) => copyAsMermaid(client, uri),
     [Commands.newProgram]: (name) => newProgram(name),
     [Commands.restartServer]: () => client.restart(),
+    [Commands.pickBaseline]: (revision) => pickBaseline(client, revision),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, withErrorMessage(id, handler)));
 }

@@ -53,3 +53,15 @@ export function makeNonce(): string {
   globalThis.crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => chars[b % chars.length]).join('');
 }
+
+/**
+ * The panel's title: the program's name (the preview shows the whole program,
+ * whichever of its files is active), else its id, else the file's name until
+ * the first view model arrives.
+ */
+export function previewTitle(vm: { readonly program: { readonly name: string | null; readonly id: string | null } } | null | undefined, path: string): string {
+  const name = vm?.program.name?.trim() || vm?.program.id;
+  if (name) return `Preview: ${name}`;
+  const file = path.split('/').pop() || 'program';
+  return `Preview ${file.replace(/\.program\.ya?ml$/i, '')}`;
+}

@@ -6,7 +6,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ViewModelRequest } from '../../../server/src/protocol';
 import type { ViewModel } from '../../../server/src/program/view-model';
 import { packViewModel } from '../../../server/src/program/view-model';
-import { makeNonce, previewHtml } from './preview-html';
+import { makeNonce, previewHtml, previewTitle } from './preview-html';
 import type { FromWebview } from './webview-messages';
 import { checkWebviewMessage, isRevealAllowed, revealRefusal } from './webview-messages';
 
@@ -96,6 +96,7 @@ export class ProgramPreview implements vscode.Disposable {
       const vm = await this.host.client.sendRequest(ViewModelRequest, { uri: this.uri.toString() });
       if (version !== this.version || this.disposed) return;
       this.viewModel = vm;
+      this.setTitle();
       this.postViewModel();
     } catch (e) {
       this.host.log(`Preview: could not get the view model for ${this.uri.toString()}: ${e instanceof Error ? e.message : String(e)}`);
@@ -132,8 +133,7 @@ export class ProgramPreview implements vscode.Disposable {
   }
 
   private setTitle(): void {
-    const name = this.uri.path.split('/').pop() ?? 'program';
-    this.panel.title = `Preview ${name.replace(/\.program\.ya?ml$/i, '')}`;
+    this.panel.title = previewTitle(this.viewModel, this.uri.path);
   }
 
   private postViewModel(): void {

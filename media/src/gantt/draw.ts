@@ -2,15 +2,24 @@
 // meaning (status, critical, kind) so the CSS colours them from the theme and
 // tests can find them.
 import type { Box, Row, Scale, Tick } from '../../../server/src/program/export/gantt-layout.js';
-import { BAR_HEIGHT, HEADER_HEIGHT, ROW_HEIGHT, toDay, weekday } from '../../../server/src/program/export/gantt-layout.js';
+import { BAR_HEIGHT, HEADER_HEIGHT, ROW_HEIGHT, cancelMarkPath, toDay, weekday } from '../../../server/src/program/export/gantt-layout.js';
 import { s } from '../dom.js';
 
 export function drawBar(row: Row, box: Box, scale: Scale): SVGGElement {
   const top = box.y - BAR_HEIGHT / 2;
   if (row.kind === 'task') {
     const t = row.task;
-    const w = Math.max(box.x2 - box.x1, 2);
     const g = s('g', { class: `bar task status-${t.status}${t.critical ? ' critical' : ''}`, 'data-id': t.id, 'data-start': t.start, 'data-end': t.end });
+    if (t.status === 'cancelled') {
+      // It takes no time (its end is the day before its start): a cross where it would have started, not a bar.
+      g.append(
+        s('rect', { class: 'hit', x: box.x1 - 6, y: top, width: 70, height: BAR_HEIGHT }),
+        s('path', { class: 'cancel-mark', d: cancelMarkPath(box.x1, box.y) }),
+        s('text', { class: 'cancel-label', x: box.x1 + 8, y: box.y + 4 }, 'cancelled'),
+      );
+      return g;
+    }
+    const w = Math.max(box.x2 - box.x1, 2);
     g.append(
       s('rect', { class: 'bar-bg', x: box.x1, y: top, width: w, height: BAR_HEIGHT, rx: 3 }),
       s('rect', { class: 'bar-progress', x: box.x1, y: top, width: (w * t.progress) / 100, height: BAR_HEIGHT, rx: 3 }),

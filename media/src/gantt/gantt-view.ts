@@ -10,11 +10,13 @@ import {
 import { clear, h, s } from '../dom.js';
 import type { UiState } from '../state.js';
 import { drawArrow, drawBar, drawDefs, drawHeader } from './draw.js';
+import { ganttLegend } from './legend.js';
 import { Tooltip } from './tooltip.js';
 
 /** Rows drawn above and below the viewport, so a short scroll shows no gap. */
 const OVERSCAN = 20;
-const MAX_LABEL = 40;
+/** Below this panel width the name column narrows, so the chart keeps room beside it. */
+const NARROW_PANEL = 720;
 
 export interface GanttCallbacks {
   reveal(id: string): void;
@@ -25,7 +27,9 @@ export interface GanttCallbacks {
 interface DepRow { from: number; to: number; type: string; critical: boolean; fromId: string; toId: string }
 
 export class GanttView {
-  readonly root = h('div', { class: 'gantt-scroll', tabindex: 0 });
+  readonly root = h('div', { class: 'gantt' });
+  /** The scrolling area; the name column and the time scale stick to its edges. */
+  readonly scroller = h('div', { class: 'gantt-scroll', tabindex: 0 });
   private readonly grid = h('div', { class: 'gantt-grid' });
   private readonly corner = h('div', { class: 'gantt-corner' });
   private readonly header = s('svg', { class: 'gantt-header' });
@@ -42,16 +46,25 @@ export class GanttView {
   private drawn: [number, number] = [-1, -1];
   private highlighted: string | null = null;
   private frame = 0;
+  /** Width of the sticky name column: narrower in a side panel. */
+  private labelWidth = LABEL_WIDTH;
+  /** Every row in the DOM (for printing), not just the viewport's. */
+  private allRows = false;
+  /** Workstream id → its owner's name, for the tooltips. */
+  private ownerNames = new Map<string, string>();
 
   constructor(private readonly cb: GanttCallbacks) {
     this.corner.append(h('span', { class: 'corner-title' }, 'Task'));
     this.bodyRows.append();
     this.body.append(this.bodyStatic, this.bodyRows, this.bodyArrows, this.bodyBars);
     this.grid.append(this.corner, this.header, this.labels, this.body);
-    this.root.append(this.grid, this.tooltip.el);
-    this.root.addEventListener('scroll', () => this.onScroll(), { passive: true });
+    this.scroller.append(this.grid);
+    this.root.append(this.scroller, ganttLegend(), this.tooltip.el);
+    this.scroller.addEventListener('scroll', () => this.onScroll(), { passive: true });
     this.body.addEventListener('click', (e) => this.onBodyClick(e));
     this.labels.addEventListener('click', (e) => this.onLabelClick(e));
+    this.labels.addEventListener('mousemove', (e) => this.onHover(e));
+    this.labels.addEventListener('mouseleave', () => this.tooltip.hide());
     this.body.addEventListener('mousemove', (e) => this.onHover(e));
     this.body.addEventListener('mouseleave', () => this.tooltip.hide());
   }
@@ -59,15 +72,21 @@ export class GanttView {
   /** Redraws for a new view model or view state, keeping the scroll position. */
   update(vm: ViewModel, state: UiState): void {
     const oldScale = this.scale;
-    const centreDay = oldScale ? oldScale.dayAt(this.root.scrollLeft + this.root.clientWidth / 2 - LABEL_WIDTH) : null;
+    const oldLabelWidth = this.labelWidth;
+    const centreDay = oldScale ? oldScale.dayAt(this.scroller.scrollLeft + this.scroller.clientWidth / 2 - oldLabelWidth) : null;
+    const panel = this.scroller.clientWidth || window.innerWidth;
+    this.labelWidth = panel < NARROW_PANEL ? Math.max(150, Math.round(panel * 0.34)) : LABEL_WIDTH;
+    const lw = this.labelWidth;
+    this.ownerNames = new Map();
+    for (const ws of vm.workstreams) if (ws.ownerName ?? ws.owner) this.ownerNames.set(ws.id, (ws.ownerName ?? ws.owner)!);
     this.rowSet = buildRows(vm, new Set(state.collapsed), state.criticalOnly);
     const scale = makeScale(vm, state.zoom);
     this.scale = scale;
     this.deps = this.resolveDeps(vm);
     const height = this.rowSet.rows.length * ROW_HEIGHT;
-    this.grid.style.gridTemplateColumns = `${LABEL_WIDTH}px ${scale.width}px`;
+    this.grid.style.gridTemplateColumns = `${lw}px ${scale.width}px`;
     this.grid.style.gridTemplateRows = `${HEADER_HEIGHT}px ${height}px`;
-    for (const [el, w, hh] of [[this.header, scale.width, HEADER_HEIGHT], [this.labels, LABEL_WIDTH, height], [this.body, scale.width, height]] as const) {
+    for (const [el, w, hh] of [[this.header, scale.width, HEADER_HEIGHT], [this.labels, lw, height], [this.body, scale.width, height]] as const) {
       el.setAttribute('width', String(w));
       el.setAttribute('height', String(hh));
     }
@@ -79,15 +98,26 @@ export class GanttView {
     this.drawStatic(vm, scale, height, statusDay, state.zoom === 'day' || state.zoom === 'week');
     this.corner.firstChild!.textContent = `${vm.tasks.length} tasks · ${vm.milestones.length} milestones`;
     if (oldScale && centreDay !== null && oldScale.pxPerDay !== scale.pxPerDay) {
-      this.root.scrollLeft = Math.max(0, scale.x(centreDay) - this.root.clientWidth / 2 + LABEL_WIDTH);
+      this.scroller.scrollLeft = Math.max(0, scale.x(centreDay) - this.scroller.clientWidth / 2 + lw);
+    } else if (!oldScale && statusDay !== null) {
+      // The first view opens at "today" (the status date), a third into the chart: what is done on the left, what comes next on the right.
+      this.scroller.scrollLeft = Math.max(0, scale.x(statusDay) - (this.scroller.clientWidth - lw) / 3);
     }
     this.drawn = [-1, -1];
     this.renderWindow();
   }
 
   restoreScroll(top: number, left: number): void {
-    this.root.scrollTop = top;
-    this.root.scrollLeft = left;
+    this.scroller.scrollTop = top;
+    this.scroller.scrollLeft = left;
+    this.renderWindow();
+  }
+
+  /** Puts every row in the DOM (printing shows the whole chart), or back to the viewport's rows. */
+  setAllRows(all: boolean): void {
+    if (this.allRows === all) return;
+    this.allRows = all;
+    this.drawn = [-1, -1];
     this.renderWindow();
   }
 
@@ -97,14 +127,14 @@ export class GanttView {
     const idx = id === null ? undefined : this.rowSet.index.get(id);
     if (idx !== undefined) {
       const top = idx * ROW_HEIGHT;
-      const viewTop = this.root.scrollTop;
-      const viewBottom = viewTop + this.root.clientHeight - HEADER_HEIGHT;
-      if (top < viewTop || top + ROW_HEIGHT > viewBottom) this.root.scrollTop = Math.max(0, top - this.root.clientHeight / 3);
+      const viewTop = this.scroller.scrollTop;
+      const viewBottom = viewTop + this.scroller.clientHeight - HEADER_HEIGHT;
+      if (top < viewTop || top + ROW_HEIGHT > viewBottom) this.scroller.scrollTop = Math.max(0, top - this.scroller.clientHeight / 3);
       const box = this.scale ? rowBox(this.rowSet.rows[idx]!, this.scale, idx) : null;
       if (box) {
-        const left = this.root.scrollLeft;
-        const width = this.root.clientWidth - LABEL_WIDTH;
-        if (box.x1 < left || box.x1 > left + width) this.root.scrollLeft = Math.max(0, box.x1 - width / 3);
+        const left = this.scroller.scrollLeft;
+        const width = this.scroller.clientWidth - this.labelWidth;
+        if (box.x1 < left || box.x1 > left + width) this.scroller.scrollLeft = Math.max(0, box.x1 - width / 3);
       }
     }
     this.drawn = [-1, -1];
@@ -155,7 +185,7 @@ export class GanttView {
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       this.renderWindow();
-      this.cb.scrolled(this.root.scrollTop, this.root.scrollLeft);
+      this.cb.scrolled(this.scroller.scrollTop, this.scroller.scrollLeft);
     });
   }
 
@@ -164,9 +194,9 @@ export class GanttView {
     const scale = this.scale;
     if (!scale) return;
     const rows = this.rowSet.rows;
-    const viewHeight = this.root.clientHeight || 600;
-    const first = Math.max(0, Math.floor(this.root.scrollTop / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(rows.length, Math.ceil((this.root.scrollTop + viewHeight) / ROW_HEIGHT) + OVERSCAN);
+    const viewHeight = this.scroller.clientHeight || 600;
+    const first = this.allRows ? 0 : Math.max(0, Math.floor(this.scroller.scrollTop / ROW_HEIGHT) - OVERSCAN);
+    const last = this.allRows ? rows.length : Math.min(rows.length, Math.ceil((this.scroller.scrollTop + viewHeight) / ROW_HEIGHT) + OVERSCAN);
     if (first === this.drawn[0] && last === this.drawn[1]) return;
     this.drawn = [first, last];
     clear(this.bodyRows);
@@ -206,21 +236,24 @@ export class GanttView {
 
   private drawLabel(row: Row, y: number, highlighted: boolean): SVGGElement {
     const ty = y + ROW_HEIGHT / 2 + 4;
+    const lw = this.labelWidth;
+    // About 6 px a character at 11 px: clip names to the column.
+    const maxChars = Math.max(12, Math.floor((lw - 30) / 6));
     if (row.kind === 'group') {
       const g = s('g', { class: `label-row group${row.collapsed ? ' collapsed' : ''}${row.critical ? ' critical' : ''}`, 'data-group': row.id, role: 'button', 'aria-expanded': String(!row.collapsed) });
       g.append(
-        s('rect', { class: 'label-bg group-row', x: 0, y, width: LABEL_WIDTH, height: ROW_HEIGHT }),
+        s('rect', { class: 'label-bg group-row', x: 0, y, width: lw, height: ROW_HEIGHT }),
         s('text', { class: 'chevron', x: 6, y: ty }, row.collapsed ? '▸' : '▾'),
-        s('text', { class: 'group-name', x: 20, y: ty }, truncate(`${row.label} (${row.count})`, MAX_LABEL)),
+        s('text', { class: 'group-name', x: 20, y: ty }, truncate(`${row.label} (${row.count})`, maxChars)),
       );
       return g;
     }
     const item = row.kind === 'task' ? row.task : row.milestone;
-    const g = s('g', { class: `label-row ${row.kind}${item.critical ? ' critical' : ''}${highlighted ? ' highlighted' : ''}`, 'data-id': row.id });
-    g.append(
-      s('rect', { class: `label-bg${highlighted ? ' highlighted' : ''}`, x: 0, y, width: LABEL_WIDTH, height: ROW_HEIGHT }),
-      s('text', { class: 'label-name', x: 24, y: ty }, truncate(`${row.kind === 'milestone' ? '◆ ' : ''}${item.name ?? item.id}`, MAX_LABEL)),
-    );
+    const cancelled = row.kind === 'task' && row.task.status === 'cancelled';
+    const g = s('g', { class: `label-row ${row.kind}${item.critical ? ' critical' : ''}${cancelled ? ' cancelled' : ''}${highlighted ? ' highlighted' : ''}`, 'data-id': row.id });
+    const name = item.name ?? item.id;
+    const text = s('text', { class: 'label-name', x: 24, y: ty }, truncate(`${row.kind === 'milestone' ? '◆ ' : ''}${name}`, maxChars));
+    g.append(s('rect', { class: `label-bg${highlighted ? ' highlighted' : ''}`, x: 0, y, width: lw, height: ROW_HEIGHT }), text);
     return g;
   }
 
@@ -248,7 +281,7 @@ export class GanttView {
 
   private onHover(e: MouseEvent): void {
     const row = this.rowOf(e.target);
-    if (row) this.tooltip.show(row, e.clientX, e.clientY);
+    if (row) this.tooltip.show(row, e.clientX, e.clientY, (wsId) => this.ownerNames.get(wsId) ?? null);
     else this.tooltip.hide();
   }
 }

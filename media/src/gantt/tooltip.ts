@@ -5,9 +5,9 @@ import { clear, h } from '../dom.js';
 export class Tooltip {
   readonly el = h('div', { class: 'tooltip', role: 'tooltip', hidden: true });
 
-  show(row: Row, clientX: number, clientY: number): void {
+  show(row: Row, clientX: number, clientY: number, ownerOf: OwnerOf = () => null): void {
     clear(this.el);
-    for (const [i, line] of describe(row).entries()) this.el.append(h('div', { class: i === 0 ? 'tooltip-title' : 'tooltip-line' }, line));
+    for (const [i, line] of describe(row, ownerOf).entries()) this.el.append(h('div', { class: i === 0 ? 'tooltip-title' : 'tooltip-line' }, line));
     this.el.hidden = false;
     // Keep it inside the panel: flip to the left/top near the edges.
     const w = this.el.offsetWidth;
@@ -27,15 +27,22 @@ function days(n: number | null): string {
   return n === null ? '—' : `${n} working day${n === 1 ? '' : 's'}`;
 }
 
-export function describe(row: Row): string[] {
+/** A workstream's owner as a person's name (their id only when they have no name). */
+export type OwnerOf = (workstreamId: string) => string | null;
+
+export function describe(row: Row, ownerOf: OwnerOf = () => null): string[] {
   if (row.kind === 'task') {
     const t = row.task;
+    const owner = (t.workstreamId ? ownerOf(t.workstreamId) : null) ?? t.owner;
+    if (t.status === 'cancelled') {
+      return [`${t.name ?? t.id} (${t.id})`, 'Cancelled: takes no time', ...(t.assignees.length ? [`Assignees: ${t.assignees.join(', ')}`] : [])];
+    }
     return [
       `${t.name ?? t.id} (${t.id})`,
       `${t.start ?? '?'} → ${t.end ?? '?'} · ${days(t.durationDays)}`,
       `Float: ${days(t.totalFloat)}${t.critical ? ' · critical' : ''}`,
       `Status: ${t.status} · ${t.progress}% done`,
-      ...(t.owner ? [`Owner: ${t.owner}`] : []),
+      ...(owner ? [`Owner: ${owner}`] : []),
       ...(t.assignees.length ? [`Assignees: ${t.assignees.join(', ')}`] : []),
     ];
   }
@@ -43,8 +50,8 @@ export function describe(row: Row): string[] {
     const m = row.milestone;
     return [
       `◆ ${m.name ?? m.id} (${m.id})`,
-      `Forecast: ${m.date ?? 'unscheduled'}${m.target ? ` · target ${m.target}` : ''}`,
-      `Slip: ${m.slip === null ? '—' : m.slip > 0 ? `+${m.slip} working days` : 'on time'} · ${m.status}`,
+      `Forecast: ${m.date ?? m.state}${m.target ? ` · target ${m.target}` : ''}`,
+      `State: ${m.state}`,
       `Float: ${days(m.totalFloat)}${m.critical ? ' · critical' : ''}`,
       ...(m.ownerName || m.owner ? [`Owner: ${m.ownerName ?? m.owner}`] : []),
     ];

@@ -1,7 +1,8 @@
 // Mermaid is big (~3 MB), so the webview loads it only when the Dependencies
 // tab first opens: a second script element carrying the page's nonce (the CSP
-// allows nothing else). The standalone export inlines it instead, so it is
-// already on `window` there.
+// allows nothing else). The standalone export inlines it in blocks the
+// browser does not run (script.pac-mermaid); they are joined and run here, on
+// first use, as one inline script whose text the page's CSP lists by hash.
 export interface MermaidApi {
   initialize(config: Record<string, unknown>): void;
   parse(text: string, options?: { suppressErrors?: boolean }): Promise<unknown>;
@@ -16,6 +17,14 @@ let loading: Promise<MermaidApi> | undefined;
 
 export function loadMermaid(nonce: string | undefined): Promise<MermaidApi> {
   if (window.pacMermaid) return Promise.resolve(window.pacMermaid);
+  const blocks = Array.from(document.querySelectorAll('script.pac-mermaid'));
+  if (blocks.length > 0 && !loading) {
+    const script = document.createElement('script');
+    script.textContent = blocks.map((b) => b.textContent).join('');
+    document.head.appendChild(script); // runs now (inline), if the CSP hash matches
+    for (const b of blocks) b.remove();
+    return window.pacMermaid ? Promise.resolve(window.pacMermaid) : Promise.reject(new Error('The graph renderer did not start.'));
+  }
   loading ??= new Promise<MermaidApi>((resolve, reject) => {
     const src = document.body.dataset.mermaidSrc;
     if (!src) { reject(new Error('The graph renderer is not available in this page.')); return; }

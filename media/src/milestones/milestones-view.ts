@@ -2,8 +2,7 @@
 // status, owner and the chain of work that drives its date.
 import type { ViewModel } from '../../../server/src/program/view-model.js';
 import { clear, h } from '../dom.js';
-
-const STATUS_LABEL: Record<string, string> = { 'on-track': 'on track', 'at-risk': 'at risk', late: 'late', fixed: 'fixed', unscheduled: 'unscheduled' };
+import { detailsRow, moreCell } from '../table-details.js';
 
 export class MilestonesView {
   readonly root = h('div', { class: 'milestones' });
@@ -18,22 +17,32 @@ export class MilestonesView {
     for (const m of vm.milestones) names.set(m.id, m.name ?? m.id);
     const tbody = h('tbody');
     for (const m of vm.milestones) {
-      const chain = h('td', { class: 'chain' });
+      const chain = h('td', { class: 'chain opt' });
       m.drivingChain.forEach((id, i) => {
         if (i > 0) chain.append(h('span', { class: 'chain-sep' }, ' → '));
         chain.append(this.link(id, names.get(id) ?? id));
       });
+      const details = detailsRow(9, [['ID', this.link(m.id, m.id)], ['Owner', m.ownerName ?? m.owner ?? '—'], ['Driving chain', chain.childNodes.length ? Array.from(chain.cloneNode(true).childNodes) : '—']]);
+      // The clone lost its listeners: links in the details reveal by delegation.
+      details.addEventListener('click', (e) => {
+        const a = e.target instanceof Element ? e.target.closest('a[data-reveal]') : null;
+        if (a) { e.preventDefault(); this.reveal(a.getAttribute('data-reveal')!); }
+      });
       tbody.append(h('tr', { class: `milestone-row status-${m.status}${m.critical ? ' critical' : ''}`, 'data-id': m.id },
-        h('td', { class: 'nowrap' }, this.link(m.id, m.id)),
-        h('td', {}, m.name ?? ''),
+        moreCell(details),
+        h('td', { class: 'nowrap opt' }, this.link(m.id, m.id)),
+        h('td', { class: 'name' }, m.name ? this.link(m.id, m.name) : this.link(m.id, m.id)),
         h('td', { class: 'nowrap' }, m.target ?? '—'),
         h('td', { class: 'nowrap' }, m.date ?? '—'),
         h('td', { class: 'num' }, m.slip === null ? '—' : m.slip > 0 ? `+${m.slip}d` : '0'),
-        h('td', {}, h('span', { class: `badge status-${m.status}` }, STATUS_LABEL[m.status] ?? m.status)),
-        h('td', {}, m.ownerName ?? m.owner ?? ''),
-        chain));
+        h('td', {}, h('span', { class: `badge status-${m.status}` }, m.state)),
+        h('td', { class: 'opt' }, m.ownerName ?? m.owner ?? ''),
+        chain), details);
     }
-    const head = h('tr', {}, ...['ID', 'Name', 'Target', 'Forecast', 'Slip', 'Status', 'Owner', 'Driving chain'].map((l) => h('th', {}, l)));
+    // ID, owner and driving chain open under a row on demand in a narrow panel.
+    const optional = new Set(['ID', 'Owner', 'Driving chain']);
+    const head = h('tr', {}, h('th', { class: 'more narrow-only', 'aria-label': 'Details' }),
+      ...['ID', 'Name', 'Target', 'Forecast', 'Slip', 'Status', 'Owner', 'Driving chain'].map((l) => h('th', { class: optional.has(l) ? 'opt' : null }, l)));
     this.root.append(h('table', { class: 'milestone-table' }, h('thead', {}, head), tbody));
   }
 

@@ -3,6 +3,7 @@
 import type { ViewModel, ViewRisk } from '../../../server/src/program/view-model.js';
 import { clear, h } from '../dom.js';
 import type { RiskSortKey, UiState } from '../state.js';
+import { detailsRow, moreCell } from '../table-details.js';
 import { filterRisks, sortRisks } from './sort.js';
 
 export interface RisksCallbacks {
@@ -10,10 +11,14 @@ export interface RisksCallbacks {
   change(patch: Partial<UiState>): void;
 }
 
-const COLUMNS: readonly { key: RiskSortKey | null; label: string }[] = [
-  { key: 'id', label: 'ID' }, { key: 'title', label: 'Title' }, { key: 'score', label: 'Score' }, { key: 'band', label: 'Band' },
-  { key: 'status', label: 'Status' }, { key: 'owner', label: 'Owner' }, { key: null, label: 'Mitigation' },
-  { key: null, label: 'Contingency' }, { key: null, label: 'Affects' },
+/**
+ * The register's columns. In a narrow panel (a side preview) only those that
+ * matter first are shown; the `optional` ones open under a row on demand (▸).
+ */
+const COLUMNS: readonly { key: RiskSortKey | null; label: string; optional?: boolean }[] = [
+  { key: 'id', label: 'ID' }, { key: 'title', label: 'Title' }, { key: 'score', label: 'Score' }, { key: 'band', label: 'Band', optional: true },
+  { key: 'status', label: 'Status', optional: true }, { key: 'owner', label: 'Owner' }, { key: null, label: 'Mitigation', optional: true },
+  { key: null, label: 'Contingency', optional: true }, { key: null, label: 'Affects', optional: true },
 ];
 
 export class RisksView {
@@ -72,12 +77,13 @@ export class RisksView {
 
   private drawTable(risks: readonly ViewRisk[], st: UiState): void {
     clear(this.table);
-    const headRow = h('tr');
+    const headRow = h('tr', {}, h('th', { class: 'more narrow-only', 'aria-label': 'Details' }));
     for (const c of COLUMNS) {
-      if (!c.key) { headRow.append(h('th', {}, c.label)); continue; }
+      const cls = c.optional ? 'opt' : null;
+      if (!c.key) { headRow.append(h('th', { class: cls }, c.label)); continue; }
       const key = c.key;
       const active = st.riskSort === key;
-      const th = h('th', { 'aria-sort': active ? (st.riskSortDesc ? 'descending' : 'ascending') : 'none' });
+      const th = h('th', { class: cls, 'aria-sort': active ? (st.riskSortDesc ? 'descending' : 'ascending') : 'none' });
       const btn = h('button', { class: 'sort', 'data-sort': key }, c.label, active ? (st.riskSortDesc ? ' ▼' : ' ▲') : '');
       btn.addEventListener('click', () => this.cb.change({ riskSort: key, riskSortDesc: active ? !st.riskSortDesc : key === 'score' || key === 'band' }));
       th.append(btn);
@@ -85,18 +91,23 @@ export class RisksView {
     }
     const tbody = h('tbody');
     for (const r of risks) {
-      const affects = h('td', { class: 'affects' });
+      const affects = h('td', { class: 'affects opt' });
       for (const a of r.affects) affects.append(this.link(a, a), ' ');
+      const details = detailsRow(COLUMNS.length + 1, [
+        ['Band', r.band ?? '—'], ['Status', r.status], ['Mitigation', r.mitigation ?? '—'], ['Contingency', r.contingency ?? '—'],
+        ['Affects', r.affects.length ? r.affects.map((a) => this.link(a, a)) : '—'],
+      ]);
       tbody.append(h('tr', { class: `risk-row${r.open ? ' open' : ' closed'}`, 'data-id': r.id },
-        h('td', { class: 'nowrap' }, this.link(r.id, r.id)),
+        moreCell(details),
+        h('td', { class: 'id' }, this.link(r.id, r.id)),
         h('td', { class: 'title' }, r.title ?? ''),
-        h('td', { class: 'num' }, r.score === null ? '' : String(r.score)),
-        h('td', {}, r.band ? h('span', { class: `badge band-${r.band}` }, r.band) : ''),
-        h('td', {}, r.status),
+        h('td', { class: 'num' }, r.score === null ? '' : h('span', { class: `score band-${r.band ?? 'none'}` }, String(r.score))),
+        h('td', { class: 'opt' }, r.band ? h('span', { class: `badge band-${r.band}` }, r.band) : ''),
+        h('td', { class: 'opt nowrap' }, r.status),
         h('td', {}, r.ownerName ?? r.owner ?? ''),
-        h('td', { class: 'text' }, r.mitigation ?? ''),
-        h('td', { class: 'text' }, r.contingency ?? ''),
-        affects));
+        h('td', { class: 'text opt' }, r.mitigation ?? ''),
+        h('td', { class: 'text opt' }, r.contingency ?? ''),
+        affects), details);
     }
     this.table.append(h('thead', {}, headRow), tbody);
   }

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeProgram } from '../program/analyze.js';
-import { ganttSvg } from '../program/export/gantt-svg.js';
+import { ganttSvg, svgScale } from '../program/export/gantt-svg.js';
 import { standaloneHtml } from '../program/export/html.js';
 import type { StandaloneAssets } from '../program/export/html.js';
 import { programMarkdown } from '../program/export/markdown.js';
@@ -16,6 +16,7 @@ import { resourceLoad } from '../program/resource-load.js';
 import { buildViewModel } from '../program/view-model.js';
 import { analyzeOptionsOf, openPrograms } from './programs.js';
 import type { AnalysisFlags } from './programs.js';
+import { EXIT_INTERNAL_ERROR } from './validate.js';
 
 export const EXPORT_FORMATS = ['html', 'svg', 'csv', 'markdown', 'mermaid'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -49,6 +50,9 @@ export function runExport(opts: { file: string; format: ExportFormat; out?: stri
   const model = opened.models[0];
   if (!model) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opts.file} is not a program file\n` };
   const analysis = analyzeProgram(model, analyzeOptionsOf(opts));
+  if (analysis.diagnostics.some((x) => x.code === 'internal-error')) {
+    return { exitCode: EXIT_INTERNAL_ERROR, stdout: '', stderr: `program-as-code: internal error while exporting ${opts.file} (a bug in Program as Code; run 'program-as-code validate ${opts.file}' for details).\n` };
+  }
   const vm = buildViewModel(analysis);
   let text: string;
   switch (opts.format) {
@@ -68,7 +72,9 @@ export function runExport(opts: { file: string; format: ExportFormat; out?: stri
     }
   }
   const errors = vm.diagnosticsSummary.errors;
-  const stderr = errors > 0 ? `program-as-code: the program has ${errors} error${errors === 1 ? '' : 's'}; the export may be incomplete (run 'program-as-code validate ${opts.file}').\n` : '';
+  let stderr = errors > 0 ? `program-as-code: the program has ${errors} error${errors === 1 ? '' : 's'}; the export may be incomplete (run 'program-as-code validate ${opts.file}').\n` : '';
+  const cut = opts.format === 'svg' ? svgScale(vm, 'week').note : undefined;
+  if (cut) stderr += `program-as-code: ${cut}\n`;
   if (opts.out === undefined) return { exitCode: 0, stdout: text, stderr };
   try {
     writeFileSync(resolve(opts.cwd, opts.out), text, 'utf8');

@@ -1,10 +1,19 @@
-// The `program-as-code` command line: validate, schedule, export.
-// Exit codes: 0 fine, 1 errors found (or too many warnings), 2 bad usage.
+// The `program-as-code` command line: validate, schedule, export, forecast.
+// Exit codes: 0 fine, 1 errors found (or too many warnings), 2 bad usage
+// (or the output could not be written), 3 internal error (a bug).
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseDate } from '../program/dates.js';
+import { runValidateWithBaseline } from './baseline-validate.js';
+import { runChanges } from './changes-command.js';
+import { runDiff } from './diff-command.js';
 import { isExportFormat, runExport } from './export-command.js';
+import { ITERATIONS_RANGE, parseCount, runForecastCommand, SEED_RANGE } from './forecast-command.js';
+import { runReport } from './report-command.js';
+import { parseDate } from '../program/dates.js';
 import { runSchedule } from './schedule-command.js';
-import { runValidate } from './validate.js';
+import { EXIT_INTERNAL_ERROR, runValidate } from './validate.js';
+import { visibleText } from '../program/visible-text.js';
 import { VERSION } from './version.js';
 
 const HELP = `program-as-code ${VERSION}: technical programs as code.
@@ -13,13 +22,17 @@ Usage:
   program-as-code validate [paths…] [--format text|json|sarif] [--max-warnings N]
   program-as-code schedule FILE [--format table|json|csv|load-csv] [--level [--compare]]
   program-as-code export FILE --format html|svg|csv|markdown|mermaid [--out PATH]
+  program-as-code forecast FILE [--iterations N] [--seed S] [--format table|json]
+  program-as-code diff REV [FILE] [--format text|markdown|json]
+  program-as-code changes FILE [--format text|json]
+  program-as-code report FILE [--baseline REV] [--status-date D] [--format markdown|html|json] [--out PATH]
+  program-as-code --help | --version
 
   validate, schedule and export also take:
   --status-date D  forecast the remaining work from D (YYYY-MM-DD), instead of
                    the file's program.status_date
   --level          level resources (people one task a day, pools by units),
                    as if the file set scheduling.levelling: true
-  program-as-code --help | --version
 
 validate
   Checks program files (*.program.yaml, *.program.yml). A path may be a file
@@ -31,6 +44,10 @@ validate
   --format json    one JSON object: files, summary, diagnostics
   --format sarif   SARIF 2.1.0, for GitHub code scanning
   --max-warnings N exit 1 when there are more than N warnings
+  --baseline REV --max-slip N
+                   also an error (baseline-slip) on every milestone whose
+                   forecast is more than N working days later than at the git
+                   revision REV (a tag, branch, commit or main~3)
 
 schedule
   Computes dates from durations, dependencies and the working calendar
@@ -59,11 +76,52 @@ export
   --format markdown  a mermaid gantt and flowchart plus the risk table
   --format mermaid   the mermaid gantt and flowchart only
 
-Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage.
+forecast
+  Monte Carlo forecast of the program FILE belongs to: each iteration samples
+  the tasks' three-point estimates and the risks' schedule impacts, then
+  schedules the program by the same rules as schedule.
+  --iterations N   1 to 100000 (default: forecast.iterations in the file, else
+                   5000)
+  --seed S         0 to 4294967295 (default: forecast.seed, else 1); the same
+                   file and seed give the same forecast on every machine
+  --format table   for people: finish P10/P50/P80/P90, milestones with target
+                   and on-time probability, the most critical and most
+                   sensitive tasks, risks by mean delay (default)
+  --format json    {"program", "iterations", "seed", "finish", "milestones",
+                   "tasks", "risks"}, as docs and program-format.md specify
+
+diff
+  The program now against the same root file, with its fragments, as
+  committed at the git revision REV (nothing in the repository is changed).
+  Per item start/end variance in working days, added / removed / changed
+  items and what changed, milestone drift with slip attribution (the changed
+  items on the driving chain and the working days each contributed), the
+  finish variance and the critical path then and now. Without FILE, the one
+  root program below the current folder.
+  --format text|markdown|json   (json: the shape in program-format.md)
+
+changes
+  Every change request; for each proposed or approved (not implemented) one
+  with a schedule_impact, what it would move if applied (each milestone and
+  the finish, in working days) and the budget at completion with its cost.
+
+report
+  The status report: overall colour and reasons (thresholds in
+  reporting.rag), milestones, workstreams, top risks, budget and earned value,
+  KPIs, pending changes, what changed since the baseline, the next ten
+  working days and what is overdue.
+  --baseline REV     compare with (and take planned value from) git revision REV
+  --status-date D    report as of D (YYYY-MM-DD) instead of program.status_date
+  --format markdown  GitHub-flavoured Markdown (default)
+  --format html      one self-contained page that prints on A4 and Letter
+  --format json      the same content as data
+
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 bad usage or
+the output could not be written, 3 internal error (a bug in this tool).
 Diagnostic codes are listed in docs/diagnostics.md.
 `;
 
-export function main(argv: readonly string[], io: { out: (s: string) => void; err: (s: string) => void; cwd: string }): number {
+export function main(argv: readonly string[], io: { out: (s: string) => void; err: (s: string) => void; cwd: string }): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.out(HELP);
@@ -86,6 +144,10 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
         level: { type: 'boolean' },
         compare: { type: 'boolean' },
         out: { type: 'string', short: 'o' },
+        iterations: { type: 'string', short: 'n' },
+        seed: { type: 'string' },
+        baseline: { type: 'string' },
+        'max-slip': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -113,6 +175,13 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
         maxWarnings = Number(parsed.values['max-warnings']);
         if (!Number.isInteger(maxWarnings) || maxWarnings < 0) return usage(io, '--max-warnings takes a whole number (0 or more)');
       }
+      const baseline = parsed.values.baseline;
+      if (baseline !== undefined || parsed.values['max-slip'] !== undefined) {
+        const maxSlip = Number(parsed.values['max-slip'] ?? '0');
+        if (baseline === undefined) return usage(io, '--max-slip needs --baseline REV');
+        if (!Number.isInteger(maxSlip) || maxSlip < 0) return usage(io, '--max-slip takes a whole number of working days (0 or more)');
+        return finish(io, runValidateWithBaseline({ ...flags, paths: parsed.positionals, format, cwd: io.cwd, baseline, maxSlip, ...(maxWarnings !== undefined && { maxWarnings }) }));
+      }
       const result = runValidate({ ...flags, paths: parsed.positionals, format, cwd: io.cwd, ...(maxWarnings !== undefined && { maxWarnings }) });
       io.out(result.stdout);
       if (result.stderr) io.err(result.stderr);
@@ -138,9 +207,78 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
       if (result.stderr) io.err(result.stderr);
       return result.exitCode;
     }
+    case 'forecast': {
+      const format = parsed.values.format ?? 'table';
+      if (format !== 'table' && format !== 'json') return usage(io, `unknown format '${format}' for forecast (table or json)`);
+      const [file, ...extra] = parsed.positionals;
+      if (file === undefined || extra.length > 0) return usage(io, 'forecast takes exactly one program file');
+      let iterations: number | undefined;
+      let seed: number | undefined;
+      if (parsed.values.iterations !== undefined) {
+        const n = parseCount('--iterations', parsed.values.iterations, ...ITERATIONS_RANGE);
+        if (typeof n === 'string') return usage(io, n);
+        iterations = n;
+      }
+      if (parsed.values.seed !== undefined) {
+        const n = parseCount('--seed', parsed.values.seed, ...SEED_RANGE);
+        if (typeof n === 'string') return usage(io, n);
+        seed = n;
+      }
+      const result = runForecastCommand({ file, format, cwd: io.cwd, ...(iterations !== undefined && { iterations }), ...(seed !== undefined && { seed }) });
+      io.out(result.stdout);
+      if (result.stderr) io.err(result.stderr);
+      return result.exitCode;
+    }
+    case 'diff': {
+      const format = parsed.values.format ?? 'text';
+      if (format !== 'text' && format !== 'markdown' && format !== 'json') return usage(io, `unknown format '${format}' for diff (text, markdown or json)`);
+      const [revision, file, ...extra] = parsed.positionals;
+      if (revision === undefined || extra.length > 0) return usage(io, 'diff takes a revision and at most one program file');
+      return finish(io, runDiff({ revision, format, cwd: io.cwd, ...(file !== undefined && { file }) }));
+    }
+    case 'changes': {
+      const format = parsed.values.format ?? 'text';
+      if (format !== 'text' && format !== 'json') return usage(io, `unknown format '${format}' for changes (text or json)`);
+      const [file, ...extra] = parsed.positionals;
+      if (file === undefined || extra.length > 0) return usage(io, 'changes takes exactly one program file');
+      const result = runChanges({ file, format, cwd: io.cwd });
+      io.out(result.stdout);
+      if (result.stderr) io.err(result.stderr);
+      return result.exitCode;
+    }
+    case 'report': {
+      const format = parsed.values.format ?? 'markdown';
+      if (format !== 'markdown' && format !== 'html' && format !== 'json') return usage(io, `unknown format '${format}' for report (markdown, html or json)`);
+      const [file, ...extra] = parsed.positionals;
+      if (file === undefined || extra.length > 0) return usage(io, 'report takes exactly one program file');
+      // --status-date was checked above, for every command.
+      const out = parsed.values.out;
+      return finish(io, runReport({
+        file, format, cwd: io.cwd, ...(parsed.values.baseline !== undefined && { baseline: parsed.values.baseline }), ...(statusDate !== undefined && { statusDate }),
+      }), out);
+    }
     default:
       return usage(io, `unknown command '${command}'`);
   }
+}
+
+/** Prints an asynchronous command's result (to --out PATH when given). */
+async function finish(
+  io: { out: (s: string) => void; err: (s: string) => void; cwd: string },
+  pending: Promise<{ exitCode: number; stdout: string; stderr: string }>,
+  out?: string,
+): Promise<number> {
+  const result = await pending;
+  if (out !== undefined && result.exitCode === 0) {
+    try {
+      writeFileSync(resolve(io.cwd, out), result.stdout);
+    } catch (e) {
+      io.err(`program-as-code: cannot write ${out}: ${(e as Error).message}\n`);
+      return 1;
+    }
+  } else io.out(result.stdout);
+  if (result.stderr) io.err(result.stderr);
+  return result.exitCode;
 }
 
 function usage(io: { err: (s: string) => void }, message: string): number {
@@ -148,11 +286,51 @@ function usage(io: { err: (s: string) => void }, message: string): number {
   return 2;
 }
 
-if (require.main === module) {
-  const code = main(process.argv.slice(2), {
-    out: (s) => process.stdout.write(s),
-    err: (s) => process.stderr.write(s),
-    cwd: process.cwd(),
-  });
+/**
+ * Runs the CLI as a process. Output errors end it quietly: a closed pipe
+ * (`validate | head`) exits with the status the run had, a full disk or any
+ * other write failure says so in one line and exits 2. Anything thrown is an
+ * internal error: one line (and the stack with PROGRAM_AS_CODE_DEBUG), exit 3.
+ */
+function runAsProcess(): void {
+  let code = 0;
+  const onWriteError = (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') {
+      try {
+        process.stderr.write(`program-as-code: cannot write the output: ${e.code === 'ENOSPC' ? 'no space left on the device' : (e.code ?? e.message)}\n`);
+      } catch { /* stderr is gone too */ }
+      code = code === 0 || code === 1 ? 2 : code;
+    }
+    process.exit(code);
+  };
+  process.stdout.on('error', onWriteError);
+  process.stderr.on('error', () => process.exit(code));
+  const write = (stream: NodeJS.WriteStream) => (s: string) => {
+    try {
+      stream.write(s);
+    } catch (e) {
+      onWriteError(e as NodeJS.ErrnoException);
+    }
+  };
+  try {
+    const result = main(process.argv.slice(2), { out: write(process.stdout), err: write(process.stderr), cwd: process.cwd() });
+    if (typeof result !== 'number') {
+      // diff, report and validate --baseline read git asynchronously.
+      result.then((c) => { code = c; process.exitCode = c; }, (e: unknown) => internalError(e));
+      return;
+    }
+    code = result;
+  } catch (e) {
+    internalError(e);
+    return;
+  }
   process.exitCode = code;
+  function internalError(e: unknown): void {
+    code = EXIT_INTERNAL_ERROR;
+    const detail = process.env['PROGRAM_AS_CODE_DEBUG'] ? String((e as Error).stack ?? e) : String(e).split('\n')[0];
+    write(process.stderr)(`program-as-code: internal error (a bug in Program as Code, please report it): ${visibleText(detail ?? '')}\n`);
+    process.exitCode = code;
+  }
 }
+
+if (require.main === module) runAsProcess();

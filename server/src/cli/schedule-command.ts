@@ -3,11 +3,15 @@
 import { analyzeProgram } from '../program/analyze.js';
 import { formatDate } from '../program/dates.js';
 import { compareLevelling, comparisonLines } from '../program/level-compare.js';
+import { milestoneStateOf } from '../program/milestone-state.js';
 import type { ProgramModel } from '../program/model.js';
 import { resourceLoad } from '../program/resource-load.js';
 import type { Hold, Schedule } from '../program/schedule.js';
+import { csvCell } from '../program/export/risks-csv.js';
 import { analyzeOptionsOf, openPrograms } from './programs.js';
 import type { AnalysisFlags } from './programs.js';
+import { EXIT_INTERNAL_ERROR } from './validate.js';
+import { visibleText } from '../program/visible-text.js';
 
 export type ScheduleFormat = 'table' | 'json' | 'csv' | 'load-csv';
 
@@ -55,6 +59,9 @@ export function runSchedule(opts: ScheduleCommandOptions): { exitCode: number; s
   const model = opened.models[0];
   if (!model) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opts.file} is not a program file\n` };
   const analysis = analyzeProgram(model, analyzeOptionsOf(opts));
+  if (analysis.diagnostics.some((x) => x.code === 'internal-error')) {
+    return { exitCode: EXIT_INTERNAL_ERROR, stdout: '', stderr: `program-as-code: internal error while scheduling ${opts.file} (a bug in Program as Code; run 'program-as-code validate ${opts.file}' for details).\n` };
+  }
   if (opts.compare) {
     const c = compareLevelling(model, { statusDate: analysis.statusDate, progressDate: analysis.schedule.progressDate });
     const title = `What levelling would do to ${model.program?.name ?? model.program?.id ?? 'the program'}`;
@@ -75,17 +82,9 @@ function nameOf(model: ProgramModel, id: string): string {
   return model.byId.get(id)?.name ?? '';
 }
 
-export function csvField(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  const s = String(value);
-  // Quote what CSV needs quoted, and defuse spreadsheet formulas (=, +, -, @).
-  const safe = /^[=+\-@\t\r]/.test(s) && typeof value === 'string' ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 function toCsv(model: ProgramModel, items: ScheduleRow[]): string {
   const header = ['id', 'kind', 'name', 'start', 'end', 'total_float', 'critical', 'target', 'slip', 'levelling_delay'];
-  const rows = items.map((r) => [r.id, r.kind, nameOf(model, r.id), r.start, r.end, r.totalFloat, r.critical, r.target, r.slip, r.levellingDelay].map(csvField).join(','));
+  const rows = items.map((r) => [r.id, r.kind, nameOf(model, r.id), r.start, r.end, r.totalFloat, r.critical, r.target, r.slip, r.levellingDelay].map(csvCell).join(','));
   return `${[header.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
@@ -97,7 +96,7 @@ export function loadCsv(model: ProgramModel, schedule: Schedule): string {
   for (const r of load.rows) {
     for (const w of r.weeks) {
       const over = w.demand > w.available || w.peak > (r.kind === 'person' ? 1 : r.capacity);
-      rows.push([r.id, r.kind, r.name ?? '', formatDate(w.week), w.demand, w.available, w.peak, r.capacity, over, w.tasks.join(' ')].map(csvField).join(','));
+      rows.push([r.id, r.kind, r.name ?? '', formatDate(w.week), w.demand, w.available, w.peak, r.capacity, over, w.tasks.join(' ')].map(csvCell).join(','));
     }
   }
   return `${[header.join(','), ...rows].join('\r\n')}\r\n`;
@@ -105,22 +104,22 @@ export function loadCsv(model: ProgramModel, schedule: Schedule): string {
 
 function toTable(model: ProgramModel, schedule: Schedule, json: ReturnType<typeof scheduleJson>): string {
   const levelled = schedule.levelled;
-  const head = ['', 'ID', 'NAME', 'START', 'END', 'FLOAT', 'SLIP', ...(levelled ? ['DELAY'] : [])];
+  const head = ['', 'ID', 'NAME', 'START', 'END', 'FLOAT', 'STATE', ...(levelled ? ['DELAY'] : [])];
   const rows = json.items.map((r) => [
     r.critical ? '*' : '',
-    r.kind === 'milestone' ? `◆ ${r.id}` : r.id,
-    truncate(nameOf(model, r.id), 36),
+    visibleText(r.kind === 'milestone' ? `◆ ${r.id}` : r.id),
+    truncate(visibleText(nameOf(model, r.id)), 36),
     r.start ?? '(cycle)',
-    r.kind === 'milestone' ? (r.target ? `target ${r.target}` : 'fixed') : (r.end ?? ''),
+    r.kind === 'milestone' ? (r.target ? `target ${r.target}` : '') : (r.end ?? ''),
     r.totalFloat === null ? '' : `${r.totalFloat}d`,
-    r.slip === null ? '' : r.slip > 0 ? `+${r.slip}d` : 'on time',
+    r.kind === 'milestone' ? milestoneStateOf(schedule.items.get(r.id) ?? { end: null, target: null, slip: null }) : '',
     ...(levelled ? [r.levellingDelay ? `+${r.levellingDelay}d ${r.heldBy.slice(0, 2).map((h) => `${h.resource}:${h.task}`).join(' ')}`.trim() : ''] : []),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 3 || i === 5 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
-  const title = `${model.program?.name ?? model.program?.id ?? 'Program'}: ${json.start ?? '?'} → ${json.finish ?? '?'}`;
-  const critical = schedule.criticalPath.length > 0 ? `Critical path: ${schedule.criticalPath.join(' → ')}` : 'No critical path (nothing is scheduled).';
-  const slipping = json.items.filter((r) => (r.slip ?? 0) > 0).map((r) => `${r.id} +${r.slip}d`);
+  const title = `${visibleText(model.program?.name ?? model.program?.id ?? 'Program')}: ${json.start ?? '?'} → ${json.finish ?? '?'}`;
+  const critical = schedule.criticalPath.length > 0 ? `Critical path: ${schedule.criticalPath.map(visibleText).join(' → ')}` : 'No critical path (nothing is scheduled).';
+  const slipping = json.items.filter((r) => (r.slip ?? 0) > 0).map((r) => `${visibleText(r.id)} (${r.slip} working day${r.slip === 1 ? '' : 's'})`);
   return [
     title, '',
     line(head), ...rows.map(line), '',

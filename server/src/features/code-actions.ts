@@ -12,6 +12,7 @@ import type { ParsedFile } from '../program/parse.js';
 import type { DiagnosticData, Entity, Span } from '../program/types.js';
 import { asMap, asSeq, pairOf, valueOf } from '../program/yaml-nodes.js';
 import { fileOf, lineIndexOf, toRange } from './context.js';
+import { idTextSpan } from './rename.js';
 import type { FeatureContext } from './context.js';
 
 const MAX_ACTIONS = 50;
@@ -90,8 +91,9 @@ function ownerOf(ctx: FeatureContext, uri: string, span: Span): Entity | undefin
 function unknownReference(ctx: FeatureContext, file: ParsedFile, d: Diagnostic, span: Span, data: DiagnosticData): CodeAction[] {
   const out: CodeAction[] = [];
   const id = data.id ?? file.text.slice(span.start, span.end);
-  const range = toRange(file, span);
-  (data.suggestions ?? []).forEach((s, i) => {
+  const own = idTextSpan(file.text, span, id);
+  const range = typeof own === 'string' ? undefined : toRange(file, own);
+  if (range) (data.suggestions ?? []).forEach((s, i) => {
     out.push(action(`Change to \`${s}\``, d, { [file.uri]: [{ range, newText: s }] }, i === 0));
   });
   if (d.code !== 'unknown-reference' || !/^[A-Za-z][A-Za-z0-9_.-]*$/.test(id)) return out;
@@ -134,11 +136,11 @@ function appendItem(file: ParsedFile, seq: YAMLSeq, entries: [string, string][])
     while (close > sr[0] && text[close] !== ']') close--;
     if (text[close] !== ']') return undefined;
     const flowItem = `{ ${entries.map(([k, v]) => `${k}: ${v}`).join(', ')} }`;
-    let before = close;
-    while (before > sr[0] && /\s/.test(text[before - 1] as string)) before--;
-    const empty = text[before - 1] === '[';
-    const at = toRange(file, { start: before, end: before });
-    return [{ range: at, newText: `${empty ? '' : ', '}${flowItem}` }];
+    // Right after the last item (a comment may stand between it and `]`), or after `[`.
+    const lastEnd = rangeOf(seq.items[seq.items.length - 1])?.[1];
+    const at = lastEnd ?? sr[0] + 1;
+    if (lastEnd === undefined && text[sr[0]] !== '[') return undefined;
+    return [{ range: toRange(file, { start: at, end: at }), newText: `${lastEnd === undefined ? '' : ', '}${flowItem}` }];
   }
   const last = seq.items[seq.items.length - 1];
   const lr = rangeOf(last);
@@ -281,13 +283,13 @@ function addRiskKey(ctx: FeatureContext, file: ParsedFile, d: Diagnostic, span: 
   const text = file.text;
   let edit: TextEdit;
   if (map.flow) {
-    let close = mr[1] - 1;
-    while (close > mr[0] && text[close] !== '}') close--;
-    if (text[close] !== '}') return [];
-    let at = close;
-    while (at > mr[0] && /\s/.test(text[at - 1] as string)) at--;
-    const empty = text[at - 1] === '{';
-    edit = { range: toRange(file, { start: at, end: at }), newText: `${empty ? '' : ', '}${key}: ${value}` };
+    // Right after the last pair (a comment may stand between it and `}`), or after `{`.
+    const last = map.items[map.items.length - 1];
+    const lastEnd = last ? (rangeOf(last.value) ?? rangeOf(last.key))?.[1] : undefined;
+    if (last && lastEnd === undefined) return [];
+    if (!last && text[mr[0]] !== '{') return [];
+    const at = lastEnd ?? mr[0] + 1;
+    edit = { range: toRange(file, { start: at, end: at }), newText: `${lastEnd === undefined ? '' : ', '}${key}: ${value}` };
   } else {
     const fk = map.items[0] ? rangeOf(map.items[0].key) : undefined;
     if (!fk) return [];
@@ -332,8 +334,10 @@ function removeBlockItem(file: ParsedFile, item: Span, dash: number): TextEdit[]
     if (kr) {
       let colon = kr[1];
       while (colon < text.length && text[colon] !== ':') colon++;
-      const nl = end > 0 && text[end - 1] === '\n' ? (text[end - 2] === '\r' ? '\r\n' : '\n') : '';
-      return [{ range: toRange(file, { start: colon + 1, end }), newText: ` []${nl}` }];
+      // `[]` goes right after the colon and only the item's own line goes: a
+      // comment after the key or on a line between the key and the item stays.
+      const afterColon = { start: colon + 1, end: colon + 1 };
+      if (colon < lineStart) return [{ range: toRange(file, afterColon), newText: ' []' }, { range: toRange(file, { start: lineStart, end }), newText: '' }];
     }
   }
   return [{ range: toRange(file, { start: lineStart, end }), newText: '' }];
@@ -350,7 +354,7 @@ function removeFlowItem(file: ParsedFile, item: Span): TextEdit[] | undefined {
     return [{ range: toRange(file, { start: item.start, end: j }), newText: '' }];
   }
   let i = item.start;
-  while (i > 0 && /[ \t]/.test(text[i - 1] as string)) i--;
+  while (i > 0 && /[ \t\r\n]/.test(text[i - 1] as string)) i--;
   if (text[i - 1] === ',') return [{ range: toRange(file, { start: i - 1, end: item.end }), newText: '' }];
   // The only item: `[x]` → `[]`.
   return [{ range: toRange(file, { start: item.start, end: item.end }), newText: '' }];

@@ -4,6 +4,7 @@
 import type { CodeLens } from 'vscode-languageserver-types';
 import { formatDate } from '../program/dates.js';
 import { dependentsOf } from '../program/lookup.js';
+import { milestoneState, milestoneStateWords } from '../program/milestone-state.js';
 import type { Entity } from '../program/types.js';
 import { rangeIn } from './context.js';
 import type { FeatureContext } from './context.js';
@@ -29,20 +30,19 @@ export function provideCodeLenses(ctx: FeatureContext): CodeLens[] {
   }
 }
 
-/** `ends 2026-03-20 · float 0 · critical · 3 dependents`, or for a milestone `forecast … · target … · slips 2 days`. */
+/** `ends 2026-03-20 · float 0 · critical · 3 dependents`, or for a milestone `forecast … · target … · slipping 2 working days`. */
 export function lensTitle(analysis: ProgramAnalysis, e: Entity): string {
   const item = scheduleOf(analysis, e);
   const ids = new Set(dependentsOf(analysis.model, e).map((d) => d.from.id));
   const dependents = plural(ids.size, 'dependent');
-  if (!item || item.end === null) return `no dates (dependency cycle) · ${dependents}`;
+  if (!item || item.end === null) return `${e.kind === 'milestone' ? milestoneStateWords('no-forecast', null) : 'no dates'} (dependency cycle) · ${dependents}`;
   const parts: string[] = [];
   if (e.kind === 'milestone') {
-    if (item.target !== null) {
-      parts.push(`forecast ${formatDate(item.end)}`, `target ${formatDate(item.target)}`);
-      parts.push(item.slip ? `slips ${plural(item.slip, 'day')}` : 'on track');
-    } else {
-      parts.push(`fixed ${formatDate(item.end)}`);
-    }
+    const state = milestoneState(item);
+    if (state === 'fixed') parts.push(`fixed ${formatDate(item.end)}`);
+    else parts.push(`forecast ${formatDate(item.end)}`);
+    if (item.target !== null) parts.push(`target ${formatDate(item.target)}`);
+    if (state !== 'fixed') parts.push(milestoneStateWords(state, item.slip));
   } else {
     parts.push(item.durationDays === 0 ? `cancelled · ${formatDate(item.end)}` : `ends ${formatDate(item.end)}`);
   }

@@ -3,10 +3,12 @@
 // position; they never see the connection. Positions are converted here and
 // in convert.ts only.
 import type { ProgramAnalysis } from '../program/analyze.js';
+import type { ForecastState } from '../program/forecast/forecast.js';
 import { LineIndex } from '../program/line-index.js';
 import type { ParsedFile } from '../program/parse.js';
 import type { Span } from '../program/types.js';
 import type { Position, Range } from 'vscode-languageserver-types';
+import type { BaselineView } from './baseline.js';
 
 export interface FeatureContext {
   /** The document the request is about. */
@@ -21,6 +23,10 @@ export interface FeatureContext {
    * large text again on every keystroke.
    */
   readonly offsetAt?: (position: Position) => number;
+  /** The program's Monte Carlo forecast, when the server runs one (hover shows a milestone's P50/P80). */
+  readonly forecast?: ForecastState;
+  /** The baseline (`programAsCode.baseline`) compared with `analysis`, once git has been read. */
+  readonly baseline?: BaselineView;
 }
 
 const indexes = new WeakMap<object, LineIndex>();

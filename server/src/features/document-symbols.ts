@@ -6,6 +6,7 @@ import { isMap, isScalar } from 'yaml';
 import type { ProgramAnalysis } from '../program/analyze.js';
 import { formatDate } from '../program/dates.js';
 import { idTokensIn } from '../program/lookup.js';
+import { milestoneStateOf } from '../program/milestone-state.js';
 import type { ParsedFile } from '../program/parse.js';
 import type { ProgramModel } from '../program/model.js';
 import type { Day, Entity, EntityKind, Risk, Span } from '../program/types.js';
@@ -44,7 +45,7 @@ export function entityDetail(analysis: ProgramAnalysis, entity: Entity): string 
     if (entity.kind === 'milestone') {
       const f = day(item.end);
       if (f) parts.push(item.target !== null ? `forecast ${f}` : f);
-      if (item.slip) parts.push(`slips ${item.slip}d`);
+      if (item.slip) parts.push(milestoneStateOf(item));
     } else {
       const s = day(item.start);
       const e = day(item.end);

@@ -5,13 +5,16 @@ import { MarkupKind } from 'vscode-languageserver-types';
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { ProgramAnalysis } from '../program/analyze.js';
 import { formatDate } from '../program/dates.js';
+import type { ForecastState } from '../program/forecast/forecast.js';
 import { dependentsOf, risksAffecting, symbolAt } from '../program/lookup.js';
+import { milestoneState, milestoneStateWords } from '../program/milestone-state.js';
 import { KIND_LABEL } from '../program/resolve.js';
 import { riskBand, riskScore } from '../program/rules.js';
 import { drivingChain } from '../program/schedule.js';
 import type { ItemSchedule } from '../program/schedule.js';
 import { childSchema, describe, enumValues, schemaAtPath } from '../program/schema-nav.js';
 import type { Entity } from '../program/types.js';
+import { baselineHoverLines, changeHoverLines } from './baseline.js';
 import { fileOf, offsetIn, rangeIn } from './context.js';
 import type { FeatureContext } from './context.js';
 import {
@@ -40,7 +43,12 @@ function idHover(ctx: FeatureContext, position: Position): Hover | null {
     const expected = sym.reference ? ` (a ${sym.reference.expected.map((k) => KIND_LABEL[k]).join(', ')} is expected here)` : '';
     return { contents: { kind: MarkupKind.Markdown, value: `${code(sym.id)}: unknown id${expected}.` }, range };
   }
-  return { contents: { kind: MarkupKind.Markdown, value: entityMarkdown(analysis, sym.entity).join('\n\n') }, range };
+  const lines = [...entityMarkdown(analysis, sym.entity), ...baselineHoverLines(ctx.baseline, sym.entity), ...changeHoverLines(analysis, sym.entity)];
+  if (sym.entity.kind === 'milestone') {
+    const forecast = forecastLine(ctx.forecast, sym.entity.id);
+    if (forecast) lines.splice(1, 0, forecast);
+  }
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range };
 }
 
 /** The hover text of an entity, one paragraph per entry. */
@@ -114,16 +122,27 @@ export function entityMarkdown(analysis: ProgramAnalysis, e: Entity): string[] {
   return out;
 }
 
+/** A milestone's line from the Monte Carlo forecast: P50, P80 and the chance of meeting its target. */
+export function forecastLine(state: ForecastState | undefined, id: string): string | undefined {
+  if (!state || state.state === 'none') return undefined;
+  if (state.state === 'running') return '_Forecast: running…_';
+  const m = state.result.milestones.find((x) => x.id === id);
+  if (!m || m.p50 === null || m.p80 === null || m.onTimeProbability === null) return undefined;
+  const onTime = `${Math.round(m.onTimeProbability * 100)}%`;
+  return `**Forecast** (${state.result.iterations.toLocaleString('en-US')} iterations): P50 ${formatDate(m.p50)} · P80 ${formatDate(m.p80)} · `
+    + `${onTime} chance of meeting the target ${formatDate(m.target)}`;
+}
+
 function scheduleLines(item: ItemSchedule): string[] {
-  if (item.start === null || item.end === null) return ['No dates: it is in a dependency cycle.'];
+  if (item.start === null || item.end === null) return [item.kind === 'milestone' ? 'No forecast: it is in a dependency cycle.' : 'No dates: it is in a dependency cycle.'];
   const parts: string[] = [];
   if (item.kind === 'milestone') {
-    if (item.target !== null) {
-      parts.push(`Forecast ${formatDate(item.end)}`, `target ${formatDate(item.target)}`);
-      parts.push(item.slip ? `**slips ${plural(item.slip, 'working day')}**` : 'on track');
-    } else {
-      parts.push(item.driver.kind === 'fixed-date' ? `Fixed on ${formatDate(item.end)}` : `Forecast ${formatDate(item.end)}`);
-    }
+    const state = milestoneState(item);
+    const words = milestoneStateWords(state, item.slip);
+    if (state === 'fixed') parts.push(`Fixed on ${formatDate(item.end)}`);
+    else parts.push(`Forecast ${formatDate(item.end)}`);
+    if (item.target !== null) parts.push(`target ${formatDate(item.target)}`);
+    if (state !== 'fixed') parts.push(state === 'slipping' ? `**${words}**` : words);
   } else {
     parts.push(`${formatDate(item.start)} → ${formatDate(item.end)}`);
     if (item.durationDays !== null) parts.push(plural(item.durationDays, 'working day'));

@@ -1,8 +1,10 @@
 // Inlay hints: the computed dates after each task's `duration`/`effort`
 // (` 2026-01-12 → 2026-01-30`; effort also shows the working days it comes
-// to) and the forecast after each milestone's `date` (` forecast 2026-03-24 (+2d)`).
+// to) and the forecast after each milestone's `date`
+// (` forecast 2026-03-24 · slipping 2 working days`, in milestone-state.ts's words).
 import type { InlayHint, Position, Range } from 'vscode-languageserver-types';
 import { formatDate } from '../program/dates.js';
+import { milestoneStateOf } from '../program/milestone-state.js';
 import type { Span } from '../program/types.js';
 import { fileOf, toRange } from './context.js';
 import type { FeatureContext } from './context.js';
@@ -42,11 +44,12 @@ export function provideInlayHints(ctx: FeatureContext, range: Range): InlayHint[
       if (!within(position, range)) continue;
       const item = scheduleOf(analysis, m.entity);
       if (!item || item.end === null || item.target === null) continue;
-      let delta: string;
-      if (item.slip) delta = `+${item.slip}d`;
-      else if (item.end < item.target) delta = `-${analysis.schedule.calendar.workingDaysIn(item.end, item.target)}d`;
-      else delta = 'on time';
-      out.push({ position, label: ` forecast ${formatDate(item.end)} (${delta})`, tooltip: item.slip ? `Slips ${plural(item.slip, 'working day')} past the target.` : 'The forecast meets the target.' });
+      const early = item.end < item.target ? analysis.schedule.calendar.workingDaysIn(item.end, item.target) : 0;
+      out.push({
+        position, label: ` forecast ${formatDate(item.end)} · ${milestoneStateOf(item)}`,
+        tooltip: item.slip ? `The forecast is ${plural(item.slip, 'working day')} after the target.`
+          : early > 0 ? `The forecast meets the target with ${plural(early, 'working day')} to spare.` : 'The forecast meets the target.',
+      });
     }
     return out.sort((a, b) => (before(a.position, b.position) ? -1 : before(b.position, a.position) ? 1 : 0));
   } catch {

@@ -89,7 +89,10 @@ function lineAt(text: string, offset: number): Line {
 }
 
 function previousLine(text: string, line: Line): Line | undefined {
-  if (line.start === 0) return undefined;
+  // `<=`, not `===`: an offset that is not a whole number (from a fractional
+  // LSP position, now refused at the server's edge) never reaches 0 exactly
+  // and would walk on below it.
+  if (line.start <= 0) return undefined;
   let p = line.start - 1;
   if (text.charCodeAt(p) === 10 && p > 0 && text.charCodeAt(p - 1) === 13) p--;
   return lineAt(text, p);

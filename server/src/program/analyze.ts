@@ -1,7 +1,9 @@
 // The whole check of one program: what loading found, what the scheduler
 // found and what the warning rules find, in one list, sorted by place.
 import { today } from './dates.js';
+import { failedProgram } from './load.js';
 import type { ProgramModel } from './model.js';
+import { rootCausesFirst } from './root-cause.js';
 import { RULES } from './rules.js';
 import { scheduleProgram } from './schedule.js';
 import type { Schedule } from './schedule.js';
@@ -23,13 +25,22 @@ export interface ProgramAnalysis {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** Never throws: an unexpected failure is an `internal-error` on this program (see loadProgram). */
 export function analyzeProgram(model: ProgramModel, options: AnalyzeOptions = {}): ProgramAnalysis {
+  try {
+    return analyzeUnguarded(model, options);
+  } catch (e) {
+    return analyzeUnguarded(failedProgram(model.rootUri, e), options);
+  }
+}
+
+function analyzeUnguarded(model: ProgramModel, options: AnalyzeOptions): ProgramAnalysis {
   const given = options.statusDate ?? model.program?.statusDate;
   const statusDate = given ?? options.today ?? today();
   const schedule = scheduleProgram(model, { statusDate, progressDate: given ?? null, ...(options.level && { level: true }) });
   const diagnostics: Diagnostic[] = [...model.diagnostics, ...schedule.diagnostics];
   for (const rule of RULES) diagnostics.push(...rule(model, statusDate));
-  return { model, schedule, statusDate, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+  return { model, schedule, statusDate, diagnostics: sortDiagnostics(rootCausesFirst(model, dedupe(diagnostics))) };
 }
 
 function dedupe(list: Diagnostic[]): Diagnostic[] {
@@ -42,6 +53,8 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
   });
 }
 
+/** Root causes first (what to fix first), then by file and place. */
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return list.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.span.start - b.span.start || a.span.end - b.span.end));
+  return list.sort((a, b) => (a.rootCause ? 0 : 1) - (b.rootCause ? 0 : 1)
+    || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.span.start - b.span.start || a.span.end - b.span.end));
 }

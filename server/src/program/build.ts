@@ -3,12 +3,12 @@
 // shape of input is tolerated: what does not fit is skipped here and reported
 // by the schema check.
 import type { Document, YAMLMap } from 'yaml';
-import { parseDate } from './dates.js';
+import { formatDate, parseDate } from './dates.js';
 import type { ParsedFile } from './parse.js';
 import type { Team } from './model.js';
 import type {
-  BudgetLine, Change, DayRange, Dependency, DependencyType, Duration, Entity, EntityKind, Kpi,
-  Milestone, Person, Pool, PoolNeed, ProgramInfo, SchedulingSpec, Reference, ReferenceField, Risk, RiskStatus, Span, Stakeholder, Task, TaskStatus, Workstream,
+  BudgetLine, Change, DayRange, Diagnostic, Dependency, DependencyType, Duration, Entity, EntityKind, Kpi,
+  Estimate, ForecastSettings, Milestone, Person, Pool, PoolNeed, ProgramInfo, SchedulingSpec, Reference, ReferenceField, Risk, RiskStatus, Span, Stakeholder, Task, TaskStatus, Workstream,
 } from './types.js';
 import {
   asMap, asScalar, itemsOf, nodeSpan, numberOf, pairOf, stringOf, tokenSpan, valueOf,
@@ -53,11 +53,15 @@ export interface Collected {
   changes: Change[];
   pools: Pool[];
   scheduling?: SchedulingSpec;
+  /** What the builder itself finds wrong (a holiday that ends before it starts). */
+  problems: Diagnostic[];
+  /** The root's `forecast:` settings (root only). */
+  forecast?: ForecastSettings;
 }
 
 export function emptyCollected(): Collected {
   return {
-    holidays: [], includeNodes: [], entities: [], references: [], people: [], teams: [], workstreams: [],
+    problems: [], holidays: [], includeNodes: [], entities: [], references: [], people: [], teams: [], workstreams: [],
     tasks: [], milestones: [], risks: [], budgetLines: [], stakeholders: [], kpis: [], changes: [], pools: [],
   };
 }
@@ -69,6 +73,17 @@ export function parseDuration(doc: Document, node: AnyNode): Duration | undefine
   const span = nodeSpan(s);
   if (!m || !span) return undefined;
   return { amount: Number(m[1]), unit: m[2] as 'd' | 'w', span };
+}
+
+/** `{ optimistic, likely, pessimistic }`, when all three are durations (the schema check reports the rest). */
+export function parseEstimate(doc: Document, node: AnyNode): Estimate | undefined {
+  const m = asMap(doc, node);
+  const span = nodeSpan(m);
+  if (!m || !span) return undefined;
+  const optimistic = parseDuration(doc, valueOf(m, 'optimistic'));
+  const likely = parseDuration(doc, valueOf(m, 'likely'));
+  const pessimistic = parseDuration(doc, valueOf(m, 'pessimistic'));
+  return optimistic && likely && pessimistic ? { optimistic, likely, pessimistic, span } : undefined;
 }
 
 /** Adds everything in `file` to `out`. */
@@ -97,6 +112,8 @@ class FileBuilder {
         const span = nodeSpan(levelling);
         this.out.scheduling = { levelling: asScalar(d, levelling)?.value === true, ...(span && { levellingSpan: span }) };
       }
+      const forecast = asMap(d, valueOf(root, 'forecast'));
+      if (forecast) this.forecast(forecast);
       for (const item of itemsOf(d, valueOf(root, 'include'))) {
         const s = asScalar(d, item);
         const span = s && tokenSpan(s);
@@ -249,6 +266,16 @@ class FileBuilder {
       const to = this.date(m, 'to');
       const name = this.str(m, 'name');
       if (from !== undefined && to !== undefined && to >= from) ranges.push({ from, to, ...(name !== undefined && { name }) });
+      else if (from !== undefined && to !== undefined) {
+        // Silently dropping it would schedule work on days the team is off.
+        const span = this.span(m, 'to') ?? nodeSpan(m);
+        if (span) {
+          this.out.problems.push({
+            uri: this.uri, span, severity: 'error', code: 'invalid-value',
+            message: `This range ends (${formatDate(to)}) before it starts (${formatDate(from)}), so it is ignored; swap \`from\` and \`to\`.`,
+          });
+        }
+      }
     }
     return ranges;
   }
@@ -272,6 +299,15 @@ class FileBuilder {
       .filter((n): n is number => n !== undefined);
     if (pairOf(m, 'workdays')) this.out.workdays = [...new Set(workdays)].sort();
     this.out.holidays.push(...this.dayRanges(valueOf(m, 'holidays')));
+  }
+
+  private forecast(m: YAMLMap): void {
+    const iterations = this.num(m, 'iterations');
+    const seed = this.num(m, 'seed');
+    const distribution = oneOf(this.str(m, 'distribution'), ['pert', 'triangular'] as const);
+    this.out.forecast = {
+      ...opt('iterations', intIn(iterations, 1, 100_000)), ...opt('seed', intIn(seed, 0, 0xffffffff)), ...opt('distribution', distribution),
+    };
   }
 
   private person(m: YAMLMap): void {
@@ -324,6 +360,7 @@ class FileBuilder {
       ...opt('name', e.name),
       ...opt('duration', parseDuration(this.doc, valueOf(m, 'duration'))),
       ...opt('effort', parseDuration(this.doc, valueOf(m, 'effort'))),
+      ...opt('estimate', parseEstimate(this.doc, valueOf(m, 'estimate'))),
       ...opt('status', oneOf(status, TASK_STATUSES)),
       ...opt('progress', progress !== undefined && progress >= 0 && progress <= 100 ? progress : undefined),
       ...opt('start', this.date(m, 'start')),
@@ -333,6 +370,7 @@ class FileBuilder {
       ...(tags.length > 0 && { tags }),
       ...(needs.length > 0 && { needs }),
       ...opt('priority', intIn(priority, 1, 1000)),
+      ...opt('cost', costOf(this.num(m, 'cost'))),
     });
     return e.id;
   }
@@ -359,7 +397,7 @@ class FileBuilder {
     if (!e) return;
     const status = this.str(m, 'status');
     const spans: Risk['spans'] = {};
-    for (const key of ['review_by', 'probability', 'impact'] as const) {
+    for (const key of ['review_by', 'probability', 'impact', 'schedule_impact', 'chance'] as const) {
       const s = this.span(m, key);
       if (s) (spans as Record<string, Span>)[key] = s;
     }
@@ -371,6 +409,8 @@ class FileBuilder {
       ...opt('status', oneOf(status, RISK_STATUSES)),
       ...opt('mitigation', nonBlank(this.str(m, 'mitigation'))), ...opt('contingency', nonBlank(this.str(m, 'contingency'))),
       ...opt('reviewBy', this.date(m, 'review_by')),
+      ...opt('scheduleImpact', parseDuration(this.doc, valueOf(m, 'schedule_impact')) ?? parseEstimate(this.doc, valueOf(m, 'schedule_impact'))),
+      ...opt('chance', chanceOf(this.num(m, 'chance'))),
     });
   }
 
@@ -449,10 +489,19 @@ function intIn(n: number | undefined, lo: number, hi: number): number | undefine
   return n !== undefined && Number.isInteger(n) && n >= lo && n <= hi ? n : undefined;
 }
 
+function chanceOf(n: number | undefined): number | undefined {
+  return n !== undefined && Number.isFinite(n) && n >= 0 && n <= 1 ? n : undefined;
+}
+
 function nonBlank(s: string | undefined): string | undefined {
   return s !== undefined && s.trim() !== '' ? s : undefined;
 }
 
 function numberToString(n: number | undefined): string | undefined {
   return n === undefined ? undefined : String(n);
+}
+
+/** A usable planned cost: a finite number, 0 or more (the schema reports the rest). */
+function costOf(n: number | undefined): number | undefined {
+  return n !== undefined && Number.isFinite(n) && n >= 0 ? n : undefined;
 }

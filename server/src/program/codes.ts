@@ -14,6 +14,8 @@ export const CODES = {
   'alias-limit': { severity: 'error', summary: 'Aliases expand to too many nodes (an alias bomb).' },
   'file-too-large': { severity: 'error', summary: 'The file is larger than the size limit and is not checked.' },
   'file-unreadable': { severity: 'error', summary: 'The file cannot be read.' },
+  'too-many-nodes': { severity: 'error', summary: 'The file holds more YAML nodes than the limit and is not checked.' },
+  'internal-error': { severity: 'error', summary: 'Checking this program failed unexpectedly (a bug); other programs are still checked.' },
   // Structure (JSON Schema)
   'missing-key': { severity: 'error', summary: 'A required key is missing.' },
   'unknown-key': { severity: 'error', summary: 'A key the format does not know (use an `x-` prefix for your own keys).' },
@@ -27,10 +29,13 @@ export const CODES = {
   'milestone-needs-date-or-dependencies': { severity: 'error', summary: 'A milestone needs `depends_on`, `date`, or both.' },
   'unsupported-version': { severity: 'error', summary: 'The file declares a format version this tool does not read.' },
   // Includes
-  'include-not-found': { severity: 'error', summary: 'An included file does not exist (a glob matching nothing is a warning).' },
+  'include-not-found': { severity: 'error', summary: 'An included file does not exist (a glob matching nothing is a warning, unless references fail because of it).' },
   'include-outside-workspace': { severity: 'error', summary: 'An include points outside the workspace folder.' },
   'include-cycle': { severity: 'error', summary: 'An include would include the root file itself.' },
   'include-not-fragment': { severity: 'error', summary: 'An included file is itself a root file (it has `program:`).' },
+  'fragment-not-included': { severity: 'warning', summary: 'No root file includes this fragment, so it is checked on its own.' },
+  'include-invalid-pattern': { severity: 'error', summary: 'An include glob is malformed (such as the backwards range `[z-a]`).' },
+  'include-too-many-files': { severity: 'error', summary: 'An include glob matches more files than the limit; nothing is included from it.' },
   // Ids and references
   'duplicate-id': { severity: 'error', summary: 'Two entities a reference could confuse share an id (tasks, milestones and workstreams; people and stakeholders; or two of the same kind).' },
   'unknown-reference': { severity: 'error', summary: 'A reference names an id that no entity has.' },
@@ -57,6 +62,13 @@ export const CODES = {
   'risk-review-overdue': { severity: 'warning', summary: 'An open risk\'s `review_by` is before the status date.' },
   'budget-over-plan': { severity: 'warning', summary: 'A budget line has spent more than planned.' },
   'kpi-off-target': { severity: 'warning', summary: 'A KPI is on the wrong side of its target.' },
+  // Estimates and schedule risk (the forecast)
+  'estimate-out-of-order': { severity: 'error', summary: 'A three-point estimate is not optimistic <= likely <= pessimistic.' },
+  'schedule-impact-ignored': { severity: 'hint', summary: 'A risk\'s `schedule_impact` takes no part in the forecast (the risk is occurred or closed).' },
+  'raci-no-accountable': { severity: 'warning', summary: 'A milestone has no Accountable (`A`) stakeholder in a program that uses RACI.' },
+  'raci-many-accountable': { severity: 'warning', summary: 'A milestone has more than one Accountable (`A`) stakeholder.' },
+  // Baselines (validate --baseline)
+  'baseline-slip': { severity: 'error', summary: 'A milestone moved later than the baseline by more than `--max-slip` working days.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

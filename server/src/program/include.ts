@@ -1,11 +1,14 @@
 // Expands one `include:` entry (a path or glob relative to the root) into the
 // fragment uris it names, in a stable order, and says what is wrong with it.
 import type { FileHost } from './host.js';
+import { suggestIncludePattern } from './include-suggest.js';
 import type { Diagnostic, Span } from './types.js';
-import { displayPath, dirnameUri, globSegmentToRegExp, hasGlob, isInsideUri, joinUri } from './uri.js';
+import { compileGlobSegment } from './glob.js';
+import { displayPath, dirnameUri, hasGlob, isInsideUri, joinUri } from './uri.js';
 
 const MAX_DEPTH = 24;
-const MAX_MATCHES = 10_000;
+/** Files one include entry may match; more is an `include-too-many-files` error. */
+export const MAX_INCLUDE_MATCHES = 10_000;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 
 export interface IncludeExpansion {
@@ -17,6 +20,8 @@ export function expandInclude(
   entry: { uri: string; span: Span; pattern: string },
   host: FileHost,
   workspaceRoot: string,
+  /** Look for a corrected pattern when nothing matches (off while trying one). */
+  suggest = true,
 ): IncludeExpansion {
   const diagnostics: Diagnostic[] = [];
   const error = (code: string, message: string, severity: Diagnostic['severity'] = 'error') =>
@@ -52,6 +57,18 @@ export function expandInclude(
     return { targets: [], diagnostics };
   }
   const rest = segments.slice(firstGlob);
+  // Every glob segment is compiled before any folder is listed: a malformed
+  // one (`[z-a]`) is reported on this entry and nothing is included from it.
+  const matchers: ((name: string) => boolean)[] = [];
+  for (const seg of rest) {
+    if (seg === '**') { matchers.push(() => true); continue; }
+    const compiled = compileGlobSegment(seg);
+    if (!compiled.ok) {
+      error('include-invalid-pattern', `\`${clip(entry.pattern)}\` is not a valid glob: ${compiled.message}.`);
+      return { targets: [], diagnostics };
+    }
+    matchers.push(compiled.test);
+  }
   const found = new Set<string>();
   /** Real paths of the files found: a file reached twice through links counts once. */
   const foundReal = new Set<string>();
@@ -59,7 +76,7 @@ export function expandInclude(
   const walked = new Set<string>();
   let outside = 0;
   const walk = (dirUri: string, i: number, depth: number): void => {
-    if (found.size >= MAX_MATCHES || depth > MAX_DEPTH) return;
+    if (found.size > MAX_INCLUDE_MATCHES || depth > MAX_DEPTH) return;
     const seg = rest[i];
     if (seg === undefined) return;
     if (host.realUri) {
@@ -78,9 +95,10 @@ export function expandInclude(
       for (const e of entries) if (e.isDirectory && !SKIP_DIRS.has(e.name)) walk(e.uri, i, depth + 1);
       return;
     }
-    const re = globSegmentToRegExp(seg);
+    const test = matchers[i] as (name: string) => boolean;
     for (const e of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (!re.test(e.name)) continue;
+      if (found.size > MAX_INCLUDE_MATCHES) return;
+      if (!test(e.name)) continue;
       if (last && !e.isDirectory) {
         const real = realOf(e.uri);
         if (!isInsideUri(real, realRoot)) outside++;
@@ -95,8 +113,28 @@ export function expandInclude(
   if (outside > 0) {
     error('include-outside-workspace', `${outside} file(s) matched by \`${entry.pattern}\` resolve outside the workspace folder (a symbolic link?); they are not included.`);
   }
+  if (found.size > MAX_INCLUDE_MATCHES) {
+    // Cut short, the fragments included would depend on the order folders are
+    // listed in, and the references into the missing ones would be misleading
+    // errors: include none of them and say why.
+    error('include-too-many-files', `\`${clip(entry.pattern)}\` matches more than ${MAX_INCLUDE_MATCHES.toLocaleString('en-US')} files; nothing is included from it. Narrow the pattern or split the program.`);
+    return { targets: [], diagnostics };
+  }
   if (found.size === 0 && outside === 0) {
-    error('include-not-found', `No file matches \`${entry.pattern}\`.`, 'warning');
+    const fix = suggest ? includeFix(entry, host, workspaceRoot) : undefined;
+    error('include-not-found', `No file matches \`${entry.pattern}\`${fix ? `; did you mean \`${fix}\`?` : '.'}`, 'warning');
   }
   return { targets: [...found].sort(), diagnostics };
+}
+
+/** A corrected pattern for an include entry that names nothing, if one matches files. */
+export function includeFix(entry: { uri: string; span: Span; pattern: string }, host: FileHost, workspaceRoot: string): string | undefined {
+  const pattern = entry.pattern.trim().replace(/\\/g, '/');
+  return suggestIncludePattern(pattern, dirnameUri(entry.uri), host,
+    (p) => expandInclude({ ...entry, pattern: p }, host, workspaceRoot, false).targets.some((t) => t !== entry.uri && host.readFile(t) !== undefined));
+}
+
+/** A pattern as quoted in a message: at most 200 characters. */
+function clip(pattern: string): string {
+  return pattern.length > 200 ? `${pattern.slice(0, 200)}…` : pattern;
 }

@@ -6,9 +6,9 @@ import { DEFAULT_WORKDAYS } from './calendar.js';
 import type { Collected } from './build.js';
 import { checkDurations } from './duration-checks.js';
 import type { FileHost } from './host.js';
-import { expandInclude } from './include.js';
+import { expandInclude, includeFix } from './include.js';
 import type { IncludeEntry, ProgramModel } from './model.js';
-import { DEFAULT_LIMITS, parseFile } from './parse.js';
+import { DEFAULT_LIMITS, nodeCountOf, parseFile } from './parse.js';
 import type { ParsedFile, ParseLimits } from './parse.js';
 import { resolveIds } from './resolve.js';
 import { checkSchema } from './schema-check.js';
@@ -23,8 +23,42 @@ export interface LoadOptions {
   readonly parse?: (uri: string, text: string) => ParsedFile;
 }
 
-/** Loads the program whose root (or lone fragment) is `rootUri`. Never throws. */
+/**
+ * How many YAML nodes one program (root and fragments together) may hold: each
+ * file is bounded on its own (`maxNodes`), and this bounds how many such files
+ * one root can pull in, so memory stays bounded whatever the includes match.
+ */
+export const MAX_PROGRAM_NODES = 2_000_000;
+
+/**
+ * Loads the program whose root (or lone fragment) is `rootUri`. Never throws:
+ * an unexpected failure (a bug, or a host that throws) becomes an
+ * `internal-error` diagnostic on this program only, so callers that check
+ * many programs (the CLI, the server's start-up indexing) go on with the rest.
+ */
 export function loadProgram(rootUri: string, host: FileHost, options: LoadOptions = {}): ProgramModel {
+  try {
+    return loadProgramUnguarded(rootUri, host, options);
+  } catch (e) {
+    return failedProgram(rootUri, e);
+  }
+}
+
+/** An empty program whose only diagnostic says that checking it failed with `error`. */
+export function failedProgram(rootUri: string, error: unknown): ProgramModel {
+  return finish(rootUri, [], [], emptyCollected(), [internalError(rootUri, error)], false);
+}
+
+export function internalError(uri: string, error: unknown): Diagnostic {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const short = what.split(/\r?\n/)[0] ?? what;
+  return {
+    uri, span: { start: 0, end: 0 }, severity: 'error', code: 'internal-error',
+    message: `Checking this program failed unexpectedly (${short.length > 200 ? `${short.slice(0, 200)}…` : short}); this is a bug in Program as Code, please report it. Other programs are still checked.`,
+  };
+}
+
+function loadProgramUnguarded(rootUri: string, host: FileHost, options: LoadOptions): ProgramModel {
   const parse = options.parse ?? ((uri: string, text: string) => parseFile(uri, text, options.limits ?? DEFAULT_LIMITS));
   const diagnostics: Diagnostic[] = [];
   const files: ParsedFile[] = [];
@@ -45,7 +79,10 @@ export function loadProgram(rootUri: string, host: FileHost, options: LoadOption
   if (root.isRoot) {
     const workspaceRoot = options.workspaceRoot ?? dirnameUri(rootUri);
     const seen = new Set<string>([rootUri]);
+    let nodes = nodeCountOf(root) ?? 0;
+    let full = false;
     for (const entry of collected.includeNodes) {
+      if (full) break;
       const expansion = expandInclude(entry, host, workspaceRoot);
       diagnostics.push(...expansion.diagnostics);
       const targets: string[] = [];
@@ -58,12 +95,20 @@ export function loadProgram(rootUri: string, host: FileHost, options: LoadOption
           continue;
         }
         if (seen.has(target)) continue; // included twice: the first one counts
+        if (nodes > MAX_PROGRAM_NODES) {
+          diagnostics.push({
+            uri: entry.uri, span: entry.span, severity: 'error', code: 'too-many-nodes',
+            message: `The files included so far hold more than ${MAX_PROGRAM_NODES.toLocaleString('en-US')} YAML values in all, so ${displayPath(target, dirnameUri(rootUri))} and the files after it are not read. Split the program.`,
+          });
+          full = true;
+          break;
+        }
         seen.add(target);
         const fragmentText = safeRead(host, target);
         if (fragmentText === undefined) {
           diagnostics.push({
             uri: entry.uri, span: entry.span, severity: 'error', code: 'include-not-found',
-            message: `The included file ${displayPath(target, dirnameUri(rootUri))} does not exist or cannot be read.`,
+            message: `The included file ${displayPath(target, dirnameUri(rootUri))} does not exist or cannot be read${didYouMean(includeFix(entry, host, workspaceRoot))}`,
           });
           continue;
         }
@@ -77,6 +122,7 @@ export function loadProgram(rootUri: string, host: FileHost, options: LoadOption
           continue;
         }
         targets.push(target);
+        nodes += nodeCountOf(fragment) ?? 0;
         files.push(fragment);
         addFile(fragment, false, collected, diagnostics);
       }
@@ -107,9 +153,9 @@ function finish(
     entities: c.entities, byId: resolution.byId, definitions: resolution.definitions, references: c.references,
     people: c.people, teams: c.teams, workstreams: c.workstreams, tasks: c.tasks, milestones: c.milestones,
     risks: c.risks, budgetLines: c.budgetLines, ...(c.budgetCurrency !== undefined && { budgetCurrency: c.budgetCurrency }),
-    stakeholders: c.stakeholders, kpis: c.kpis, changes: c.changes,
+    stakeholders: c.stakeholders, kpis: c.kpis, changes: c.changes, ...(c.forecast && { forecast: c.forecast }),
     pools: c.pools, ...(c.scheduling && { scheduling: c.scheduling }),
-    diagnostics: [...diagnostics, ...resolution.diagnostics, ...durationDiagnostics],
+    diagnostics: [...diagnostics, ...c.problems, ...resolution.diagnostics, ...durationDiagnostics],
   };
 }
 
@@ -119,4 +165,8 @@ function safeRead(host: FileHost, uri: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+function didYouMean(fix: string | undefined): string {
+  return fix ? `; did you mean \`${fix}\`?` : '.';
 }

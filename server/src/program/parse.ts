@@ -1,7 +1,7 @@
 // Text -> YAML syntax tree with ranges, plus the plain JS value, bounded.
 // Everything here is total: any input (binary, truncated, hostile) gives a
 // ParsedFile with diagnostics, never an exception.
-import { Composer, isCollection, isMap, isPair, isScalar, Parser, YAMLParseError } from 'yaml';
+import { Composer, CST as Cst, isCollection, isMap, isPair, isScalar, Parser, YAMLParseError } from 'yaml';
 import type { CST, Document } from 'yaml';
 import type { Diagnostic, Span } from './types.js';
 
@@ -12,13 +12,58 @@ export interface ParseLimits {
   readonly maxAliasCount: number;
   /** How deeply collections may nest (the format needs about 8 levels). */
   readonly maxDepth: number;
+  /**
+   * How many YAML nodes (scalars, collections, list items, aliases) a file may
+   * hold. Counted while lexing, before any tree is built, so memory and time
+   * are bounded by this and not by the file's size in characters (H1).
+   */
+  readonly maxNodes: number;
+  /** How many aliases (`*name`) a file may hold in total, whatever the anchors (H4). */
+  readonly maxAliases: number;
 }
 
 export const DEFAULT_LIMITS: ParseLimits = {
-  maxFileSize: 20 * 1024 * 1024,
+  maxFileSize: 10 * 1024 * 1024,
   maxAliasCount: 1000,
   maxDepth: 64,
+  maxNodes: 500_000,
+  maxAliases: 1000,
 };
+
+/** The lexer tokens that each start a YAML node (or a pair, or a list item). */
+const NODE_TOKENS: ReadonlySet<string> = new Set([
+  'scalar', 'single-quoted-scalar', 'double-quoted-scalar', 'block-scalar-header', 'alias',
+  'flow-map-start', 'flow-seq-start', 'seq-item-ind', 'map-value-ind', 'explicit-key-ind',
+]);
+
+/** Thrown from inside the parser to stop it as soon as a count passes its limit. */
+class CountExceeded extends Error {
+  constructor(readonly what: 'nodes' | 'aliases', readonly offset: number) {
+    super(what);
+  }
+}
+
+/**
+ * yaml's Parser, counting the nodes and aliases the lexer produces and stopping
+ * at the first one over the limit, before the concrete syntax tree grows
+ * further. Counting happens on the parser's own lexemes, so nothing is lexed twice.
+ */
+class BoundedParser extends Parser {
+  nodes = 0;
+  private aliases = 0;
+  constructor(private readonly limits: Pick<ParseLimits, 'maxNodes' | 'maxAliases'>) {
+    super();
+  }
+  override *next(source: string): Generator<CST.Token, void> {
+    const type = Cst.tokenType(source) ?? undefined;
+    if (type !== undefined && NODE_TOKENS.has(type)) {
+      // `offset` is where this lexeme starts (a plain scalar's marker has no width).
+      if (++this.nodes > this.limits.maxNodes) throw new CountExceeded('nodes', this.offset);
+      if (type === 'alias' && ++this.aliases > this.limits.maxAliases) throw new CountExceeded('aliases', this.offset);
+    }
+    yield* super.next(source);
+  }
+}
 
 export interface ParsedFile {
   readonly uri: string;
@@ -33,10 +78,16 @@ export interface ParsedFile {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** A repeated key does not disturb the parse: it is not a root cause of what follows (see root-cause.ts). */
+export const DUPLICATE_KEY_MESSAGE = 'This key appears twice in the same map; the second would silently win.';
+
+/** Each tab is a fix of its own: later ones are shown even after the first damage (see root-cause.ts). */
+export const TAB_INDENT_MESSAGE = 'Tabs cannot indent YAML; use spaces.';
+
 const YAML_MESSAGES: Record<string, string> = {
   MULTIPLE_DOCS: 'A program file holds one YAML document; split the others into their own files.',
-  DUPLICATE_KEY: 'This key appears twice in the same map; the second would silently win.',
-  TAB_AS_INDENT: 'Tabs cannot indent YAML; use spaces.',
+  DUPLICATE_KEY: DUPLICATE_KEY_MESSAGE,
+  TAB_AS_INDENT: TAB_INDENT_MESSAGE,
   BLOCK_AS_IMPLICIT_KEY: 'A block value cannot be a key; is a `:` missing, or the indentation off?',
   MULTILINE_IMPLICIT_KEY: 'A key cannot span several lines; is a `:` missing?',
 };
@@ -50,24 +101,31 @@ function firstLine(message: string): string {
 export function parseFile(uri: string, text: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedFile {
   if (text.length > limits.maxFileSize) {
     const mb = (n: number) => (n / (1024 * 1024)).toFixed(2);
+    // `text` may be only the beginning of a larger file (hosts read with a bound), so its length is not quoted.
     return {
       uri, text, doc: undefined, value: undefined, isRoot: false,
       diagnostics: [{
         uri, span: { start: 0, end: 0 }, severity: 'error', code: 'file-too-large',
-        message: `This file is ${mb(text.length)} MB; program files larger than ${mb(limits.maxFileSize)} MB are not checked (raise the limit with the setting programAsCode.maxFileSize).`,
+        message: `This file is larger than ${mb(limits.maxFileSize)} MB, so it is not checked (raise the limit with the setting programAsCode.maxFileSize).`,
       }],
     };
   }
   const diagnostics: Diagnostic[] = [];
   let doc: Document.Parsed | undefined;
+  let nodes = 0;
   try {
-    const parsed = parseYamlDocument(text, limits.maxDepth);
+    const parsed = parseYamlDocument(text, limits.maxDepth, limits);
     if ('tooDeep' in parsed) {
       diagnostics.push({ uri, severity: 'error', code: 'yaml-syntax', span: parsed.tooDeep, message: tooDeepMessage(limits.maxDepth) });
       return { uri, text, doc: undefined, value: undefined, isRoot: false, diagnostics };
     }
     doc = parsed.doc;
+    nodes = parsed.nodes;
   } catch (e) {
+    if (e instanceof CountExceeded) {
+      diagnostics.push(countDiagnostic(uri, text, e, limits));
+      return { uri, text, doc: undefined, value: undefined, isRoot: false, diagnostics };
+    }
     // The parser recurses on nesting depth; absurd nesting can overflow the stack.
     diagnostics.push({
       uri, span: { start: 0, end: Math.min(text.length, 1) }, severity: 'error', code: 'yaml-syntax',
@@ -112,7 +170,47 @@ export function parseFile(uri: string, text: string, limits: ParseLimits = DEFAU
     value = undefined;
   }
   const isRoot = isMap(doc.contents) && doc.contents.items.some((p) => isScalar(p.key) && p.key.value === 'program');
-  return { uri, text, doc, value, isRoot, diagnostics };
+  const file: ParsedFile = { uri, text, doc, value, isRoot, diagnostics };
+  nodeCounts.set(file, nodes);
+  return file;
+}
+
+/** How many nodes each parse counted, so incremental re-parses keep the file under `maxNodes`. */
+const nodeCounts = new WeakMap<ParsedFile, number>();
+
+export function nodeCountOf(file: ParsedFile): number | undefined {
+  return nodeCounts.get(file);
+}
+
+export function setNodeCount(file: ParsedFile, nodes: number): void {
+  nodeCounts.set(file, nodes);
+}
+
+/** The nodes in `text` as the parser counts them, stopping past `limit`. */
+export function countNodes(text: string, limit: number): number {
+  const parser = new BoundedParser({ maxNodes: limit, maxAliases: Number.POSITIVE_INFINITY });
+  try {
+    for (const _ of parser.parse(text)) { /* counting only */ }
+  } catch (e) {
+    if (!(e instanceof CountExceeded)) throw e;
+  }
+  return parser.nodes;
+}
+
+function countDiagnostic(uri: string, text: string, e: CountExceeded, limits: ParseLimits): Diagnostic {
+  const start = Math.max(0, Math.min(e.offset, text.length));
+  const span = { start, end: Math.min(text.length, start + 1) };
+  if (e.what === 'aliases') {
+    const alias = /^\*[^\s,[\]{}]+/.exec(text.slice(start, start + 200));
+    return {
+      uri, span: alias ? { start, end: start + alias[0].length } : span, severity: 'error', code: 'alias-limit',
+      message: `This file uses more than ${limits.maxAliases.toLocaleString('en-US')} aliases (\`*name\`); resolving them all would be too slow, so the file is not checked further. Write the values out instead.`,
+    };
+  }
+  return {
+    uri, span, severity: 'error', code: 'too-many-nodes',
+    message: `This file holds more than ${limits.maxNodes.toLocaleString('en-US')} YAML values (the first one over the limit is here), so it is not checked. Split the program into fragments with \`include:\`.`,
+  };
 }
 
 function tooDeepMessage(maxDepth: number): string {
@@ -134,7 +232,9 @@ export const MAX_COMPOSE_DEPTH = 256;
  * a document nesting deeper than MAX_COMPOSE_DEPTH is never composed: the
  * answer is then the span of the first collection deeper than `maxDepth`.
  */
-export function parseYamlDocument(text: string, maxDepth: number): { doc: Document.Parsed } | { tooDeep: Span } {
+export function parseYamlDocument(
+  text: string, maxDepth: number, counts: Pick<ParseLimits, 'maxNodes' | 'maxAliases'> = DEFAULT_LIMITS,
+): { doc: Document.Parsed; nodes: number } | { tooDeep: Span } {
   let tooDeep: Span | undefined;
   function* guarded(tokens: Iterable<CST.Token>): Generator<CST.Token> {
     for (const token of tokens) {
@@ -147,7 +247,8 @@ export function parseYamlDocument(text: string, maxDepth: number): { doc: Docume
   }
   const composer = new Composer({ version: '1.2', schema: 'core', prettyErrors: false, uniqueKeys: true });
   let doc: Document.Parsed | undefined;
-  for (const next of composer.compose(guarded(new Parser().parse(text)), true, text.length)) {
+  const parser = new BoundedParser(counts);
+  for (const next of composer.compose(guarded(parser.parse(text)), true, text.length)) {
     if (!doc) doc = next;
     else {
       doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
@@ -156,7 +257,7 @@ export function parseYamlDocument(text: string, maxDepth: number): { doc: Docume
   }
   if (tooDeep) return { tooDeep };
   // compose(…, forceDoc) always yields a document at the end.
-  return { doc: doc as Document.Parsed };
+  return { doc: doc as Document.Parsed, nodes: parser.nodes };
 }
 
 /**

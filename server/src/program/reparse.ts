@@ -7,7 +7,7 @@
 // what parseFile would give.
 import { isCollection, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Document, Node, YAMLMap, YAMLSeq } from 'yaml';
-import { DEFAULT_LIMITS, checkShape, parseYamlDocument } from './parse.js';
+import { DEFAULT_LIMITS, checkShape, countNodes, nodeCountOf, parseYamlDocument, setNodeCount } from './parse.js';
 import type { ParsedFile, ParseLimits } from './parse.js';
 
 type Range = [number, number, number];
@@ -53,10 +53,16 @@ export function reparse(prev: ParsedFile, text: string, limits: ParseLimits = DE
   const source = ' '.repeat(column) + text.slice(chunkStart, newChunkEnd);
   if (ANCHOR_OR_TAG.test(source)) return undefined;
   let part: Document.Parsed;
+  // The whole file must stay under the node limit: old count - old item + new item.
+  const before = nodeCountOf(prev);
+  if (before === undefined) return undefined;
+  let nodes: number;
   try {
-    const parsed = parseYamlDocument(source, limits.maxDepth);
+    const parsed = parseYamlDocument(source, limits.maxDepth, limits);
     if ('tooDeep' in parsed) return undefined;
     part = parsed.doc;
+    nodes = before - countNodes(old.slice(chunkStart, oldChunkEnd), limits.maxNodes) + parsed.nodes;
+    if (nodes > limits.maxNodes) return undefined;
   } catch {
     return undefined;
   }
@@ -79,6 +85,7 @@ export function reparse(prev: ParsedFile, text: string, limits: ParseLimits = DE
   const next: ParsedFile = { uri: prev.uri, text, doc, value: patchValue(prev.value, chunk.path, value), isRoot: prev.isRoot, diagnostics: [] };
   // The rest of the text is unchanged and the new item has none.
   anchorFree.add(next);
+  setNodeCount(next, nodes);
   return next;
 }
 

@@ -2,7 +2,9 @@
 // be read, tested and (later) configured on its own.
 import type { ProgramModel } from './model.js';
 import { formatDate } from './dates.js';
+import { checkForecastInputs } from './forecast/checks.js';
 import type { Day, Diagnostic, Risk } from './types.js';
+import { raciDiagnostics } from './running/raci.js';
 
 export type Rule = (model: ProgramModel, statusDate: Day) => Diagnostic[];
 
@@ -111,7 +113,8 @@ export const kpisOnTarget: Rule = (model) => {
 };
 
 export const RULES: readonly Rule[] = [
-  progressMatchesStatus, risksHaveOwnerAndMitigation, riskReviewsAreCurrent, budgetWithinPlan, kpisOnTarget,
+  progressMatchesStatus, risksHaveOwnerAndMitigation, riskReviewsAreCurrent, budgetWithinPlan, kpisOnTarget, raciDiagnostics,
+  checkForecastInputs,
 ];
 
 function fmt(n: number): string {

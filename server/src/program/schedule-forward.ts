@@ -1,6 +1,7 @@
 // Forward pass: early dates, in topological order (program-format.md,
 // "Scheduling"). Items in a cycle stay undated, and edges from undated
 // predecessors are ignored, so everything else is still scheduled.
+import { MAX_DURATION_DAYS } from './duration-checks.js';
 import type { WorkCalendar } from './calendar.js';
 import { NO_DAY_HORIZON } from './own-calendar.js';
 import type { Components, Edge, ScheduleGraph } from './schedule-graph.js';
@@ -48,7 +49,9 @@ const LEAVE: Driver = { kind: 'leave' };
 
 /** Planned working days of a task: `duration`, or `ceil(effort / sum of capacity)`; 1 when neither is usable. */
 export function taskDuration(t: Task, cal: WorkCalendar, people: ReadonlyMap<string, Person>): number {
-  if (t.duration) return cal.wholeDays(t.duration, 1).days;
+  // Capped at 10,000 years (reported as out-of-range): a capacity of 1e-300
+  // would otherwise give dates printed as `3.83e+298-03-01`.
+  if (t.duration) return Math.min(cal.wholeDays(t.duration, 1).days, MAX_DURATION_DAYS);
   if (t.effort) {
     const effort = cal.durationDays(t.effort);
     let capacity = 0;
@@ -58,8 +61,10 @@ export function taskDuration(t: Task, cal: WorkCalendar, people: ReadonlyMap<str
     }
     if (capacity <= 0) capacity = 1; // no known assignees: the loader reports it
     const days = Math.ceil(effort / capacity - 1e-9);
-    return Number.isFinite(days) && days >= 1 ? days : 1;
+    return Number.isFinite(days) && days >= 1 ? Math.min(days, MAX_DURATION_DAYS) : 1;
   }
+  // Only an estimate: its most likely value is the plan (program-format.md, "Estimates").
+  if (t.estimate) return cal.wholeDays(t.estimate.likely, 1).days;
   return 1;
 }
 

@@ -13,26 +13,27 @@
 // - Demand above availability is over-allocation (leave under a task counts).
 // - Cancelled and undated tasks (cycles) take no one's time; unknown assignees
 //   are ignored (the loader reports them).
-// - Over-allocated weeks that follow each other are reported as one run; each
-//   task in a run gets one warning per person on that person's token in its
-//   `assignees`, once (the first run it appears in).
+// - Over-allocated weeks that follow each other are one period, reported once
+//   per person (allocation-report.ts says where and why).
 // Work is per (task, assignee, week), not per day, and is capped so a huge
 // program cannot hang the check.
+import { overAllocationReports } from './allocation-report.js';
+import type { LoadTask, LoadWeek } from './allocation-report.js';
 import type { WorkCalendar } from './calendar.js';
-import { formatDate, weekday } from './dates.js';
+import { weekday } from './dates.js';
 import type { ProgramModel } from './model.js';
 import type { EarlyDates } from './schedule-forward.js';
 import type { Components, ScheduleGraph } from './schedule-graph.js';
-import type { Day, DayRange, Diagnostic, Person, Span } from './types.js';
+import type { Day, DayRange, Diagnostic, Person, Span, Task } from './types.js';
 
 /** Skip the check beyond this many (task, assignee, week) triples. */
 export const MAX_LOAD_CELLS = 5_000_000;
-const MAX_LISTED = 10;
 
 interface OverWeek {
   readonly wk: Day;
   readonly need: number;
   readonly avail: number;
+  readonly leave: number;
   readonly tasks: number[];
 }
 
@@ -89,8 +90,9 @@ export function overAllocation(
     const found = new Map<number, OverWeek>();
     const leave = mergeLeave(person.leave);
     for (const [wk, need] of load[pi] as Map<number, number>) {
-      const avail = cal.workingDaysInclusive(wk, wk + 6) - leaveDays(leave, wk, cal);
-      if (need > avail) found.set(wk, { wk, need, avail, tasks: [] });
+      const away = leaveDays(leave, wk, cal);
+      const avail = cal.workingDaysInclusive(wk, wk + 6) - away;
+      if (need > avail) found.set(wk, { wk, need, avail, leave: away, tasks: [] });
     }
     return found;
   });
@@ -103,52 +105,37 @@ export function overAllocation(
   const out: Diagnostic[] = [];
   for (let pi = 0; pi < personList.length; pi++) {
     const person = personList[pi] as Person;
-    const weeks = [...(over[pi] as Map<number, OverWeek>).values()].sort((x, y) => x.wk - y.wk);
+    const weeks = [...(over[pi] as Map<number, OverWeek>).values()];
     if (weeks.length === 0) continue;
     const capacity = person.capacity > 0 && Number.isFinite(person.capacity) ? person.capacity : 1;
-    const reported = new Set<number>();
-    for (let i = 0; i < weeks.length; ) {
-      let j = i + 1;
-      while (j < weeks.length && (weeks[j]?.wk as number) - (weeks[j - 1]?.wk as number) === 7) j++;
-      const run = weeks.slice(i, j);
-      i = j;
-      const taskSet = new Set<number>();
-      let need = 0;
-      let avail = 0;
-      for (const w of run) { need += w.need; avail += w.avail; for (const t of w.tasks) taskSet.add(t); }
-      const tasks = [...taskSet].sort((a, b) => a - b);
-      const first = formatDate((run[0] as { wk: Day }).wk);
-      const last = formatDate((run[run.length - 1] as { wk: Day }).wk);
-      const when = run.length === 1 ? `the week of ${first}` : `the weeks of ${first} to ${last}`;
-      const names = tasks.slice(0, MAX_LISTED).map((t) => g.ids[t] as string).join(', ') + (tasks.length > MAX_LISTED ? ', …' : '');
-      const message = `\`${person.id}\` is over-allocated in ${when}: ${tasks.length} ${tasks.length === 1 ? 'task needs' : 'tasks need'} `
-        + `${num(need * capacity)} person-days, capacity allows ${num(avail * capacity)} (${names}).`;
-      for (const t of tasks) {
-        if (reported.has(t)) continue;
-        reported.add(t);
-        const task = g.tasks[t];
-        if (!task) continue;
+    const tasks: LoadTask[] = [];
+    const indexOf = new Map<number, number>();
+    const taskIndex = (v: number): number => {
+      let i = indexOf.get(v);
+      if (i === undefined) {
+        const task = g.tasks[v] as Task;
         const token = tokens.get(`${task.id}\u0000${person.id}`);
-        out.push({
-          uri: token?.uri ?? task.entity.uri,
-          span: token?.span ?? task.spans.assignees ?? task.entity.idSpan,
-          severity: 'warning',
-          code: 'over-allocation',
-          message,
-          data: { id: person.id },
+        i = tasks.length;
+        indexOf.set(v, i);
+        tasks.push({
+          id: task.id, start: early.es[v] as number, end: early.ef[v] as number,
+          at: { uri: token?.uri ?? task.entity.uri, span: token?.span ?? task.spans.assignees ?? task.entity.idSpan },
         });
       }
-    }
+      return i;
+    };
+    const load: LoadWeek[] = weeks.map((w) => ({
+      week: w.wk, demand: w.need * capacity, available: w.avail * capacity, leaveDays: w.leave, tasks: w.tasks.map(taskIndex),
+    }));
+    out.push(...overAllocationReports({
+      id: person.id, capacity, tasks, weeks: load, definition: { uri: person.entity.uri, span: person.entity.idSpan },
+    }));
   }
   return out;
 }
 
 function mondayOf(d: Day): Day {
   return (d - ((weekday(d) + 6) % 7)) | 0;
-}
-
-function num(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
 }
 
 /** Each task's assignee tokens, from the references the loader collected. */

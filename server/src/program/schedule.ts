@@ -6,7 +6,7 @@
 import { createCalendar } from './calendar.js';
 import type { WorkCalendar } from './calendar.js';
 import { findCriticalPath, drivingChain } from './critical-path.js';
-import { formatDate, today } from './dates.js';
+import { dayFromCivil, formatDate, today } from './dates.js';
 import type { ProgramModel } from './model.js';
 import { backwardPass } from './schedule-backward.js';
 import { forwardPass } from './schedule-forward.js';
@@ -220,13 +220,36 @@ export function scheduleProgram(model: ProgramModel, options: ScheduleOptions = 
   const lists = [
     cycleDiagnostics(g, comps), dateDiagnostics(g, early, schedule, programStart),
     statusDiagnostics(g, cpm, plan, cal, progressFrom, people),
-    poolDiagnostics(model, g, early, calendars, level),
+    poolDiagnostics(model, g, early, calendars, level), outOfRangeDates(model, items),
   ];
   if (!level) lists.push(overAllocation(model, g, comps, early, cal));
   for (const list of lists) {
     for (const d of list) schedule.diagnostics.push(d);
   }
   return schedule;
+}
+
+const FIRST_DAY = dayFromCivil(0, 1, 1);
+const LAST_DAY = dayFromCivil(9999, 12, 31);
+
+/**
+ * Items the schedule puts outside the years 0000-9999 (a capacity of 1e-300,
+ * a lag of a million years): their dates are not dates anyone can use, and
+ * printed they read `3.83e+298-03-01`. Reported on the item's id.
+ */
+function outOfRangeDates(model: ProgramModel, items: ReadonlyMap<string, ItemSchedule>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const e of [...model.tasks.map((t) => t.entity), ...model.milestones.map((m) => m.entity)]) {
+    const it = items.get(e.id);
+    if (!it || it.start === null || it.end === null) continue;
+    const before = it.start < FIRST_DAY;
+    if (!before && it.end <= LAST_DAY) continue;
+    out.push({
+      uri: e.uri, span: e.idSpan, severity: 'error', code: 'out-of-range',
+      message: `\`${e.id.length > 80 ? `${e.id.slice(0, 80)}…` : e.id}\` is scheduled ${before ? 'before 0000-01-01' : 'after 9999-12-31'}; check its duration or effort, its assignees' capacity and the lags before it.`,
+    });
+  }
+  return out;
 }
 
 /** Whether a dated task or milestone has no dated successor (directly or through its workstream). */

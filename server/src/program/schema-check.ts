@@ -32,6 +32,8 @@ import type { Document, Node as YamlNode } from 'yaml';
 import schema from '../../../schemas/program.schema.json';
 import type { Diagnostic, DiagnosticData, Span } from './types.js';
 import { closestMatches } from './suggest.js';
+import { dateIntent, durationIntent, keyIntent } from './intent-hints.js';
+import { resolveAlias } from './yaml-nodes.js';
 
 export const SCHEMA_CODES: readonly string[] = Object.freeze([
   'missing-key',
@@ -116,13 +118,7 @@ interface Step {
 }
 
 function resolve(doc: Document.Parsed, node: unknown): unknown {
-  if (isAlias(node)) {
-    try {
-      return node.resolve(doc) ?? null;
-    } catch {
-      return null;
-    }
-  }
+  if (isAlias(node)) return resolveAlias(doc, node) ?? null;
   return node;
 }
 
@@ -385,6 +381,29 @@ function subject(ctx: Context): string {
 // ---------------------------------------------------------------------------
 // Messages
 
+/** The kind of the entity whose own map is at `base` (not an ancestor's). */
+function ownKind(ctx: Context, base: readonly string[]): string | undefined {
+  const own = ctx.entities[0];
+  if (own && own.depth === base.length && own.depth > 0) return own.kind;
+  return base.length === 1 && base[0] === 'program' ? 'program' : undefined;
+}
+
+/**
+ * "Needs a `date`/`duration`" where an unknown key says the user wrote one
+ * under another name (`deadline:`, `days:`): the unknown key's message names
+ * the fix, so the "missing" one would only repeat it.
+ */
+function renamedRequirement(errors: readonly ErrorObject[]): Set<string> {
+  const paths = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const key = String((e.params as Record<string, unknown>)['additionalProperty']);
+    const meant = keyIntent('milestone', key)?.replacement ?? keyIntent('task', key)?.replacement;
+    if (meant === 'date' || meant === 'depends_on' || meant === 'duration') paths.add(e.instancePath);
+  }
+  return paths;
+}
+
 type Out = { code: string; span: Span; message: string; data?: DiagnosticData };
 
 function didYouMean(suggestions: readonly string[]): string {
@@ -415,12 +434,16 @@ const ENTITY_SHAPES: Readonly<Record<string, string>> = {
 };
 
 function dateMessage(v: unknown): string {
+  const intent = dateIntent(v);
+  if (intent) return intent;
   return typeof v === 'string'
     ? `\`${clip(v)}\` is not a calendar date (YYYY-MM-DD).`
     : `${capitalize(describeValue(v))} is not a calendar date: write YYYY-MM-DD, e.g. \`2026-01-05\`.`;
 }
 
-function durationMessage(v: unknown): string {
+function durationMessage(v: unknown, field: string | undefined): string {
+  const intent = durationIntent(field, v);
+  if (intent) return intent;
   return `${typeof v === 'string' ? `\`${clip(v)}\`` : capitalize(describeValue(v))} is not a duration: write working days as \`10d\` or weeks as \`2w\`.`;
 }
 
@@ -464,7 +487,7 @@ function convert(doc: Document.Parsed, value: unknown, isRoot: boolean, e: Error
       const key = String(params['additionalProperty']);
       const span = exact ? keyAnchor(doc, here, key) : valueAnchor(doc, here);
       const props = ps['properties'] && typeof ps['properties'] === 'object' ? Object.keys(ps['properties']) : [];
-      if (!isRoot && base.length === 0 && (key === 'program' || key === 'calendar' || key === 'include')) {
+      if (!isRoot && base.length === 0 && (key === 'program' || key === 'calendar' || key === 'include' || key === 'forecast')) {
         const message = key === 'program'
           ? 'A fragment cannot have `program:`: only the root file describes the program.'
           : `\`${key}\` belongs in the root file (the one with \`program:\`), not in a fragment.`;
@@ -473,8 +496,15 @@ function convert(doc: Document.Parsed, value: unknown, isRoot: boolean, e: Error
       if (!isRoot && base.length === 1 && base[0] === 'budget' && key === 'currency') {
         return { code: 'unknown-key', span, message: 'The budget `currency` is set in the root file: a fragment\'s budget holds only `lines`.' };
       }
-      const suggestions = closestMatches(key, props);
       const inWhat = base.length === 0 ? 'at the top level of the file' : `in ${where}`;
+      const intent = keyIntent(ownKind(ctx, base), key);
+      if (intent) {
+        return {
+          code: 'unknown-key', span, message: `Unknown key \`${clip(key)}\` ${inWhat}: ${intent.hint}`,
+          data: { suggestions: intent.replacement ? [intent.replacement] : [] },
+        };
+      }
+      const suggestions = closestMatches(key, props);
       return {
         code: 'unknown-key',
         span,
@@ -531,7 +561,7 @@ function convert(doc: Document.Parsed, value: unknown, isRoot: boolean, e: Error
       const special = specialValueCode(ps);
       if (data !== null && data !== undefined && special) {
         if (special === 'invalid-date') return { code: special, span, message: dateMessage(data) };
-        if (special === 'invalid-duration') return { code: special, span, message: durationMessage(data) };
+        if (special === 'invalid-duration') return { code: special, span, message: durationMessage(data, fieldName(base)?.field) };
         return { code: special, span, message: idMessage(data) };
       }
       if (e.keyword !== 'type') {
@@ -559,7 +589,9 @@ function convert(doc: Document.Parsed, value: unknown, isRoot: boolean, e: Error
         const expected = Array.isArray(ps['enum']) ? `one of ${ps['enum'].map(String).join(', ')}` : expectedType(params['type']);
         return { code: 'wrong-type', span, message: `${capitalize(subject(ctx))} is empty: expected ${expected}${special === 'invalid-date' ? ' (a date, YYYY-MM-DD)' : special === 'invalid-duration' ? ' (a duration like `10d`)' : special === 'invalid-id' ? ' (an id)' : ''}.` };
       }
-      return { code: 'wrong-type', span, message: `${capitalize(subject(ctx))} should be ${expectedType(params['type'])}, not ${describeValue(data)}.` };
+      // One id where a list of ids goes (`assignees: alice`): show the list.
+      const asList = params['type'] === 'array' && typeof data === 'string' && /^[A-Za-z][A-Za-z0-9_.-]*$/.test(data) ? ` Write \`[${clip(data)}]\`.` : '';
+      return { code: 'wrong-type', span, message: `${capitalize(subject(ctx))} should be ${expectedType(params['type'])}, not ${describeValue(data)}.${asList}` };
     }
     case 'minimum':
     case 'maximum':
@@ -603,7 +635,7 @@ function convert(doc: Document.Parsed, value: unknown, isRoot: boolean, e: Error
         return {
           code: 'duration-and-effort',
           span: mapAnchor(doc, here),
-          message: `${capitalize(where)} needs a \`duration\` (working days, e.g. \`10d\`) or an \`effort\` (person-days, e.g. \`15d\`).`,
+          message: `${capitalize(where)} needs a \`duration\` (working days, e.g. \`10d\`), an \`effort\` (person-days, e.g. \`15d\`) or an \`estimate\` (\`{ optimistic, likely, pessimistic }\`).`,
         };
       }
       if (kind === 'milestone') {
@@ -668,9 +700,11 @@ export function checkSchema(doc: Document.Parsed, value: unknown, uri: string, i
     const validate = isRoot ? v.root : v.fragment;
     if (validate(value)) return out;
     const errors = prune(validate.errors ?? []);
+    const renamed = renamedRequirement(errors);
     const seen = new Map<string, number>();
     for (const e of errors) {
       if (out.length >= MAX_DIAGNOSTICS) break;
+      if ((e.keyword === 'anyOf' || e.keyword === 'oneOf') && renamed.has(e.instancePath)) continue;
       let o: Out | undefined;
       try {
         o = convert(doc, value, isRoot, e);

@@ -47,6 +47,8 @@ export interface Diagnostic {
   /** Render faded (LSP DiagnosticTag.Unnecessary). */
   readonly unnecessary?: boolean;
   readonly data?: DiagnosticData;
+  /** Other diagnostics were withheld because of this one (root-cause.ts): it is listed first. */
+  readonly rootCause?: boolean;
 }
 
 export type EntityKind =
@@ -80,6 +82,22 @@ export interface Duration {
 }
 
 export type DependencyType = 'FS' | 'SS' | 'FF';
+
+/** A three-point estimate (program-format.md, "Estimates and schedule risk"). */
+export interface Estimate {
+  readonly optimistic: Duration;
+  readonly likely: Duration;
+  readonly pessimistic: Duration;
+  /** The whole `{ optimistic, likely, pessimistic }` map. */
+  readonly span: Span;
+}
+
+/** The root's `forecast:` section; absent keys take their defaults in the forecast. */
+export interface ForecastSettings {
+  readonly iterations?: number;
+  readonly seed?: number;
+  readonly distribution?: 'pert' | 'triangular';
+}
 
 /** One entity definition: a map under a list section (or `program:`). */
 export interface Entity {
@@ -143,6 +161,8 @@ export interface Task {
   readonly name?: string;
   readonly duration?: Duration;
   readonly effort?: Duration;
+  /** Three-point estimate for the forecast. */
+  readonly estimate?: Estimate;
   readonly dependsOn: readonly Dependency[];
   readonly assignees: readonly string[];
   readonly status?: TaskStatus;
@@ -157,6 +177,8 @@ export interface Task {
   readonly needs?: readonly PoolNeed[];
   /** 1..1000, default 500: higher goes first when resources are short (levelling). */
   readonly priority?: number;
+  /** Planned cost (earned value); otherwise the workstream's budget lines are spread over its tasks. */
+  readonly cost?: number;
   /** Spans of some keys' values, for diagnostics on them. */
   readonly spans: Readonly<Partial<Record<'duration' | 'effort' | 'progress' | 'status' | 'start' | 'actual_start' | 'actual_end' | 'assignees' | 'needs' | 'priority', Span>>>;
 }
@@ -230,7 +252,11 @@ export interface Risk {
   readonly contingency?: string;
   readonly affects: readonly string[];
   readonly reviewBy?: Day;
-  readonly spans: Readonly<Partial<Record<'review_by' | 'probability' | 'impact', Span>>>;
+  /** Working days added when the risk occurs in a forecast iteration: fixed or three-point. */
+  readonly scheduleImpact?: Duration | Estimate;
+  /** Chance of occurring in a forecast iteration, 0..1 (overrides the probability scale). */
+  readonly chance?: number;
+  readonly spans: Readonly<Partial<Record<'review_by' | 'probability' | 'impact' | 'schedule_impact' | 'chance', Span>>>;
 }
 
 export interface BudgetLine {

@@ -58,28 +58,3 @@ function decodeSafe(s: string): string {
 export function hasGlob(pattern: string): boolean {
   return /[*?[{]/.test(pattern);
 }
-
-/** Converts one path segment of a glob (`*`, `?`, `[abc]`, `{a,b}`) to a RegExp. */
-export function globSegmentToRegExp(segment: string): RegExp {
-  let re = '';
-  let inBraces = false;
-  for (let i = 0; i < segment.length; i++) {
-    const c = segment[i] ?? '';
-    if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const close = segment.indexOf(']', i + 1);
-      if (close < 0) re += '\\[';
-      else {
-        const body = segment.slice(i + 1, close).replace(/\\/g, '\\\\');
-        re += `[${body.startsWith('!') ? `^${body.slice(1)}` : body}]`;
-        i = close;
-      }
-    } else if (c === '{' && !inBraces) { re += '(?:'; inBraces = true; }
-    else if (c === '}' && inBraces) { re += ')'; inBraces = false; }
-    else if (c === ',' && inBraces) re += '|';
-    else re += c.replace(/[.+^$()|\\\]{}]/g, '\\$&');
-  }
-  if (inBraces) re += ')';
-  return new RegExp(`^${re}$`);
-}

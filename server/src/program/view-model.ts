@@ -3,25 +3,19 @@
 // computed once from an analysis. The preview never re-derives dates, ids or
 // criticality: it draws this.
 //
-// Milestone status (the Milestones tab and diamond colours):
-// - `unscheduled`: no forecast (the milestone is in or behind a dependency cycle);
-// - `fixed`: only a `date`, no dependencies (it cannot slip);
-// - `late`: the forecast is after the target (slip > 0 working days);
-// - `at-risk`: not late, but the forecast is within AT_RISK_MARGIN (2) working
-//   days of the target, or an open risk scored high or critical affects it;
-// - `on-track`: everything else (including a forecast with no target).
+// A milestone's `status` (diamond and badge colours) and `state` (the words
+// shown) come from milestone-state.ts, the one vocabulary of every face.
 import type { ProgramAnalysis } from './analyze.js';
 import { formatDate } from './dates.js';
 import { LineIndex } from './line-index.js';
+import { milestoneState, milestoneStateWords } from './milestone-state.js';
+import type { MilestoneState } from './milestone-state.js';
 import { drivingChain } from './schedule.js';
 import type { ItemSchedule } from './schedule.js';
 import { findDefinition } from './resolve.js';
 import { isOpenRisk, riskBand, riskScore } from './rules.js';
 import type { RiskBand } from './rules.js';
 import type { DependencyType, Entity, EntityKind, Span } from './types.js';
-
-/** Working days of margin under which a milestone on time is still "at risk". */
-export const AT_RISK_MARGIN = 2;
 
 /** The source of an item: its id token, 0-based lines, UTF-16 characters. */
 export interface SourceLocation {
@@ -92,7 +86,7 @@ export interface ViewTask {
   readonly location: SourceLocation;
 }
 
-export type MilestoneStatus = 'on-track' | 'at-risk' | 'late' | 'fixed' | 'unscheduled';
+export type MilestoneStatus = MilestoneState;
 
 export interface ViewMilestone {
   readonly id: string;
@@ -106,6 +100,8 @@ export interface ViewMilestone {
   readonly totalFloat: number | null;
   readonly critical: boolean;
   readonly status: MilestoneStatus;
+  /** The state in words: `on time`, `slipping 3 working days`, `fixed`, `no target`, `no forecast`. */
+  readonly state: string;
   readonly owner: string | null;
   readonly ownerName: string | null;
   /** The ids whose dates drive this milestone's date, first to last (the milestone itself excluded). */
@@ -234,17 +230,14 @@ export function buildViewModel(analysis: ProgramAnalysis): ViewModel {
       affects: [...r.affects], reviewBy: date(r.reviewBy), location: locate(r.entity),
     };
   });
-  // Open high/critical risks per affected id, for the milestone status.
-  const threatened = new Set<string>();
-  for (const r of risks) if (r.open && (r.band === 'high' || r.band === 'critical')) for (const a of r.affects) threatened.add(a);
-
   const milestones: ViewMilestone[] = model.milestones.map((m) => {
     const it = item(m.entity);
     const chain = it ? drivingChain(schedule, m.id).slice(0, -1).map((c) => c.id) : [];
+    const status = it ? milestoneState(it) : 'no-forecast';
     return {
       id: m.id, name: m.name ?? null, date: date(it?.end), target: date(it?.target), slip: it?.slip ?? null,
       totalFloat: it?.totalFloat ?? null, critical: it?.critical ?? false,
-      status: milestoneStatus(analysis, it, m.dependsOn.length > 0, threatened.has(m.id)),
+      status, state: milestoneStateWords(status, it?.slip ?? null),
       owner: m.owner ?? null, ownerName: nameOf(m.owner), drivingChain: chain, location: locate(m.entity),
     };
   });
@@ -279,15 +272,6 @@ export function buildViewModel(analysis: ProgramAnalysis): ViewModel {
     files: model.files.map((f) => f.uri),
     riskMatrix: [1, 2, 3, 4, 5].map((pr) => [1, 2, 3, 4, 5].map((im) => riskBand(pr * im))),
   };
-}
-
-function milestoneStatus(analysis: ProgramAnalysis, it: ItemSchedule | undefined, hasDeps: boolean, threatened: boolean): MilestoneStatus {
-  if (!it || it.end === null) return 'unscheduled';
-  if (!hasDeps && it.target === null) return 'fixed';
-  if (it.slip !== null && it.slip > 0) return 'late';
-  if (it.target !== null && analysis.schedule.calendar.workingDaysIn(it.end, it.target) <= AT_RISK_MARGIN) return 'at-risk';
-  if (threatened) return 'at-risk';
-  return 'on-track';
 }
 
 function locationOf(indexes: Map<string, LineIndex>, analysis: ProgramAnalysis, uri: string, span: Span): SourceLocation {

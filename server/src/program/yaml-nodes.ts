@@ -2,21 +2,43 @@
 // (or none) and returns undefined for the wrong shape, so the builder never
 // throws on half-typed input. Aliases are followed (the value was already
 // bounded by toJS's alias limit in parse.ts).
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
-import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit } from 'yaml';
+import type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Span } from './types.js';
 
 export type AnyNode = Node | null | undefined | unknown;
 
 export function deref(doc: Document, node: AnyNode, depth = 0): AnyNode {
-  if (isAlias(node) && depth < 32) {
-    try {
-      return deref(doc, node.resolve(doc), depth + 1);
-    } catch {
-      return undefined;
-    }
-  }
+  if (isAlias(node) && depth < 32) return deref(doc, resolveAlias(doc, node), depth + 1);
   return node;
+}
+
+const aliasTargets = new WeakMap<Document, Map<Alias, Node>>();
+
+/**
+ * The node an alias names: the last node with that anchor before it. yaml's
+ * own `Alias.resolve` walks the whole document for every alias, which is
+ * quadratic with many aliases (issue 11, H4); this walks it once per document.
+ */
+export function resolveAlias(doc: Document, alias: Alias): Node | undefined {
+  let targets = aliasTargets.get(doc);
+  if (!targets) {
+    const built = new Map<Alias, Node>();
+    const latest = new Map<string, Node>();
+    visit(doc, {
+      Node: (_key, node) => {
+        if (isAlias(node)) {
+          const target = latest.get(node.source);
+          if (target) built.set(node, target);
+        } else {
+          const anchor = (node as { anchor?: string }).anchor;
+          if (anchor) latest.set(anchor, node);
+        }
+      },
+    });
+    aliasTargets.set(doc, (targets = built));
+  }
+  return targets.get(alias);
 }
 
 export function asMap(doc: Document, node: AnyNode): YAMLMap | undefined {

@@ -110,13 +110,59 @@ export class DiagnosticsPublisher {
     if (!stillShown) this.retract(uri);
   }
 
-  /** A file was deleted on disk (and is not open): its diagnostics go, and the programs that had it are re-checked. */
-  fileDeleted(uri: string): string[] {
+  /**
+   * Files were deleted on disk (and are not open): their diagnostics go, and
+   * the programs that had them are returned to be checked again. One pass over
+   * what was published, however many files went.
+   */
+  filesDeleted(uris: readonly string[]): string[] {
+    const gone = new Set(uris);
     const affected: string[] = [];
-    for (const [root, files] of this.publishedFiles) if (files.includes(uri)) affected.push(root);
-    this.retract(uri);
-    this.publishedFiles.delete(uri);
+    for (const [root, files] of this.publishedFiles) {
+      if (!files.some((f) => gone.has(f))) continue;
+      affected.push(root);
+      this.publishedFiles.set(root, files.filter((f) => !gone.has(f)));
+    }
+    for (const uri of gone) {
+      this.publishedFiles.delete(uri);
+      // Only files that were sent something need to hear they have nothing now.
+      if (this.lastSent.has(uri)) {
+        this.sendDiagnostics(uri, []);
+        this.lastSent.delete(uri);
+      }
+    }
     return affected;
+  }
+
+  /** Roots waiting to be checked again (publishLater), in order. */
+  private readonly pending = new Set<string>();
+  private draining = false;
+
+  /**
+   * Checks these programs again and publishes them, one per event-loop turn,
+   * so that requests are answered in between (a watcher notification about
+   * thousands of files means thousands of programs). A root already waiting
+   * is checked once.
+   */
+  publishLater(roots: Iterable<string>): void {
+    for (const r of roots) this.pending.add(r);
+    if (this.draining) return;
+    this.draining = true;
+    const next = () => {
+      const root = this.pending.values().next();
+      if (root.done || this.disposed) {
+        this.draining = false;
+        return;
+      }
+      this.pending.delete(root.value);
+      try {
+        this.publishProgram(root.value);
+      } catch (e) {
+        this.host.log(`checking ${root.value} failed`, e);
+      }
+      setImmediate(next);
+    };
+    setImmediate(next);
   }
 
   cancel(uri: string): void {
@@ -125,7 +171,11 @@ export class DiagnosticsPublisher {
     this.lastChange.delete(uri);
   }
 
+  private disposed = false;
+
   dispose(): void {
+    this.disposed = true;
+    this.pending.clear();
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
   }

@@ -29,7 +29,9 @@ test('Gantt text escapes the characters that end a task name, its data or the li
 });
 
 test('flowchart labels escape quotes, markup and entity starts', () => {
-  assert.equal(escapeFlowchartLabel('say "hi" <b> #1 `x`'), 'say #quot;hi#quot; #lt;b#gt; #35;1 #96;x#96;');
+  assert.equal(escapeFlowchartLabel('say "hi" <b> #1 `x`'), 'say #quot;hi#quot; #lt;b#gt; #1 #96;x#96;');
+  // Entity-like text and directive openers are broken up by a word joiner, so they stay text.
+  assert.equal(escapeFlowchartLabel("#amp; %%{init:{'theme':'forest'}}%%"), "#\u2060amp; %\u2060%{init:{'theme':'forest'}}%\u2060%");
 });
 
 test('the Gantt has one section per workstream, exclusive end dates and milestones', () => {

@@ -177,3 +177,51 @@ void describe('code actions: guards', () => {
     assert.deepEqual(provideCodeActions(c, (d[0] as Diagnostic).range, d), []);
   });
 });
+
+// Issue 11: a fix edits only its own tokens. The self-dependency fix once
+// replaced everything from `depends_on:` to the end of the item, taking a
+// comment line between the key and the item with it.
+void describe('code actions keep every comment and touch only their tokens', () => {
+  const PROGRAM = lines(...HEAD, 'people:', '  - { id: ann, name: Ann }', 'workstreams:', '  - id: core', '    name: Core', '    tasks:', '      - id: b', '        name: B', '        duration: 1d', '      - id: a', '        name: A', '        duration: 1d');
+  const fixOf = (tail: string, code: string) => {
+    const text = `${PROGRAM}${tail}`;
+    const { actions } = actionsFor(contextOf(text), code);
+    const fix = actions.find((a) => /^(Remove|Break|Change|Add|Create)/.test(a.title));
+    return { text, out: applied(text, fix).slice(PROGRAM.length) };
+  };
+  const cases: [string, string, string][] = [
+    ['a comment line between the key and the only item', '        depends_on:\n          # why a waits\n          - a\n        start: 2026-01-05\n', '        depends_on: []\n          # why a waits\n        start: 2026-01-05\n'],
+    ['a comment after the key', '        depends_on: # why\n          - a\n', '        depends_on: [] # why\n'],
+    ['CRLF and a comment line', '        depends_on:\r\n          # keep\r\n          - a\r\n', '        depends_on: []\r\n          # keep\r\n'],
+    ['a comment line before the item', '        depends_on:\n          - b\n          # about a\n          - a\n', '        depends_on:\n          - b\n          # about a\n'],
+    ['a comment line after the last item', '        depends_on:\n          - a\n          # after\n          - b\n', '        depends_on:\n          # after\n          - b\n'],
+    ['the only item as a block scalar', '        depends_on:\n          - |-\n            a\n        start: 2026-01-05\n', '        depends_on: []\n        start: 2026-01-05\n'],
+    ['a flow list with a comment after it', '        depends_on: [a]   # why\n', '        depends_on: []   # why\n'],
+    ['the last item of a flow list over two lines', '        depends_on: [b,\n          a]\n', '        depends_on: [b]\n'],
+    ['a comment inside a flow list', '        depends_on: [b, a # last\n          ]\n', '        depends_on: [b # last\n          ]\n'],
+  ];
+  for (const [what, tail, expected] of cases) {
+    void it(`self-dependency: ${what}`, () => {
+      assert.equal(fixOf(tail, 'self-dependency').out, expected);
+    });
+  }
+
+  void it('unknown reference written as a block scalar: the suggestion replaces the id only', () => {
+    const { out } = fixOf('        depends_on:\n          - |-\n            bb\n        start: 2026-01-05\n', 'unknown-reference');
+    assert.equal(out, '        depends_on:\n          - |-\n            b\n        start: 2026-01-05\n');
+  });
+
+  void it('a new task in a flow list ending in a comment goes after the last item, not into the comment', () => {
+    const text = lines(...HEAD, 'workstreams:', '  - id: core', '    name: Core', '    tasks: [ { id: a, name: A, duration: 1d, depends_on: [zed] }, # last one', '    ]');
+    const { actions } = actionsFor(contextOf(text), 'unknown-reference');
+    const out = applied(text, actions.find((a) => a.title === 'Create task `zed`'));
+    assert.equal(out.split('\n').slice(-3).join('\n'), '    tasks: [ { id: a, name: A, duration: 1d, depends_on: [zed] }, { id: zed, name: zed, duration: 1d }, # last one\n    ]\n');
+  });
+
+  void it('a risk key added to a flow map ending in a comment goes after the last pair', () => {
+    const text = lines(...HEAD, 'people:', '  - { id: ann, name: Ann }', 'risks:', '  - { id: R1, title: T, probability: 4, impact: 4, mitigation: M # note', '    }');
+    const { actions } = actionsFor(contextOf(text), 'risk-without-owner');
+    const out = applied(text, actions[0]);
+    assert.equal(out.split('\n').slice(-3).join('\n'), '  - { id: R1, title: T, probability: 4, impact: 4, mitigation: M, owner: ann # note\n    }\n');
+  });
+});

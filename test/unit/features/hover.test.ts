@@ -40,7 +40,7 @@ void describe('hover on ids', () => {
   void it('shows a milestone forecast, target and slip, and the driving chain with types and lags', () => {
     assert.deepEqual(hoverAt('- id: beta', 0, 7).lines.slice(0, 2), [
       '**Public beta** · milestone `beta`',
-      'Forecast 2026-01-23 · target 2026-01-21 · **slips 2 working days** · float 0 · **critical**',
+      'Forecast 2026-01-23 · target 2026-01-21 · **slipping 2 working days** · float 0 · **critical**',
     ]);
     const ui = hoverAt('- id: ui', 0, 7).lines;
     assert.ok(ui.includes('2026-01-15 → 2026-01-21 · 5 working days · float 2'));

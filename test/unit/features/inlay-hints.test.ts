@@ -15,7 +15,7 @@ void describe('inlay hints', () => {
       ' 2026-01-05 → 2026-01-09',
       ' 2026-01-12 → 2026-01-23',
       ' 2026-01-15 → 2026-01-21',
-      ' forecast 2026-01-23 (+2d)',
+      ' forecast 2026-01-23 · slipping 2 working days',
     ]);
     assert.deepEqual(hints[0]?.position, positionOfText(SAMPLE, 'duration: 5d', 0, 'duration: 5d'.length));
     assert.deepEqual(hints[3]?.position, positionOfText(SAMPLE, 'date: 2026-01-21', 0, 'date: 2026-01-21'.length));
@@ -37,7 +37,7 @@ void describe('inlay hints', () => {
     );
     assert.deepEqual(provideInlayHints(contextOf(t), ALL).map((h) => h.label), [
       ' 2026-01-05 → 2026-01-08 (4 working days)',
-      ' forecast 2026-01-08 (-1d)',
+      ' forecast 2026-01-08 · on time',
     ]);
   });
 });

@@ -44,7 +44,7 @@ void test('document symbols: sections holding entities, workstreams › tasks', 
   assert.equal(a?.detail, 'First · 2026-01-05 → 2026-01-06 · critical');
   assert.equal(textIn(ROOT, a!.selectionRange), 'a');
   assert.equal(textIn(ROOT, a!.range), 'id: a\n        name: "First"\n        duration: 2d');
-  assert.match(symbols[3]?.children?.[0]?.detail ?? '', /forecast 2026-01-07 · slips 1d/);
+  assert.match(symbols[3]?.children?.[0]?.detail ?? '', /forecast 2026-01-07 · slipping 1 working day/);
   assert.equal(symbols[4]?.children?.[0]?.detail, 'Risky · score 6 · owner nobody');
   assert.deepEqual(provideDocumentSymbols({ ...ctx, analysis: undefined }), []);
 });

@@ -98,5 +98,15 @@ void test('a fragment no longer included becomes a program of its own', () => {
   edit(ROOT, ROOT_TEXT.replace('  - parts/*.program.yaml  # every part\n', '  - nothing.program.yaml\n'));
   ws.analysisOf(ROOT);
   assert.deepEqual(ws.programsOf(FRAG), [FRAG]);
-  assert.deepEqual(ws.contextFor(FRAG)?.analysis?.diagnostics.map((d) => d.code), ['unknown-reference']);
+  // On its own, its reference to `t` (defined in the root) is not "unknown": one warning says why.
+  const root = ws.analysisOf(ROOT);
+  assert.deepEqual(root?.diagnostics.map((d) => [d.code, d.severity, d.message]), [
+    ['include-not-found', 'error', 'The included file nothing.program.yaml does not exist or cannot be read.'],
+  ]);
+  const diagnostics = ws.contextFor(FRAG)?.analysis?.diagnostics ?? [];
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.message, d.span]), [[
+    'fragment-not-included', 'warning',
+    'No root file includes this fragment, so it is checked on its own: references to ids defined elsewhere (1 reference held back) and its schedule are not checked. Add it to a root file\'s `include:`.',
+    { start: 0, end: 'version'.length },
+  ]]);
 });

@@ -4,6 +4,7 @@
 // works in whole days since 1970-01-01 (UTC), so positions are integer math.
 // x(day) is the left edge of that day, so a task from `start` to `end`
 // (inclusive) spans x(start)..x(end + 1).
+import { dayFromCivil, formatDate } from '../dates.js';
 import type { ViewMilestone, ViewModel, ViewTask, ViewWorkstream } from '../view-model.js';
 
 export type Zoom = 'day' | 'week' | 'month' | 'quarter';
@@ -17,7 +18,8 @@ export function toDay(date: string | null | undefined): number | null {
   const mo = digits(date, 5, 7);
   const d = digits(date, 8, 10);
   if (y < 0 || mo < 0 || d < 0) return null;
-  return Date.UTC(y, mo - 1, d) / MS_PER_DAY;
+  // Not Date.UTC: it reads the years 0-99 as 1900-1999.
+  return dayFromCivil(y, mo, d);
 }
 
 function digits(s: string, from: number, to: number): number {
@@ -35,7 +37,12 @@ export function fromDay(day: number): Date {
 }
 
 export function formatDay(day: number): string {
-  return fromDay(day).toISOString().slice(0, 10);
+  return formatDate(day);
+}
+
+/** The first day of month `m` (0-based, may run past 11) of year `y`. */
+function monthStart(y: number, m: number): number {
+  return dayFromCivil(y + Math.floor(m / 12), (((m % 12) + 12) % 12) + 1, 1);
 }
 
 /** 0 = Sunday … 6 = Saturday. */
@@ -188,9 +195,9 @@ function monthTicks(scale: Scale, label: (year: number, month: number) => string
   let y = first.getUTCFullYear();
   let m = first.getUTCMonth() - (first.getUTCMonth() % every);
   while (ticks.length < MAX_TICKS) {
-    const day = Date.UTC(y, m, 1) / MS_PER_DAY;
+    const day = monthStart(y, m);
     if (day >= scale.end) break;
-    const next = Date.UTC(y, m + every, 1) / MS_PER_DAY;
+    const next = monthStart(y, m + every);
     ticks.push({ day: Math.max(day, scale.origin), endDay: Math.min(next, scale.end), label: label(y, m) });
     m += every;
     if (m >= 12) { m -= 12; y++; }
@@ -201,9 +208,9 @@ function monthTicks(scale: Scale, label: (year: number, month: number) => string
 function yearTicks(scale: Scale): Tick[] {
   const ticks: Tick[] = [];
   for (let y = fromDay(scale.origin).getUTCFullYear(); ticks.length < MAX_TICKS; y++) {
-    const day = Date.UTC(y, 0, 1) / MS_PER_DAY;
+    const day = monthStart(y, 0);
     if (day >= scale.end) break;
-    ticks.push({ day: Math.max(day, scale.origin), endDay: Math.min(Date.UTC(y + 1, 0, 1) / MS_PER_DAY, scale.end), label: String(y) });
+    ticks.push({ day: Math.max(day, scale.origin), endDay: Math.min(monthStart(y + 1, 0), scale.end), label: String(y) });
   }
   return ticks;
 }
@@ -254,6 +261,14 @@ export function rowBox(row: Row, scale: Scale, rowIndex: number): Box | null {
   const e = toDay(end);
   if (s === null || e === null) return null;
   return { x1: scale.x(s), x2: scale.x(Math.max(e, s - 1) + 1), y };
+}
+
+/**
+ * The mark of a cancelled task (it takes no time, so it has no bar): a cross
+ * at its start day, `r` pixels from the centre to a corner.
+ */
+export function cancelMarkPath(x: number, y: number, r = 4): string {
+  return `M${x - r},${y - r}L${x + r},${y + r}M${x - r},${y + r}L${x + r},${y - r}`;
 }
 
 /** Gap an arrow keeps from the bars it joins before turning. */

@@ -3,9 +3,9 @@
 // the same layout as the preview, with fixed light colours so the file looks
 // the same wherever it is opened. All user text is XML-escaped.
 import type { ViewModel } from '../view-model.js';
-import type { Box, Row, Zoom } from './gantt-layout.js';
+import type { Box, Row, Scale, Zoom } from './gantt-layout.js';
 import {
-  BAR_HEIGHT, HEADER_HEIGHT, LABEL_WIDTH, ROW_HEIGHT, arrowPath, buildRows, holidayRanges, makeScale, offWeekdays, rowBox, timeTicks, toDay, weekday,
+  BAR_HEIGHT, HEADER_HEIGHT, LABEL_WIDTH, ROW_HEIGHT, arrowPath, buildRows, cancelMarkPath, formatDay, holidayRanges, makeScale, offWeekdays, rowBox, timeTicks, toDay, weekday,
 } from './gantt-layout.js';
 import { escapeXml as x } from './xml.js';
 
@@ -16,10 +16,45 @@ text{font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;font-size:1
 .bar-bg{fill:#b6c8e8}.bar-progress{fill:#3b6fd1}.status-done .bar-bg{fill:#9fd3ae}.status-done .bar-progress{fill:#2da44e}
 .status-blocked .bar-bg{fill:#f2b8b5}.status-blocked .bar-progress{fill:#cf222e}.status-cancelled .bar-bg{fill:#d0d7de}.status-cancelled .bar-progress{fill:#8c959f}
 .critical .bar-bg{stroke:#cf222e;stroke-width:1.5}.summary-bar{fill:#57606a}.critical .summary-bar{fill:#cf222e}
-.diamond{fill:#8250df}.milestone.critical .diamond{fill:#cf222e}.milestone.status-late .diamond{fill:#cf222e}.milestone.status-at-risk .diamond{fill:#bf8700}
+.diamond{fill:#8250df}.milestone.critical .diamond{fill:#cf222e}.milestone.status-slipping .diamond{fill:#cf222e}
 .target-marker{fill:none;stroke:#57606a;stroke-width:1.2}.slip-line{stroke:#cf222e;stroke-width:1.5;stroke-dasharray:3 2}.slip-label{fill:#cf222e;font-weight:600}
 .dep{fill:none;stroke:#8c959f;stroke-width:1.2}.dep.critical{stroke:#cf222e;stroke-width:1.6}.arrow-head{fill:#8c959f}.arrow-head.critical{fill:#cf222e}
-.label-name.critical{fill:#cf222e}`;
+.label-name.critical{fill:#cf222e}.cut-note{fill:#cf222e;font-weight:600}.cancel-mark{stroke:#8c959f;stroke-width:2;fill:none}.cancel-label{fill:#8c959f;font-style:italic}
+.label-name.cancelled{fill:#8c959f;text-decoration:line-through}`;
+
+/**
+ * The widest timeline an SVG draws, in pixels: 1,333 days at day zoom, 4,000
+ * (about 11 years) at week zoom, 12,800 at month zoom and 35,555 (about 97
+ * years) at quarter zoom. A program spanning the years 0000-9999 otherwise
+ * made a 170 MB file; past the limit the chart shows this window from the
+ * program's start and says what it leaves out (issue 11, M10).
+ */
+export const MAX_SVG_TIMELINE_PX = 32_000;
+
+/** The scale an SVG draws at `zoom`, and what it leaves out when the program is longer than the limit. */
+export function svgScale(vm: ViewModel, zoom: Zoom): { scale: Scale; note?: string } {
+  const full = makeScale(vm, zoom);
+  const maxDays = Math.floor(MAX_SVG_TIMELINE_PX / full.pxPerDay);
+  if (full.end - full.origin <= maxDays) return { scale: full };
+  const start = toDay(vm.program.start);
+  let origin = start === null ? full.origin : Math.max(full.origin, start - 7);
+  origin -= (weekday(origin) + 6) % 7; // back to Monday, as makeScale does
+  const end = origin + maxDays;
+  const px = full.pxPerDay;
+  const scale: Scale = {
+    origin, end, pxPerDay: px, width: Math.ceil(maxDays * px),
+    x: (day) => (day - origin) * px,
+    dayAt: (xp) => Math.floor(xp / px) + origin,
+  };
+  const outside = (from: string | null, to: string | null) => {
+    const a = toDay(from);
+    const b = toDay(to) ?? a;
+    return a !== null && b !== null && (a < origin || b >= end);
+  };
+  const left = vm.tasks.filter((t) => outside(t.start, t.end)).length + vm.milestones.filter((m) => outside(m.date, m.date)).length;
+  const note = `Only ${formatDay(origin)} to ${formatDay(end - 1)} is drawn (at most ${MAX_SVG_TIMELINE_PX.toLocaleString('en-US')} px at ${zoom} zoom); ${left} item${left === 1 ? '' : 's'} fall${left === 1 ? 's' : ''} partly or wholly outside it.`;
+  return { scale, note };
+}
 
 export interface GanttSvgOptions {
   zoom?: Zoom;
@@ -28,16 +63,27 @@ export interface GanttSvgOptions {
 export function ganttSvg(vm: ViewModel, options: GanttSvgOptions = {}): string {
   const zoom = options.zoom ?? 'week';
   const { rows, index } = buildRows(vm, new Set(), false);
-  const scale = makeScale(vm, zoom);
+  const { scale, note } = svgScale(vm, zoom);
+  const noteHeight = note ? ROW_HEIGHT : 0;
   const bodyHeight = rows.length * ROW_HEIGHT;
   const width = LABEL_WIDTH + scale.width;
-  const height = HEADER_HEIGHT + bodyHeight;
+  const height = HEADER_HEIGHT + bodyHeight + noteHeight;
   const out: string[] = [];
   const title = vm.program.name ?? vm.program.id ?? 'Program';
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${x(`Gantt chart: ${title}`)}">`);
-  out.push(`<title>${x(`Gantt chart: ${title}`)}</title><style>${STYLE}</style>`);
+  out.push(`<title>${x(`Gantt chart: ${title}`)}</title>${note ? `<desc>${x(note)}</desc>` : ''}<style>${STYLE}</style>`);
   out.push('<defs><marker id="a" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="arrow-head" d="M0,0L8,4L0,8Z"/></marker>');
-  out.push('<marker id="ac" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="arrow-head critical" d="M0,0L8,4L0,8Z"/></marker></defs>');
+  out.push('<marker id="ac" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="arrow-head critical" d="M0,0L8,4L0,8Z"/></marker>');
+  // Nothing is drawn outside the timeline (bars of items beyond a cut window).
+  out.push(`<clipPath id="timeline"><rect x="0" y="0" width="${scale.width}" height="${bodyHeight}"/></clipPath>`);
+  // Non-working weekdays as one repeating pattern, whatever the span: one
+  // element instead of one per day (a week is 7 days wide in user space).
+  const off = zoom === 'day' || zoom === 'week' ? offWeekdays(vm) : [];
+  if (off.length > 0) {
+    const cells = off.map((wd) => `<rect class="nonworking" x="${((wd - weekday(scale.origin) + 7) % 7) * scale.pxPerDay}" y="0" width="${scale.pxPerDay}" height="${Math.max(bodyHeight, 1)}"/>`).join('');
+    out.push(`<pattern id="nonworking" patternUnits="userSpaceOnUse" x="0" y="0" width="${7 * scale.pxPerDay}" height="${Math.max(bodyHeight, 1)}">${cells}</pattern>`);
+  }
+  out.push('</defs>');
   out.push(`<rect class="bg" width="${width}" height="${height}"/>`);
 
   // Time scale.
@@ -54,14 +100,10 @@ export function ganttSvg(vm: ViewModel, options: GanttSvgOptions = {}): string {
   out.push(`<line class="tick" x1="0" y1="${HEADER_HEIGHT}" x2="${scale.width}" y2="${HEADER_HEIGHT}"/></g>`);
 
   // Body: shading, rows, arrows, bars.
-  out.push(`<g transform="translate(${LABEL_WIDTH},${HEADER_HEIGHT})">`);
-  if (zoom === 'day' || zoom === 'week') {
-    const off = new Set(offWeekdays(vm));
-    for (let d = scale.origin; d < scale.end; d++) {
-      if (off.has(weekday(d))) out.push(`<rect class="nonworking" x="${scale.x(d)}" y="0" width="${scale.pxPerDay}" height="${bodyHeight}"/>`);
-    }
-  }
+  out.push(`<g transform="translate(${LABEL_WIDTH},${HEADER_HEIGHT})" clip-path="url(#timeline)">`);
+  if (off.length > 0) out.push(`<rect fill="url(#nonworking)" x="0" y="0" width="${scale.width}" height="${bodyHeight}"/>`);
   for (const hol of holidayRanges(vm)) {
+    if (hol.to < scale.origin || hol.from >= scale.end) continue;
     out.push(`<rect class="holiday" x="${scale.x(hol.from)}" y="0" width="${scale.x(hol.to + 1) - scale.x(hol.from)}" height="${bodyHeight}"><title>${x(hol.name ?? 'Holiday')}</title></rect>`);
   }
   rows.forEach((row, i) => {
@@ -94,10 +136,13 @@ export function ganttSvg(vm: ViewModel, options: GanttSvgOptions = {}): string {
       out.push(`<text class="group-name" x="8" y="${y}">${x(clip(`${row.label} (${row.count})`))}</text>`);
     } else {
       const item = row.kind === 'task' ? row.task : row.milestone;
-      out.push(`<text class="label-name${item.critical ? ' critical' : ''}" x="20" y="${y}">${x(clip(`${row.kind === 'milestone' ? '◆ ' : ''}${item.name ?? item.id}`))}</text>`);
+      const cancelled = row.kind === 'task' && row.task.status === 'cancelled';
+      out.push(`<text class="label-name${item.critical ? ' critical' : ''}${cancelled ? ' cancelled' : ''}" x="20" y="${y}">${x(clip(`${row.kind === 'milestone' ? '◆ ' : ''}${item.name ?? item.id}`))}</text>`);
     }
   });
-  out.push('</g></svg>\n');
+  out.push('</g>');
+  if (note) out.push(`<text class="cut-note" x="8" y="${HEADER_HEIGHT + bodyHeight + ROW_HEIGHT / 2 + 4}">${x(note)}</text>`);
+  out.push('</svg>\n');
   return out.join('');
 }
 
@@ -113,6 +158,10 @@ function barSvg(row: Row, box: Box, xOf: (day: number) => number): string {
   const top = box.y - BAR_HEIGHT / 2;
   if (row.kind === 'task') {
     const t = row.task;
+    if (t.status === 'cancelled') {
+      return `<g class="task status-cancelled"><title>${x(`${t.name ?? t.id} (${t.id}): cancelled, takes no time`)}</title>`
+        + `<path class="cancel-mark" d="${cancelMarkPath(box.x1, box.y)}"/><text class="cancel-label" x="${box.x1 + 8}" y="${box.y + 4}">cancelled</text></g>`;
+    }
     const w = Math.max(box.x2 - box.x1, 2);
     return `<g class="task status-${x(t.status)}${t.critical ? ' critical' : ''}"><title>${x(`${t.name ?? t.id} (${t.id}): ${t.start} → ${t.end}`)}</title>`
       + `<rect class="bar-bg" x="${box.x1}" y="${top}" width="${w}" height="${BAR_HEIGHT}" rx="3"/>`
@@ -121,7 +170,7 @@ function barSvg(row: Row, box: Box, xOf: (day: number) => number): string {
   if (row.kind === 'milestone') {
     const m = row.milestone;
     const cx = (box.x1 + box.x2) / 2;
-    let s = `<g class="milestone status-${x(m.status)}${m.critical ? ' critical' : ''}"><title>${x(`${m.name ?? m.id} (${m.id}): ${m.date ?? 'unscheduled'}`)}</title>`;
+    let s = `<g class="milestone status-${x(m.status)}${m.critical ? ' critical' : ''}"><title>${x(`${m.name ?? m.id} (${m.id}): ${m.date ?? m.state}`)}</title>`;
     const target = toDay(m.target);
     if (target !== null) {
       const tx = xOf(target + 1);

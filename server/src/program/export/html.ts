@@ -1,6 +1,12 @@
 // One self-contained HTML page for people without VS Code: the preview's own
 // script and CSS inlined, mermaid inlined (so the Dependencies tab works
 // offline), and the view model as JSON in a non-executed <script> block.
+// Mermaid (~3 MB) sits after the preview in blocks of an unknown type, so the
+// browser neither compiles nor runs it before the Gantt is drawn; the preview
+// joins and runs it (same text, so its hash still passes the CSP) only when a
+// tab needs it. The blocks are small (MERMAID_CHUNK) because the browser cannot
+// paint in the middle of one token: a single 3 MB block held the first frame
+// of the Gantt until it was all read.
 //
 // Safety: the page's CSP allows only the inline scripts whose SHA-256 hashes it
 // lists, so nothing a program file contains can add a script. The JSON escapes
@@ -49,10 +55,21 @@ export function standaloneCsp(scripts: readonly string[]): string {
   ].join('; ');
 }
 
+/** Characters per deferred block of mermaid. */
+export const MERMAID_CHUNK = 64 * 1024;
+
+function deferredBlocks(code: string): string {
+  const blocks: string[] = [];
+  for (let i = 0; i < code.length; i += MERMAID_CHUNK) {
+    blocks.push(`<script type="text/x-pac-deferred" class="pac-mermaid">${code.slice(i, i + MERMAID_CHUNK)}</script>`);
+  }
+  return blocks.join('');
+}
+
 export function standaloneHtml(vm: ViewModel, assets: StandaloneAssets, options: { zoom?: string } = {}): string {
   const preview = inlineScript(assets.previewJs);
   const mermaid = assets.mermaidJs === undefined ? undefined : inlineScript(assets.mermaidJs);
-  const scripts = mermaid === undefined ? [preview] : [mermaid, preview];
+  const scripts = mermaid === undefined ? [preview] : [preview, mermaid];
   const title = vm.program.name ?? vm.program.id ?? 'Program';
   return `<!DOCTYPE html>
 <html lang="en">
@@ -68,7 +85,8 @@ ${assets.previewCss.replace(/<\/(style)/gi, '<\\/$1')}
 </head>
 <body class="pac-standalone" data-default-zoom="${escapeXml(options.zoom ?? 'week')}">
 <script type="application/json" id="view-model">${jsonForScript(vm)}</script>
-${scripts.map((s) => `<script>${s}</script>`).join('\n')}
+<script>${preview}</script>
+${mermaid === undefined ? '' : deferredBlocks(mermaid)}
 </body>
 </html>
 `;

@@ -4,18 +4,10 @@
 // characters, and HTML (GitHub renders inline HTML in tables).
 import type { ViewModel } from '../view-model.js';
 import { programAsMermaidFlowchart, programAsMermaidGantt } from './mermaid.js';
+import { markdownCell } from './markdown-text.js';
 import { riskOrder } from './risks-csv.js';
 
-export function markdownCell(text: string | number | null): string {
-  if (text === null) return '';
-  return String(text)
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|#!~])/g, '\\$1')
-    .trim();
-}
+export { markdownCell };
 
 export function risksMarkdownTable(vm: ViewModel): string {
   if (vm.risks.length === 0) return '_No risks recorded._\n';
@@ -31,10 +23,10 @@ export function risksMarkdownTable(vm: ViewModel): string {
 export function programMarkdown(vm: ViewModel): string {
   const title = markdownCell(vm.program.name ?? vm.program.id ?? 'Program');
   const p = vm.program;
-  const late = vm.milestones.filter((m) => m.status === 'late').length;
+  const slipping = vm.milestones.filter((m) => m.status === 'slipping').length;
   return [
     `# ${title}`, '',
-    `Status date ${p.statusDate} · start ${p.start ?? '—'} · forecast finish ${p.finish ?? '—'} · ${vm.tasks.length} tasks · ${vm.milestones.length} milestones (${late} late) · ${vm.risks.filter((r) => r.open).length} open risks`, '',
+    `Status date ${p.statusDate} · start ${p.start ?? '—'} · forecast finish ${p.finish ?? '—'} · ${vm.tasks.length} tasks · ${vm.milestones.length} milestones (${slipping} slipping) · ${vm.risks.filter((r) => r.open).length} open risks`, '',
     '## Schedule', '', '```mermaid', programAsMermaidGantt(vm), '```', '',
     '## Dependencies', '', '```mermaid', programAsMermaidFlowchart(vm), '```', '',
     '## Risks', '', risksMarkdownTable(vm),

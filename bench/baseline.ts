@@ -1,0 +1,112 @@
+// Baseline and report benchmark: a generated 10,000-task program in a real git
+// repository whose history is 1,000 commits deep (made in one `git fast-import`
+// run: the first commit holds the whole program, each later one lengthens one
+// task in one fragment), then `diff` against the first commit (HEAD~999) and
+// `report` of the program, each timed end to end in-process (reading git,
+// loading and scheduling both programs, slip attribution, rendering).
+// Run: node --import tsx bench/baseline.ts
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runDiff } from '../server/src/cli/diff-command.js';
+import { runReport } from '../server/src/cli/report-command.js';
+import { generateProgram, writeProgram } from './generate.js';
+
+export interface BaselineFigures {
+  readonly tasks: number;
+  readonly commits: number;
+  readonly setupMs: number;
+  readonly diffMs: number;
+  /** CPU time of this process for the same step (git's own processes not counted): the figure on a busy machine. */
+  readonly diffCpuMs: number;
+  readonly reportCpuMs: number;
+  readonly diffChangedItems: number;
+  readonly reportMs: number;
+  readonly reportHtmlMs: number;
+  readonly reportWithBaselineMs: number;
+}
+
+const GIT_ENV = {
+  ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com',
+  GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com', GIT_CONFIG_NOSYSTEM: '1',
+};
+
+/** One fast-import stream: commit 1 with every file, then one edited fragment per commit. */
+function history(files: Record<string, string>, commits: number): { stream: string; final: Record<string, string> } {
+  const current = { ...files };
+  const fragments = Object.keys(files).filter((p) => p.startsWith('ws/')).sort();
+  const out: string[] = [];
+  const data = (s: string) => `data ${Buffer.byteLength(s)}\n${s}`;
+  const commit = (n: number, changes: [string, string][]) => {
+    out.push('commit refs/heads/main', `mark :${n}`, `committer bench <bench@example.com> ${1_700_000_000 + n * 60} +0000`, data(`change ${n}`));
+    if (n > 1) out.push(`from :${n - 1}`);
+    for (const [path, text] of changes) out.push(`M 100644 inline ${path}`, data(text));
+  };
+  commit(1, Object.entries(current));
+  for (let n = 2; n <= commits; n++) {
+    const path = fragments[n % fragments.length] as string;
+    const text = current[path] as string;
+    // Lengthen the k-th task of that fragment by a day (a real plan change).
+    let k = Math.floor(n / fragments.length);
+    current[path] = text.replace(/duration: (\d+)d/g, (m, d: string) => (k-- === 0 ? `duration: ${Number(d) + 1}d` : m));
+    commit(n, [[path, current[path] as string]]);
+  }
+  out.push('done', '');
+  return { stream: out.join('\n'), final: current };
+}
+
+export async function benchBaseline(tasks = 10_000, commits = 1000): Promise<BaselineFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'pac-bench-baseline-'));
+  try {
+    const t0 = performance.now();
+    const program = generateProgram({ tasks, seed: 7, fragments: 20 });
+    const files: Record<string, string> = { 'generated.program.yaml': program.root, ...program.fragments };
+    const { stream, final } = history(files, commits);
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir, env: GIT_ENV });
+    execFileSync('git', ['fast-import', '--quiet', '--done'], { cwd: dir, env: GIT_ENV, input: stream, maxBuffer: 1 << 28 });
+    execFileSync('git', ['reset', '-q', '--hard', 'main'], { cwd: dir, env: GIT_ENV });
+    // The working tree is the last commit: the same text the stream ended with.
+    writeProgram(dir, { ...program, root: final['generated.program.yaml'] as string, fragments: Object.fromEntries(Object.entries(final).filter(([p]) => p.startsWith('ws/'))) });
+    const setupMs = performance.now() - t0;
+    const file = join(dir, 'generated.program.yaml');
+    const revision = `HEAD~${commits - 1}`;
+
+    const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+    const t1 = performance.now();
+    const c1 = cpu();
+    const diff = await runDiff({ revision, file, format: 'json', cwd: dir });
+    const diffMs = performance.now() - t1;
+    const diffCpuMs = cpu() - c1;
+    if (diff.exitCode !== 0) throw new Error(`diff failed: ${diff.stderr}`);
+    const parsed = JSON.parse(diff.stdout) as { items: { status: string }[] };
+
+    const t2 = performance.now();
+    const c2 = cpu();
+    const md = await runReport({ file, format: 'markdown', cwd: dir });
+    const reportMs = performance.now() - t2;
+    const reportCpuMs = cpu() - c2;
+    if (md.exitCode !== 0) throw new Error(`report failed: ${md.stderr}`);
+    const t3 = performance.now();
+    await runReport({ file, format: 'html', cwd: dir });
+    const reportHtmlMs = performance.now() - t3;
+    const t4 = performance.now();
+    await runReport({ file, format: 'markdown', cwd: dir, baseline: revision });
+    const reportWithBaselineMs = performance.now() - t4;
+    const figures = {
+      tasks, commits, setupMs, diffMs, diffCpuMs, reportCpuMs, diffChangedItems: parsed.items.filter((i) => i.status === 'changed').length,
+      reportMs, reportHtmlMs, reportWithBaselineMs,
+    };
+    console.log(JSON.stringify(figures, null, 2));
+    return figures;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  benchBaseline().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

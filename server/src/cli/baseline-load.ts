@@ -1,0 +1,75 @@
+// What the baseline commands share: open the current program for a file (with
+// an optional status date), load the same root as it was at a revision through
+// git, schedule both and compare them.
+import { isAbsolute, resolve } from 'node:path';
+import { analyzeProgram } from '../program/analyze.js';
+import type { ProgramModel } from '../program/model.js';
+import { BaselineError, loadBaseline } from '../program/running/baseline-source.js';
+import { diffPrograms } from '../program/running/baseline-diff.js';
+import type { BaselineComparison, ScheduledProgram } from '../program/running/baseline-diff.js';
+import { scheduleProgram } from '../program/schedule.js';
+import type { Schedule } from '../program/schedule.js';
+import type { Day } from '../program/types.js';
+import { gitSource } from '../node/git-source.js';
+import { pathToUri, uriToPath } from '../node/node-host.js';
+import { boundaryOf, openPrograms } from './programs.js';
+
+export interface Current extends ScheduledProgram {
+  readonly statusDate: Day;
+  readonly workspaceRoot: string;
+  readonly errors: number;
+  readonly scheduleOf: (model: ProgramModel) => Schedule;
+}
+
+export type Opened<T> = { ok: true; value: T } | { ok: false; exitCode: number; message: string };
+
+/** The model with `program.status_date` set, so every part of the scheduler sees the same "today". */
+export function withStatusDate(model: ProgramModel, statusDate: Day | undefined): ProgramModel {
+  if (statusDate === undefined || !model.program) return model;
+  return { ...model, program: { ...model.program, statusDate } };
+}
+
+export function openCurrent(file: string, cwd: string, statusDate?: Day, today?: Day): Opened<Current> {
+  const opened = openPrograms([file], cwd);
+  if (!opened.ok) return { ok: false, exitCode: 2, message: opened.message };
+  const found = opened.models[0];
+  if (!found) return { ok: false, exitCode: 2, message: `${file} is not a program file` };
+  const model = withStatusDate(found, statusDate);
+  const analysis = analyzeProgram(model, today !== undefined ? { today } : {});
+  const abs = isAbsolute(file) ? file : resolve(cwd, file);
+  const opts = { statusDate: analysis.statusDate };
+  return {
+    ok: true,
+    value: {
+      model, schedule: analysis.schedule, statusDate: analysis.statusDate,
+      workspaceRoot: pathToUri(boundaryOf(uriToPath(model.rootUri) === abs ? abs : uriToPath(model.rootUri), false, resolve(cwd))),
+      errors: analysis.diagnostics.filter((d) => d.severity === 'error').length,
+      scheduleOf: (m) => scheduleProgram(m, opts),
+    },
+  };
+}
+
+export interface LoadedBaseline extends ScheduledProgram {
+  readonly revision: string;
+  readonly commit: string;
+  readonly comparison: BaselineComparison;
+  readonly label: string;
+}
+
+/** The baseline of `current` at `revision`, scheduled and compared; a clear message when git cannot give it. */
+export async function compareWithBaseline(current: Current, revision: string): Promise<Opened<LoadedBaseline>> {
+  try {
+    const b = await loadBaseline(gitSource(), current.model.rootUri, revision, { workspaceRoot: current.workspaceRoot });
+    // The baseline is the forecast as it was committed: with its own status date.
+    const model = b.model;
+    const schedule = scheduleProgram(model, { statusDate: model.program?.statusDate ?? current.statusDate });
+    const comparison = diffPrograms(current, { model, schedule }, { revision, commit: b.commit }, current.scheduleOf);
+    return { ok: true, value: { model, schedule, revision, commit: b.commit, comparison, label: revision } };
+  } catch (e) {
+    if (e instanceof BaselineError) return { ok: false, exitCode: 2, message: e.message };
+    throw e;
+  }
+}
+
+/** A `--status-date` / `--today` value as a day. */
+export { parseDate } from '../program/dates.js';

@@ -1,0 +1,129 @@
+// Over-allocation, reported once per resource and per period: a run of
+// consecutive over-allocated weeks is one problem ("alice has too much in
+// these weeks"), not one warning per task and assignee. The input is plain
+// per-week demand and availability with the tasks behind them, so any
+// resource (a person today, a pool later) is reported the same way.
+//
+// Where: on the resource's token in the `assignees` of the period's first task
+// (the one whose work starts first), so the warning sits where the overload
+// begins, in the file where the work is planned; the other tasks and the
+// resource's definition (capacity, leave) are its related information, one
+// click away. Why: the tasks that overlap, and leave in the period; a
+// part-time capacity is named beside the availability it shrinks.
+import { formatDate } from './dates.js';
+import type { Day, Diagnostic, Location, RelatedInfo } from './types.js';
+
+export interface LoadWeek {
+  /** The Monday of the week. */
+  readonly week: Day;
+  /** What the tasks need, in person-days. */
+  readonly demand: number;
+  /** What the resource can give, in person-days. */
+  readonly available: number;
+  /** Working days of the week the resource is on leave. */
+  readonly leaveDays: number;
+  /** The tasks working in that week (indexes into ResourceLoad.tasks). */
+  readonly tasks: readonly number[];
+}
+
+export interface LoadTask {
+  readonly id: string;
+  /** Where the resource is named on the task (its `assignees` token). */
+  readonly at: Location;
+  /** Scheduled working span, inclusive. */
+  readonly start: Day;
+  readonly end: Day;
+}
+
+export interface ResourceLoad {
+  readonly id: string;
+  /** Where the resource is defined, when it is. */
+  readonly definition?: Location;
+  /** Share of a full-time person (1 = full time). */
+  readonly capacity: number;
+  readonly tasks: readonly LoadTask[];
+  /** The weeks whose demand exceeds availability, in any order. */
+  readonly weeks: readonly LoadWeek[];
+}
+
+const MAX_LISTED = 5;
+const MAX_RELATED = 20;
+
+/** One warning per run of consecutive over-allocated weeks. */
+export function overAllocationReports(r: ResourceLoad, code = 'over-allocation'): Diagnostic[] {
+  const weeks = [...r.weeks].filter((w) => w.demand > w.available).sort((a, b) => a.week - b.week);
+  const out: Diagnostic[] = [];
+  for (let i = 0; i < weeks.length;) {
+    let j = i + 1;
+    while (j < weeks.length && (weeks[j] as LoadWeek).week - (weeks[j - 1] as LoadWeek).week === 7) j++;
+    const d = periodReport(r, weeks.slice(i, j), code);
+    if (d) out.push(d);
+    i = j;
+  }
+  return out;
+}
+
+function periodReport(r: ResourceLoad, run: LoadWeek[], code: string): Diagnostic | undefined {
+  const first = (run[0] as LoadWeek).week;
+  const last = (run[run.length - 1] as LoadWeek).week;
+  const periodEnd = last + 6;
+  const taskSet = new Set<number>();
+  let demand = 0;
+  let available = 0;
+  let leave = 0;
+  for (const w of run) {
+    demand += w.demand;
+    available += w.available;
+    leave += w.leaveDays;
+    for (const t of w.tasks) taskSet.add(t);
+  }
+  // First the task whose work starts first in the period (then file order).
+  const tasks = [...taskSet].filter((t) => r.tasks[t] !== undefined)
+    .sort((a, b) => Math.max((r.tasks[a] as LoadTask).start, first) - Math.max((r.tasks[b] as LoadTask).start, first) || a - b)
+    .map((t) => r.tasks[t] as LoadTask);
+  const head = tasks[0];
+  if (!head) return undefined;
+
+  const reasons: string[] = [];
+  const overlapping = overlaps(tasks, first, periodEnd);
+  if (overlapping.length > 1) reasons.push(`overlapping tasks (${listOf(overlapping.map((t) => `\`${t.id}\``))})`);
+  if (leave > 0) reasons.push(`leave (${leave} working day${leave === 1 ? '' : 's'})`);
+  const when = run.length === 1 ? `the week of ${formatDate(first)}` : `the weeks of ${formatDate(first)} to ${formatDate(last)}`;
+  const partTime = r.capacity < 1 ? ` (part-time, capacity ${num(r.capacity)})` : '';
+  const message = `\`${r.id}\` is over-allocated in ${when}${reasons.length > 0 ? ` because of ${reasons.join(' and ')}` : ''}: `
+    + `${tasks.length} ${tasks.length === 1 ? 'task needs' : 'tasks need'} ${num(demand)} person-days, \`${r.id}\` can give ${num(available)}${partTime}.`;
+
+  const related: RelatedInfo[] = tasks.slice(1, MAX_RELATED).map((t) => ({
+    ...t.at, message: `\`${t.id}\` (${formatDate(t.start)} → ${formatDate(t.end)}) also needs \`${r.id}\` in this period`,
+  }));
+  if (r.definition) {
+    const facts = [`capacity ${num(r.capacity)}`, ...(leave > 0 ? [`on leave ${leave} working day${leave === 1 ? '' : 's'} in this period`] : [])];
+    related.push({ ...r.definition, message: `\`${r.id}\` is defined here: ${facts.join(', ')}` });
+  }
+  return {
+    uri: head.at.uri, span: head.at.span, severity: 'warning', code, message, related,
+    data: { id: r.id },
+  };
+}
+
+/** The tasks that share a working stretch with another task of the period (clipped to it). */
+function overlaps(tasks: readonly LoadTask[], from: Day, to: Day): LoadTask[] {
+  const clipped = tasks.map((t) => ({ t, s: Math.max(t.start, from), e: Math.min(t.end, to) })).sort((a, b) => a.s - b.s || a.e - b.e);
+  const hit = new Set<LoadTask>();
+  let reach = Number.NEGATIVE_INFINITY;
+  let reacher: LoadTask | undefined;
+  for (const c of clipped) {
+    if (c.s <= reach && reacher) { hit.add(reacher); hit.add(c.t); }
+    if (c.e > reach) { reach = c.e; reacher = c.t; }
+  }
+  return tasks.filter((t) => hit.has(t));
+}
+
+function listOf(items: string[]): string {
+  const shown = items.length > MAX_LISTED ? [...items.slice(0, MAX_LISTED - 1), `${items.length - MAX_LISTED + 1} more`] : items;
+  return shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+export function num(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
+}

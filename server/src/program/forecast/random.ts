@@ -1,0 +1,261 @@
+// The forecast's random numbers: one seeded generator with a named algorithm,
+// and the distributions the format page names, so the same file and seed give
+// the same forecast on every machine.
+//
+// Generator: xoshiro128** 1.1 (David Blackman and Sebastiano Vigna, "Scrambled
+// linear pseudorandom number generators", ACM TOMS 47(4), 2021;
+// reference code https://prng.di.unimi.it/xoshiro128starstar.c). It is 32-bit
+// integer arithmetic only (Math.imul, shifts, xor), exact in every JavaScript
+// engine. Its 128-bit state is filled from the seed by SplitMix64 (Steele, Lea
+// and Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014;
+// https://prng.di.unimi.it/splitmix64.c), as the authors recommend, using
+// BigInt once per seed.
+//
+// What the sampling path relies on beyond integer arithmetic: +, -, *, / and
+// Math.sqrt are correctly rounded IEEE 754 operations (identical everywhere);
+// Math.log is not required to be by ECMAScript, but V8 (Node) computes it with
+// its port of fdlibm (src/base/ieee754.cc) on every platform, so it is the same
+// on every machine running Node. No Math.random, no trigonometry, no Math.pow.
+
+const TWO_POW_26 = 67108864;
+const TWO_POW_53 = 9007199254740992;
+const TWO_POW_M32 = 1 / 4294967296;
+const MASK64 = (1n << 64n) - 1n;
+
+export class Xoshiro128 {
+  // Public only for sampleDaysInto below, which keeps them in locals over a batch.
+  s0: number;
+  s1: number;
+  s2: number;
+  s3: number;
+  /** Marsaglia's polar method makes normals in pairs: the spare one, or NaN. */
+  spare = NaN;
+
+  constructor(seed: number) {
+    let x = BigInt.asUintN(64, BigInt(Math.trunc(seed)));
+    const words: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      // SplitMix64
+      x = (x + 0x9e3779b97f4a7c15n) & MASK64;
+      let z = x;
+      z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK64;
+      z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK64;
+      z ^= z >> 31n;
+      words.push(Number(z & 0xffffffffn), Number(z >> 32n));
+    }
+    [this.s0, this.s1, this.s2, this.s3] = words as [number, number, number, number];
+    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1; // the all-zero state is a fixed point
+  }
+
+  /** The next 32 random bits, as an unsigned integer. */
+  nextUint32(): number {
+    const s1 = this.s1;
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const t = s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= s1;
+    this.s1 ^= this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = rotl(this.s3, 11);
+    return result;
+  }
+
+  /** A uniform double in [0, 1) with 53 random bits (two outputs: 27 high bits and 26 low bits). */
+  uniform(): number {
+    const hi = this.nextUint32() >>> 5;
+    const lo = this.nextUint32() >>> 6;
+    return (hi * TWO_POW_26 + lo) / TWO_POW_53;
+  }
+
+  /** A uniform double in (0, 1) from one 32-bit output: (k + 1/2) / 2^32. Enough resolution for sampling durations. */
+  open01(): number {
+    return (this.nextUint32() + 0.5) * TWO_POW_M32;
+  }
+
+  /** A standard normal deviate (Marsaglia's polar method: no trigonometry). */
+  normal(): number {
+    const spare = this.spare;
+    if (spare === spare) { // not NaN
+      this.spare = NaN;
+      return spare;
+    }
+    for (;;) {
+      const u = 2 * this.open01() - 1;
+      const v = 2 * this.open01() - 1;
+      const s = u * u + v * v;
+      if (s >= 1 || s === 0) continue;
+      const f = Math.sqrt((-2 * Math.log(s)) / s);
+      this.spare = v * f;
+      return u * f;
+    }
+  }
+
+  /**
+   * A Gamma(alpha, 1) deviate for alpha >= 1 by Marsaglia and Tsang, "A simple
+   * method for generating gamma variables", ACM TOMS 26(3), 2000. `d` is
+   * alpha - 1/3 and `c` is 1 / sqrt(9d), precomputed by the caller.
+   */
+  gamma(d: number, c: number): number {
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        x = this.normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = this.open01();
+      const x2 = x * x;
+      if (u < 1 - 0.0331 * x2 * x2) return d * v;
+      if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
+    }
+  }
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
+}
+
+/** A three-point distribution, precomputed for fast sampling. */
+export interface ThreePoint {
+  readonly a: number;
+  readonly m: number;
+  readonly b: number;
+  readonly kind: 'pert' | 'triangular';
+  /** PERT: Marsaglia-Tsang constants of Gamma(alpha) and Gamma(beta). */
+  readonly dA: number;
+  readonly cA: number;
+  readonly dB: number;
+  readonly cB: number;
+  /** Triangular: the CDF at the mode, (m - a) / (b - a). */
+  readonly fm: number;
+}
+
+/** PERT shape parameters (program-format.md): alpha = 1 + 4(m - a)/(b - a), beta = 1 + 4(b - m)/(b - a). */
+export function pertShape(a: number, m: number, b: number): { alpha: number; beta: number } {
+  return { alpha: 1 + (4 * (m - a)) / (b - a), beta: 1 + (4 * (b - m)) / (b - a) };
+}
+
+export function threePoint(a: number, m: number, b: number, kind: 'pert' | 'triangular'): ThreePoint {
+  let dA = 0; let cA = 0; let dB = 0; let cB = 0; let fm = 0;
+  if (b > a) {
+    const { alpha, beta } = pertShape(a, m, b);
+    dA = alpha - 1 / 3; cA = 1 / Math.sqrt(9 * dA);
+    dB = beta - 1 / 3; cB = 1 / Math.sqrt(9 * dB);
+    fm = (m - a) / (b - a);
+  }
+  return { a, m, b, kind, dA, cA, dB, cB, fm };
+}
+
+/**
+ * One sample from [a, b] with mode m. PERT: a + (b - a)·X/(X + Y) with
+ * X ~ Gamma(alpha), Y ~ Gamma(beta) (a Beta(alpha, beta) deviate). Triangular:
+ * the inverse of its CDF at a uniform u. All three equal: that value, and no
+ * random number is drawn.
+ */
+export function sampleThreePoint(rng: Xoshiro128, t: ThreePoint): number {
+  const { a, b } = t;
+  if (!(b > a)) return a;
+  if (t.kind === 'pert') {
+    const x = rng.gamma(t.dA, t.cA);
+    const y = rng.gamma(t.dB, t.cB);
+    return a + ((b - a) * x) / (x + y);
+  }
+  const u = rng.open01();
+  if (u < t.fm) return a + Math.sqrt(u * (b - a) * (t.m - a));
+  return b - Math.sqrt((1 - u) * (b - a) * (b - t.m));
+}
+
+/** The closed-form mean and variance of a three-point distribution (for tests and documentation). */
+export function threePointMoments(a: number, m: number, b: number, kind: 'pert' | 'triangular'): { mean: number; variance: number } {
+  if (!(b > a)) return { mean: a, variance: 0 };
+  if (kind === 'triangular') {
+    return { mean: (a + m + b) / 3, variance: (a * a + b * b + m * m - a * b - a * m - b * m) / 18 };
+  }
+  const { alpha, beta } = pertShape(a, m, b);
+  const s = alpha + beta;
+  return { mean: a + ((b - a) * alpha) / s, variance: ((b - a) ** 2 * alpha * beta) / (s * s * (s + 1)) };
+}
+
+/** Doubles per entry of a sampling table: a, b, m, triangular (1) or PERT (0), then the PERT gamma constants dA, cA, dB, cB. */
+export const TABLE_STRIDE = 8;
+
+export function tableEntry(t: ThreePoint): number[] {
+  return [t.a, t.b, t.m, t.kind === 'triangular' ? 1 : 0, t.dA, t.cA, t.dB, t.cB];
+}
+
+/**
+ * The engine's hot loop: for each entry of `table`, one sample exactly as
+ * sampleThreePoint draws it (the same numbers in the same order; a test checks
+ * it), rounded up to whole days, at least 1, into `out` from `offset`. Everything is written
+ * out in one function with the generator's state in locals (each `// next32`
+ * block is Xoshiro128.nextUint32 verbatim): no call and no boxed double per
+ * sample, which is most of the forecast's speed.
+ */
+export function sampleDaysInto(rng: Xoshiro128, table: Float64Array, count: number, out: Int32Array, offset = 0): void {
+  let s0 = rng.s0; let s1 = rng.s1; let s2 = rng.s2; let s3 = rng.s3;
+  let spare = rng.spare;
+  let r = 0; let t = 0;
+  for (let e = 0; e < count; e++) {
+    const o = e * TABLE_STRIDE;
+    const a = table[o] as number;
+    const b = table[o + 1] as number;
+    let x: number;
+    if (!(b > a)) {
+      x = a;
+    } else if (table[o + 3] === 1) {
+      const m = table[o + 2] as number;
+      // next32
+      r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0; t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+      const u = (r + 0.5) * TWO_POW_M32;
+      x = u < (m - a) / (b - a) ? a + Math.sqrt(u * (b - a) * (m - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - m));
+    } else {
+      let gx = 0;
+      let gy = 0;
+      for (let k = 0; k < 2; k++) {
+        const d = table[o + 4 + 2 * k] as number;
+        const c = table[o + 5 + 2 * k] as number;
+        let g: number;
+        for (;;) {
+          let z: number;
+          let v: number;
+          do {
+            if (spare === spare) {
+              z = spare;
+              spare = NaN;
+            } else {
+              for (;;) {
+                // next32, twice
+                r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0; t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+                const pu = 2 * ((r + 0.5) * TWO_POW_M32) - 1;
+                r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0; t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+                const pv = 2 * ((r + 0.5) * TWO_POW_M32) - 1;
+                const s = pu * pu + pv * pv;
+                if (s >= 1 || s === 0) continue;
+                const f = Math.sqrt((-2 * Math.log(s)) / s);
+                spare = pv * f;
+                z = pu * f;
+                break;
+              }
+            }
+            v = 1 + c * z;
+          } while (v <= 0);
+          v = v * v * v;
+          // next32
+          r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0; t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+          const u = (r + 0.5) * TWO_POW_M32;
+          const z2 = z * z;
+          if (u < 1 - 0.0331 * z2 * z2) { g = d * v; break; }
+          if (Math.log(u) < 0.5 * z2 + d * (1 - v + Math.log(v))) { g = d * v; break; }
+        }
+        if (k === 0) gx = g; else gy = g;
+      }
+      x = a + ((b - a) * gx) / (gx + gy);
+    }
+    const days = Math.ceil(x);
+    out[offset + e] = days >= 1 ? days : 1;
+  }
+  rng.s0 = s0; rng.s1 = s1; rng.s2 = s2; rng.s3 = s3;
+  rng.spare = spare;
+}

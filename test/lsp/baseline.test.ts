@@ -1,0 +1,123 @@
+// The baseline in the editor, on the real server over stdio: a git repository
+// in the workspace folder, `programAsCode.baseline` set, then hover, inlay
+// hints, the status bar's summary and a change request's impact; and one
+// clear message (not one per request) when there is no baseline to read.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { after, before, describe, it } from 'node:test';
+import type { Hover, InlayHint } from 'vscode-languageserver-protocol';
+import { LspSession, positionOf } from './harness.js';
+
+const V1 = [
+  'version: 1',
+  'program: { id: demo, name: Demo, start: 2026-01-05 }',
+  'workstreams:',
+  '  - id: core',
+  '    name: Core',
+  '    tasks:',
+  '      - { id: a, name: A, duration: 5d }',
+  '      - { id: b, name: B, duration: 3d, depends_on: [a] }',
+  'milestones:',
+  '  - { id: m, name: Launch, depends_on: [b] }',
+  '',
+].join('\n');
+// Now: a takes 8 days, so b runs Jan 15-19 and m lands on Jan 19 instead of Jan 14 (+3 working days).
+const NOW = `${V1.replace('duration: 5d', 'duration: 8d')}changes:\n  - { id: CR-1, title: More B, status: proposed, schedule_impact: 2d, affects: [b] }\n`;
+
+function git(dir: string, ...args: string[]): void {
+  execFileSync('git', args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x', GIT_CONFIG_NOSYSTEM: '1', HOME: dir } });
+}
+
+/** Sets the baseline the way VS Code does (a configuration change the server pulls), and waits until it took. */
+async function setBaseline(s: LspSession, revision: string, uri: string): Promise<void> {
+  s.settings.set('programAsCode', { baseline: revision });
+  await s.notify('workspace/didChangeConfiguration', { settings: null });
+  for (let i = 0; i < 100; i++) {
+    const summary = await s.request<{ revision: string } | null>('programAsCode/baselineSummary', { uri });
+    if (summary?.revision === revision) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the server did not take the baseline ${revision}`);
+}
+
+const hoverText = async (s: LspSession, uri: string, text: string, needle: string) =>
+  ((await s.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle, 0, 5) })).contents as { value: string }).value;
+
+void describe('lsp: baseline', () => {
+  let s: LspSession;
+  let uri: string;
+  before(async () => {
+    s = await LspSession.start({ files: { 'plan.program.yaml': V1 } });
+    git(s.dir, 'init', '-q');
+    git(s.dir, 'add', '-A');
+    git(s.dir, 'commit', '-qm', 'v1');
+    git(s.dir, 'tag', 'v1');
+    uri = await s.open('plan.program.yaml', NOW);
+    await setBaseline(s, 'v1', uri);
+  });
+  after(async () => { await s.stop(); });
+
+  void it('programAsCode/baselineSummary gives the finish drift for the status bar', async () => {
+    const summary = await s.request<{ revision: string; commit: string; finish: unknown; milestonesLater: number; error: null }>('programAsCode/baselineSummary', { uri });
+    assert.equal(summary.revision, 'v1');
+    assert.match(summary.commit, /^[0-9a-f]{40}$/);
+    assert.deepEqual(summary.finish, { baseline: '2026-01-14', current: '2026-01-19', variance: 3 });
+    assert.equal(summary.milestonesLater, 1);
+    assert.equal(summary.error, null);
+  });
+
+  void it('hover on a task or milestone says how far it moved and what changed', async () => {
+    assert.match(await hoverText(s, uri, NOW, 'id: a'), /Baseline: \+3 working days vs v1 \(was 2026-01-09\); changed: `duration`\./);
+    assert.match(await hoverText(s, uri, NOW, 'id: m'), /Baseline: \+3 working days vs v1 \(was 2026-01-14\)\./);
+  });
+
+  void it('an inlay hint after each milestone shows its drift', async () => {
+    const hints = await s.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } } });
+    const drift = hints.filter((h) => String(h.label).includes('vs v1'));
+    assert.deepEqual(drift.map((h) => [h.label, h.position]), [[' +3d vs v1', positionOf(NOW, 'id: m', 0, 5)]]);
+  });
+
+  void it('hover on a change request shows what it would move', async () => {
+    const text = await hoverText(s, uri, NOW, 'id: CR-1');
+    assert.match(text, /If applied \(2 working days on `b`\):/);
+    assert.match(text, /- `m` \+2 working days \(2026-01-19 → 2026-01-21\)/);
+    assert.match(text, /- finish \+2 working days/);
+  });
+
+  void it('Pick Baseline lists the tags and recent commits', async () => {
+    const r = await s.request<{ revisions: { revision: string; kind: string; subject: string }[]; error: null }>('programAsCode/baselineRevisions', { uri });
+    assert.equal(r.error, null);
+    assert.deepEqual(r.revisions.map((x) => [x.kind, x.subject]), [['tag', 'v1'], ['commit', 'v1']]);
+    assert.equal(r.revisions[0]?.revision, 'v1');
+  });
+
+  void it('a revision that does not exist: no baseline, one message however often it is asked', async () => {
+    await setBaseline(s, 'nope', uri);
+    for (let i = 0; i < 3; i++) {
+      const summary = await s.request<{ error: string; finish: null }>('programAsCode/baselineSummary', { uri });
+      assert.match(summary.error, /^The revision 'nope' does not exist in the repository at /);
+      assert.equal(summary.finish, null);
+    }
+    await s.until(() => s.messages.some((m) => m.includes("'nope'")), 'the message');
+    assert.equal(s.messages.filter((m) => m.includes("'nope'")).length, 1);
+    assert.doesNotMatch(await hoverText(s, uri, NOW, 'id: a'), /Baseline:/);
+  });
+});
+
+void describe('lsp: baseline outside a repository', () => {
+  let s: LspSession;
+  before(async () => { s = await LspSession.start({ files: { 'plan.program.yaml': V1 } }); });
+  after(async () => { await s.stop(); });
+
+  void it('says once that the folder is not a repository', async () => {
+    const uri = await s.open('plan.program.yaml', NOW);
+    await setBaseline(s, 'v1', uri);
+    for (let i = 0; i < 3; i++) {
+      const summary = await s.request<{ error: string }>('programAsCode/baselineSummary', { uri });
+      assert.match(summary.error, /is not in a git repository, so there is no baseline to compare with\.$/);
+      await s.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } } });
+    }
+    await s.until(() => s.messages.length > 0, 'the message');
+    assert.equal(s.messages.filter((m) => m.includes('not in a git repository')).length, 1);
+  });
+});
