@@ -53,7 +53,6 @@ import { ProgramWorkspace } from './workspace/workspace.js';
 import { ForecastRunner } from './workspace/forecast-runner.js';
 import type { ProgressSink } from './workspace/forecast-runner.js';
 import { join } from 'node:path';
-import type { FileChangeKind } from './workspace/workspace.js';
 
 // A request the client cancels before it has started is answered at once with
 // RequestCancelled (-32800) instead of being run: after one slow request, a
