@@ -193,7 +193,8 @@ void describe('lsp: positions, ranges and edits a client should not send', () =>
     const logsBefore = s.logs.length;
     writeFileSync(join(s.dir, 'extra.program.yaml'), 'version: 1\nworkstreams:\n  - { id: w2, name: W2, tasks: [{ id: x, name: X, duration: 1d, depends_on: [nowhere] }] }\n');
     await s.notify('workspace/didChangeWatchedFiles', { changes: [null, { uri: 5, type: 1 }, { uri: s.uri('extra.program.yaml'), type: 9 }, { uri: s.uri('extra.program.yaml'), type: 1 }] });
-    await s.waitForDiagnostics('extra.program.yaml', (d) => d.some((x) => x.code === 'unknown-reference'));
+    // A fragment no root includes gets fragment-not-included (its references are held back): proof the good entry applied.
+    await s.waitForDiagnostics('extra.program.yaml', (d) => d.some((x) => x.code === 'fragment-not-included'));
     await s.notify('workspace/didChangeWatchedFiles', { changes: 'all of them' });
     await s.until(() => s.logs.length - logsBefore >= 2, 'log lines');
     const lines = s.logs.slice(logsBefore);
@@ -224,7 +225,7 @@ void describe('lsp: positions, ranges and edits a client should not send', () =>
     await s.notify('workspace/didChangeWatchedFiles', { changes });
     const symbols = await s.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.ok(symbols.length > 0);
-    await s.waitForDiagnostics('late.program.yaml', (d) => d.some((x) => x.code === 'unknown-reference'), 60_000);
+    await s.waitForDiagnostics('late.program.yaml', (d) => d.some((x) => x.code === 'fragment-not-included'), 60_000);
     assert.deepEqual(s.logs.filter((l) => / failed|uncaught|unhandled/.test(l)), []);
   });
 });

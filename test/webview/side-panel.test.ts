@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ganttSvg } from '../../server/src/program/export/gantt-svg.js';
 import { programMarkdown } from '../../server/src/program/export/markdown.js';
-import { generatedVm, launch, loadMermaidInto, openStandalone, openWebview, post, showTab, vmOfFile } from './harness.js';
+import { generatedVm, launch, loadMermaidInto, openStandalone, openWebview, post, posted, showTab, vmOfFile } from './harness.js';
 
 const ORION = vmOfFile('orion.program.yaml', join(__dirname, '../../examples/orion'));
 const RESULTS = join(__dirname, '../../test-results');
@@ -39,8 +39,12 @@ async function overflow(page: Page): Promise<string[]> {
   });
 }
 
-/** On-screen size (CSS px) of the graph's label text, and how many nodes are fully in view. */
-async function graphReadability(page: Page): Promise<{ minFontPx: number; nodesInView: number; labels: string[] }> {
+/**
+ * On-screen size (CSS px) of the graph's label text, how many nodes are fully
+ * in view, and the nodes that stick out of the canvas's width (left or right
+ * edge outside [0, clientWidth] of the canvas, however far it is scrolled down).
+ */
+async function graphReadability(page: Page): Promise<{ minFontPx: number; nodesInView: number; labels: string[]; nodes: number; outside: string[] }> {
   return page.evaluate(() => {
     const canvas = document.querySelector('.graph-canvas')!;
     const svg = canvas.querySelector('svg')!;
@@ -49,17 +53,21 @@ async function graphReadability(page: Page): Promise<{ minFontPx: number; nodesI
     let minFontPx = Infinity;
     let nodesInView = 0;
     const labels: string[] = [];
-    for (const node of Array.from(svg.querySelectorAll('g.node'))) {
+    const outside: string[] = [];
+    const all = Array.from(svg.querySelectorAll('g.node'));
+    for (const node of all) {
       const r = node.getBoundingClientRect();
       const text = node.querySelector('text');
       if (!text) continue;
+      const left = r.left - view.left - canvas.clientLeft;
+      if (left < 0 || left + r.width > canvas.clientWidth) outside.push(`${text.textContent ?? ''} [${left.toFixed(0)}, ${(left + r.width).toFixed(0)}] of ${canvas.clientWidth}`);
       minFontPx = Math.min(minFontPx, parseFloat(getComputedStyle(text).fontSize) * scale);
       if (r.left >= view.left && r.right <= view.right && r.top >= view.top && r.bottom <= view.bottom && r.width > 0) {
         nodesInView++;
         labels.push(text.textContent ?? '');
       }
     }
-    return { minFontPx, nodesInView, labels };
+    return { minFontPx, nodesInView, labels, nodes: all.length, outside };
   });
 }
 
@@ -100,6 +108,15 @@ void describe('side panel and full width: every tab, light and dark', () => {
         const g = await graphReadability(page);
         assert.ok(g.minFontPx >= 11, `graph text is ${g.minFontPx.toFixed(1)} px on screen (>= 11)`);
         assert.ok(g.nodesInView >= 2, `whole nodes in the first view: ${g.labels.join(' | ')}`);
+        if (width === 560) {
+          // Top to bottom in a side panel: every node within the panel's width, no sideways scrolling.
+          assert.equal(await page.$eval('.graph-canvas svg', (el) => el.classList.contains('tb')), true, 'a side panel lays the graph out top to bottom');
+          assert.ok(g.nodes >= 3, `the workstream view has its nodes (${g.nodes})`);
+          assert.deepEqual(g.outside, [], 'no node is cut off at the left or right edge');
+          assert.equal(await page.$eval('.graph-canvas', (c) => c.scrollWidth <= c.clientWidth + 1), true, 'no sideways scroll');
+        } else {
+          assert.equal(await page.$eval('.graph-canvas svg', (el) => el.classList.contains('lr')), true, 'a wide panel keeps left to right');
+        }
         await page.screenshot({ path: join(RESULTS, `panel-graph-${width}-${theme}.png`) });
 
         for (const tab of ['risks', 'milestones'] as const) {
@@ -137,7 +154,15 @@ void describe('side panel and full width: every tab, light and dark', () => {
     assert.match((await page.textContent('.graph-note'))!, new RegExp(`around ${task.id}`));
     const g = await graphReadability(page);
     assert.ok(g.minFontPx >= 11, `focused graph text ${g.minFontPx} px`);
+    assert.ok(g.nodes >= 3, `the neighbourhood has the item and its neighbours (${g.nodes})`);
+    assert.deepEqual(g.outside, [], 'no neighbour is cut off at the left or right edge');
+    assert.equal(await page.$eval('.graph-canvas svg g.node.focused', (n) => n.getAttribute('data-item-id')), task.id, 'the item under the cursor is marked');
     await page.screenshot({ path: join(RESULTS, 'panel-graph-focus-560-light.png') });
+    // Clicking a node reveals its item in the editor.
+    const other = await page.$eval(`.graph-canvas svg g.node:not([data-item-id="${task.id}"])`, (n) => n.getAttribute('data-item-id')!);
+    await page.click(`.graph-canvas svg g.node[data-item-id="${other}"]`);
+    const loc = [...ORION.tasks, ...ORION.milestones].find((t) => t.id === other)!.location;
+    assert.deepEqual((await posted(page)).filter((m) => m.type === 'reveal').at(-1), { type: 'reveal', location: loc });
     // Ctrl + wheel zooms in; a drag pans.
     const before = await page.$eval('.graph-canvas svg', (s) => s.getBoundingClientRect().width);
     await page.mouse.move(280, 400);

@@ -161,12 +161,13 @@ export class GraphView {
     // real program is several screens wide and mostly empty boxes at a readable zoom.
     const autoFull = st.graphMode === 'auto';
     if (mode === 'workstreams' || autoFull || own.nodes.length > MERMAID_MAX_NODES) {
-      const key = `own\n${mode}\n${modelKey(own)}`;
+      const topDown = this.topDownWidth();
+      const key = `own\n${mode}\n${topDown ?? 'lr'}\n${modelKey(own)}`;
       if (!force && key === this.lastKey) return this.pending;
       this.lastKey = key;
       this.current = undefined;
       this.note.textContent = `${own.nodes.length} nodes · ${own.edges.length} edges${mode === 'workstreams' || autoFull ? '' : ` · built-in layout (mermaid draws up to ${MERMAID_MAX_NODES} nodes)`}${why}`;
-      this.pending = this.pending.then(() => this.renderOwn(own, key, mode === 'focus' ? focusId : null));
+      this.pending = this.pending.then(() => this.renderOwn(own, key, mode === 'focus' ? focusId : null, topDown));
       return this.pending;
     }
     const fc = flowchartText(vm, mode, focusId, st.graphDepth);
@@ -180,13 +181,26 @@ export class GraphView {
     return this.pending;
   }
 
-  private renderOwn(model: GraphModel, key: string, focusId: string | null): void {
+  /**
+   * In a narrow panel the built-in layout runs top to bottom, as wide as the
+   * canvas's content box (rounded down to 16 px so a scrollbar coming and
+   * going rarely redraws): the first view then fits the width at a readable
+   * zoom and scrolls down. Wide panels keep left to right.
+   */
+  private topDownWidth(): number | undefined {
+    const panel = this.panelWidth();
+    if (panel >= AUTO_NARROW_PANEL) return undefined;
+    const content = (this.canvas.clientWidth || panel) - 16; // the canvas's padding
+    return Math.max(200, Math.floor(content / 16) * 16);
+  }
+
+  private renderOwn(model: GraphModel, key: string, focusId: string | null, topDownWidth: number | undefined): void {
     if (key !== this.lastKey) return;
     if (model.nodes.length === 0) {
       this.showMessage('Nothing to draw here.', false);
     } else {
       clear(this.canvas);
-      this.canvas.append(drawGraph(model));
+      this.canvas.append(drawGraph(model, { topDownWidth }));
       this.applyZoom();
       if (focusId !== null) this.centreOn(focusId);
     }

@@ -39,49 +39,9 @@ export const LANE_PAD = 10;
 
 export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], laneCount: number, left = 12): GraphLayout {
   const n = nodes.length;
-  const succ: number[][] = Array.from({ length: n }, () => []);
-  const pred: number[][] = Array.from({ length: n }, () => []);
-  for (const e of edges) {
-    if (e.from === e.to || e.from < 0 || e.to < 0 || e.from >= n || e.to >= n) continue;
-    succ[e.from]!.push(e.to);
-    pred[e.to]!.push(e.from);
-  }
+  const { succ, pred } = adjacency(n, edges);
 
-  // Layers by longest path over the edges that do not close a cycle (an
-  // iterative DFS marks back edges; the view model may hold a cycle the
-  // diagnostics report).
-  const layer = new Int32Array(n);
-  const state = new Uint8Array(n); // 0 new, 1 on stack, 2 done
-  const order: number[] = []; // reverse post-order = a topological order of the acyclic part
-  const back = new Set<number>(); // from * n + to
-  for (let root = 0; root < n; root++) {
-    if (state[root]) continue;
-    const stack: [number, number][] = [[root, 0]];
-    state[root] = 1;
-    while (stack.length) {
-      const top = stack[stack.length - 1]!;
-      const [v, i] = top;
-      const out = succ[v]!;
-      if (i < out.length) {
-        top[1]++;
-        const w = out[i]!;
-        if (state[w] === 0) { state[w] = 1; stack.push([w, 0]); } else if (state[w] === 1) back.add(v * n + w);
-      } else {
-        state[v] = 2;
-        order.push(v);
-        stack.pop();
-      }
-    }
-  }
-  order.reverse();
-  for (const v of order) {
-    for (const w of succ[v]!) {
-      if (back.has(v * n + w)) continue;
-      if (layer[w]! < layer[v]! + 1) layer[w] = layer[v]! + 1;
-    }
-  }
-  let layers = 0;
-  for (let i = 0; i < n; i++) if (layer[i]! + 1 > layers) layers = layer[i]! + 1;
+  const { layer, layers } = longestPathLayers(succ);
 
   // Cells: the nodes of one lane in one layer, ordered by barycentre sweeps.
   const cells = new Map<number, number[]>();
@@ -158,6 +118,60 @@ export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly Layo
     ys[i] = laneTop[nodes[i]!.lane]! + LANE_PAD + 16 + slot[i]! * (NODE_H + GAP_Y);
   }
   return { x, y: ys, layer, laneTop, laneHeight, width: left + Math.max(1, layers) * (NODE_W + GAP_X) - GAP_X + 12, height: Math.max(y, NODE_H) };
+}
+
+/** Successor and predecessor lists, without self-loops or edges to nodes that do not exist. */
+export function adjacency(n: number, edges: readonly LayoutEdge[]): { succ: number[][]; pred: number[][] } {
+  const succ: number[][] = Array.from({ length: n }, () => []);
+  const pred: number[][] = Array.from({ length: n }, () => []);
+  for (const e of edges) {
+    if (e.from === e.to || e.from < 0 || e.to < 0 || e.from >= n || e.to >= n) continue;
+    succ[e.from]!.push(e.to);
+    pred[e.to]!.push(e.from);
+  }
+  return { succ, pred };
+}
+
+/**
+ * Layers by longest path over the edges that do not close a cycle (an
+ * iterative DFS marks back edges; the view model may hold a cycle the
+ * diagnostics report). Shared by the left-to-right and top-down layouts.
+ */
+export function longestPathLayers(succ: readonly number[][]): { layer: Int32Array; layers: number } {
+  const n = succ.length;
+  const layer = new Int32Array(n);
+  const state = new Uint8Array(n); // 0 new, 1 on stack, 2 done
+  const order: number[] = []; // reverse post-order = a topological order of the acyclic part
+  const back = new Set<number>(); // from * n + to
+  for (let root = 0; root < n; root++) {
+    if (state[root]) continue;
+    const stack: [number, number][] = [[root, 0]];
+    state[root] = 1;
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      const [v, i] = top;
+      const out = succ[v]!;
+      if (i < out.length) {
+        top[1]++;
+        const w = out[i]!;
+        if (state[w] === 0) { state[w] = 1; stack.push([w, 0]); } else if (state[w] === 1) back.add(v * n + w);
+      } else {
+        state[v] = 2;
+        order.push(v);
+        stack.pop();
+      }
+    }
+  }
+  order.reverse();
+  for (const v of order) {
+    for (const w of succ[v]!) {
+      if (back.has(v * n + w)) continue;
+      if (layer[w]! < layer[v]! + 1) layer[w] = layer[v]! + 1;
+    }
+  }
+  let layers = 0;
+  for (let i = 0; i < n; i++) if (layer[i]! + 1 > layers) layers = layer[i]! + 1;
+  return { layer, layers };
 }
 
 /** An edge from the right side of one node to the left side of another, as a smooth curve. */

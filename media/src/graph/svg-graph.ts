@@ -6,6 +6,7 @@
 import type { ViewModel } from '../../../server/src/program/view-model.js';
 import { s } from '../dom.js';
 import { GAP_X, NODE_H, NODE_W, edgePath, layeredLayout } from './layered.js';
+import { edgePathDown, topDownLayout } from './layered-tb.js';
 
 export interface GraphNode {
   readonly itemId: string;
@@ -130,16 +131,26 @@ export function workstreamGraph(vm: ViewModel): GraphModel {
   return { nodes, edges, lanes: ['Milestones', 'Workstreams'] };
 }
 
-/** Characters that fit a node (12 px text, ~6.6 px a character). */
-const LABEL_CHARS = Math.floor((NODE_W - 16) / 6.6);
-function fit(text: string): string {
-  return text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}…` : text;
+/** The label cut to the characters that fit a node this wide (12 px text, ~6.6 px a character); the tooltip has it whole. */
+function fit(text: string, nodeW: number): string {
+  const chars = Math.floor((nodeW - 16) / 6.6);
+  return text.length > chars ? `${text.slice(0, chars - 1)}…` : text;
 }
 
-export function drawGraph(model: GraphModel): SVGSVGElement {
-  const { nodes, edges, lanes } = model;
-  const L = layeredLayout(nodes, edges, lanes.length);
-  const svg = s('svg', { class: 'layered-graph', xmlns: 'http://www.w3.org/2000/svg', width: L.width, height: L.height, viewBox: `0 0 ${L.width} ${L.height}`, role: 'img' });
+export interface DrawOptions {
+  /**
+   * Lay the graph out top to bottom, exactly this wide (SVG units): for a
+   * narrow panel, where left to right cuts nodes off at a readable zoom.
+   */
+  readonly topDownWidth?: number;
+}
+
+export function drawGraph(model: GraphModel, opts: DrawOptions = {}): SVGSVGElement {
+  return opts.topDownWidth === undefined ? drawLeftToRight(model) : drawTopDown(model, opts.topDownWidth);
+}
+
+function svgRoot(width: number, height: number, direction: 'lr' | 'tb'): SVGSVGElement {
+  const svg = s('svg', { class: `layered-graph ${direction}`, xmlns: 'http://www.w3.org/2000/svg', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img' });
   const defs = s('defs');
   for (const [id, cls] of [['pac-garrow', 'garrow'], ['pac-garrow-crit', 'garrow critical']] as const) {
     const marker = s('marker', { id, viewBox: '0 0 8 8', refX: 7, refY: 4, markerWidth: 7, markerHeight: 7, orient: 'auto' });
@@ -147,6 +158,54 @@ export function drawGraph(model: GraphModel): SVGSVGElement {
     defs.append(marker);
   }
   svg.append(defs);
+  return svg;
+}
+
+function nodeElement(nd: GraphNode, x: number, y: number, w: number): SVGGElement {
+  const half = NODE_H / 2;
+  const g = s('g', { class: `node gnode ${nd.kind}${nd.critical ? ' crit' : ''} clickable`, 'data-item-id': nd.itemId, transform: `translate(${x},${y})` });
+  const shape = nd.kind === 'milestone'
+    ? s('path', { class: 'gshape', d: `M8,0H${w - 8}L${w},${half}L${w - 8},${NODE_H}H8L0,${half}Z` })
+    : s('rect', { class: 'gshape', width: w, height: NODE_H, rx: nd.kind === 'workstream' ? 2 : 5 });
+  g.append(s('title', {}, nd.title), shape, s('text', { class: 'glabel', x: w / 2, y: half + 4, 'text-anchor': 'middle' }, fit(nd.label, w)));
+  return g;
+}
+
+function edgeElement(e: GraphEdge, d: string): SVGElement {
+  return s('path', { class: `gedge${e.critical ? ' critical' : ''}`, d, 'marker-end': e.critical ? 'url(#pac-garrow-crit)' : 'url(#pac-garrow)' }, s('title', {}, e.title));
+}
+
+/**
+ * Layers as rows, no lane bands (a band per workstream would not fit a side
+ * panel): milestones and workstreams are told apart by their shapes, and
+ * each node's tooltip names it in full.
+ */
+function drawTopDown(model: GraphModel, width: number): SVGSVGElement {
+  const { nodes, edges } = model;
+  const L = topDownLayout(nodes, edges, width);
+  const svg = svgRoot(L.width, L.height, 'tb');
+  const edgeG = s('g', { class: 'gedges' });
+  for (const e of edges) {
+    const w1 = L.w[e.from]!;
+    const w2 = L.w[e.to]!;
+    const x1 = L.x[e.from]! + w1 / 2;
+    const y1 = L.y[e.from]! + NODE_H;
+    const x2 = L.x[e.to]! + w2 / 2;
+    const y2 = L.y[e.to]!;
+    edgeG.append(edgeElement(e, edgePathDown(x1, y1, x2, y2 - 1, w1, w2, L.width)));
+    if (e.label) edgeG.append(s('text', { class: 'gedge-label', x: x2 + 6, y: y2 - 6, 'text-anchor': 'start' }, e.label));
+  }
+  for (const p of Array.from(edgeG.querySelectorAll('.gedge.critical'))) edgeG.append(p);
+  const nodeG = s('g', { class: 'gnodes' });
+  nodes.forEach((nd, i) => nodeG.append(nodeElement(nd, L.x[i]!, L.y[i]!, L.w[i]!)));
+  svg.append(edgeG, nodeG);
+  return svg;
+}
+
+function drawLeftToRight(model: GraphModel): SVGSVGElement {
+  const { nodes, edges, lanes } = model;
+  const L = layeredLayout(nodes, edges, lanes.length);
+  const svg = svgRoot(L.width, L.height, 'lr');
   const laneG = s('g', { class: 'lanes' });
   lanes.forEach((label, i) => {
     const h = L.laneHeight[i]!;
@@ -164,9 +223,7 @@ export function drawGraph(model: GraphModel): SVGSVGElement {
     const y1 = L.y[e.from]! + half;
     const x2 = L.x[e.to]!;
     const y2 = L.y[e.to]! + half;
-    const p = s('path', { class: `gedge${e.critical ? ' critical' : ''}`, d: edgePath(x1, y1, x2 - 1, y2), 'marker-end': e.critical ? 'url(#pac-garrow-crit)' : 'url(#pac-garrow)' },
-      s('title', {}, e.title));
-    edgeG.append(p);
+    edgeG.append(edgeElement(e, edgePath(x1, y1, x2 - 1, y2)));
     if (e.label) {
       const lx = x2 > x1 ? x2 - Math.min(GAP_X, (x2 - x1)) / 2 : x2 - 12;
       edgeG.append(s('text', { class: 'gedge-label', x: lx, y: y2 - 5, 'text-anchor': 'middle' }, e.label));
@@ -175,16 +232,7 @@ export function drawGraph(model: GraphModel): SVGSVGElement {
   // Critical edges on top of the others.
   for (const p of Array.from(edgeG.querySelectorAll('.gedge.critical'))) edgeG.append(p);
   const nodeG = s('g', { class: 'gnodes' });
-  nodes.forEach((nd, i) => {
-    const x = L.x[i]!;
-    const y = L.y[i]!;
-    const g = s('g', { class: `node gnode ${nd.kind}${nd.critical ? ' crit' : ''} clickable`, 'data-item-id': nd.itemId, transform: `translate(${x},${y})` });
-    const shape = nd.kind === 'milestone'
-      ? s('path', { class: 'gshape', d: `M8,0H${NODE_W - 8}L${NODE_W},${half}L${NODE_W - 8},${NODE_H}H8L0,${half}Z` })
-      : s('rect', { class: 'gshape', width: NODE_W, height: NODE_H, rx: nd.kind === 'workstream' ? 2 : 5 });
-    g.append(s('title', {}, nd.title), shape, s('text', { class: 'glabel', x: NODE_W / 2, y: half + 4, 'text-anchor': 'middle' }, fit(nd.label)));
-    nodeG.append(g);
-  });
+  nodes.forEach((nd, i) => nodeG.append(nodeElement(nd, L.x[i]!, L.y[i]!, NODE_W)));
   svg.append(laneG, edgeG, nodeG);
   return svg;
 }
