@@ -40,7 +40,8 @@ function analyzeAll(files: Map<string, string>): Diagnostic[] {
 const summary = (list: readonly Diagnostic[]) => list.map((d) => `${d.severity} ${d.code}`);
 
 test('the orion example is clean before we break it', () => {
-  assert.deepEqual(summary(analyzeRoot(orionFiles()).diagnostics), ['warning budget-over-plan', 'warning milestone-slip']);
+  // Orion's milestones have no Accountable stakeholder (raci-no-accountable, as in test/cli/root-cause.test.ts).
+  assert.deepEqual(summary(analyzeRoot(orionFiles()).diagnostics), ['warning raci-no-accountable', 'warning raci-no-accountable', 'warning budget-over-plan', 'warning raci-no-accountable', 'warning milestone-slip', 'warning raci-no-accountable']);
 });
 
 test('a typo in the include glob is one error, first, with the corrected pattern; no unknown references', () => {
@@ -48,7 +49,7 @@ test('a typo in the include glob is one error, first, with the corrected pattern
   const text = (files.get(ROOT) as string).replace('- workstreams/*.program.yaml', '- workstream/*.program.yaml');
   files.set(ROOT, text);
   const d = analyzeRoot(files).diagnostics;
-  assert.deepEqual(summary(d), ['error include-not-found', 'warning budget-over-plan']);
+  assert.deepEqual(summary(d), ['error include-not-found', 'warning raci-no-accountable', 'warning raci-no-accountable', 'warning budget-over-plan']);
   const [cause] = d as [Diagnostic];
   assert.equal(cause.message, 'No file matches `workstream/*.program.yaml`; did you mean `workstreams/*.program.yaml`? Fix this first: 27 references to ids the program does not define are held back until then.');
   assert.equal(cause.severity, 'error');
@@ -74,7 +75,7 @@ test('one tab in a fragment is one error, first; the references to its ids are n
   const fragment = (files.get(uri) as string).replace('        depends_on: [lz-design]\n', '\tdepends_on: [lz-design]\n');
   files.set(uri, fragment);
   const d = analyzeRoot(files).diagnostics;
-  assert.deepEqual(summary(d), ['error yaml-syntax', 'warning budget-over-plan', 'warning milestone-slip']);
+  assert.deepEqual(summary(d), ['error yaml-syntax', 'warning raci-no-accountable', 'warning raci-no-accountable', 'warning budget-over-plan', 'warning raci-no-accountable', 'warning milestone-slip', 'warning raci-no-accountable']);
   const [cause] = d as [Diagnostic];
   assert.equal(cause.message, 'Tabs cannot indent YAML; use spaces. Fix this first: 14 later problems in this file and 17 references to ids defined in it are held back until then.');
   assert.equal(cause.uri, uri);
