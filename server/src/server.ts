@@ -15,10 +15,12 @@ import {
 import type { Message, ResponseMessage } from 'vscode-languageserver/node.js';
 import type { InitializeError, InitializeParams, InitializeResult, TextDocumentIdentifier } from 'vscode-languageserver/node.js';
 import { nodeHost } from './node/node-host.js';
+import { parseDate } from './program/dates.js';
 import type { FeatureContext } from './features/context.js';
 import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './features/call-hierarchy.js';
 import type { CallHierarchyData } from './features/call-hierarchy.js';
 import { provideCodeActions } from './features/code-actions.js';
+import { levellingActions } from './features/levelling-action.js';
 import { provideCodeLenses } from './features/code-lens.js';
 import { provideCompletionList } from './features/completion.js';
 import { provideDefinition } from './features/definition.js';
@@ -117,6 +119,8 @@ function applySettings(raw: unknown): void {
   const maxFileSize = (root as { maxFileSize?: unknown }).maxFileSize;
   // Clamped like the setting's declared maximum (200 MB of text): no workspace can switch the guard off.
   if (typeof maxFileSize === 'number' && Number.isFinite(maxFileSize) && maxFileSize > 0) workspace.setMaxFileSize(Math.min(maxFileSize, 200 * 1024 * 1024));
+  const statusDate = (root as { statusDate?: unknown }).statusDate;
+  if (typeof statusDate === 'string' || statusDate === null) workspace.setStatusDate(typeof statusDate === 'string' ? parseDate(statusDate.trim()) : undefined);
   const diagnostics = (root as { diagnostics?: { delay?: unknown; severity?: unknown } }).diagnostics;
   if (!diagnostics || typeof diagnostics !== 'object') return;
   if (typeof diagnostics.delay === 'number' && Number.isFinite(diagnostics.delay)) publisher.delay = Math.max(0, Math.min(10_000, diagnostics.delay));
@@ -363,7 +367,7 @@ connection.onCodeLens(guard('codeLens', [], (p) => {
 
 connection.onCodeAction(guard('codeAction', [], (p) => {
   const ctx = contextOf(p.textDocument);
-  return ctx ? provideCodeActions(ctx, p.range, p.context.diagnostics) : [];
+  return ctx ? [...provideCodeActions(ctx, p.range, p.context.diagnostics), ...levellingActions(ctx, p.range)] : [];
 }));
 
 connection.languages.inlayHint.on(guard('inlayHint', [], (p) => {

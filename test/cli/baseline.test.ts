@@ -31,7 +31,7 @@ function run(args: string[], cwd = repo) {
 
 const ROOT = (glob: string) => [
   'version: 1',
-  'program: { id: demo, name: Demo <b>launch</b>, start: 2026-01-05, status_date: 2026-01-12 }',
+  'program: { id: demo, name: Demo <b>launch</b>, start: 2026-01-05, status_date: 2026-01-05 }',
   `include: ["${glob}"]`,
   'milestones:',
   '  - { id: m, name: Launch, depends_on: [b], date: 2026-01-16 }',
@@ -191,7 +191,7 @@ test('report --baseline: hand-computed milestones, colours, changes since the ba
   assert.equal(r.code, 0, r.stderr);
   const out = JSON.parse(r.stdout);
   assert.deepEqual(Object.keys(out).slice(0, 13), ['program', 'statusDate', 'baseline', 'overall', 'milestones', 'workstreams', 'risks', 'evm', 'kpis', 'changes', 'changedSinceBaseline', 'upcoming', 'overdue']);
-  assert.equal(out.statusDate, '2026-01-12');
+  assert.equal(out.statusDate, '2026-01-05');
   // m: target Jan 16, forecast Jan 21: 3 working days late (amber at 1, red at 5).
   assert.deepEqual(out.milestones[0], {
     id: 'm', name: 'Launch', target: '2026-01-16', forecast: '2026-01-21', slip: 3, baselineForecast: '2026-01-14', variance: 5, p80: null,
@@ -200,9 +200,9 @@ test('report --baseline: hand-computed milestones, colours, changes since the ba
   assert.equal(out.overall.rag, 'amber');
   assert.deepEqual(out.overall.reasons, ['Milestone m: `m` slips 3 working days past its target 2026-01-16 (amber at 1, red at 5).']);
   assert.deepEqual(out.changedSinceBaseline.map((i: { id: string; status: string }) => `${i.id}:${i.status}`), ['m:changed', 'a:changed', 'b:unchanged', 'c:added', 'old:removed']);
-  // Status date Mon Jan 12; ten working days on is Mon Jan 26.
+  // Status date Mon Jan 5 (the program start, so nothing is forecast from it); ten working days on is Mon Jan 19.
   assert.deepEqual(out.upcoming.map((e: { id: string; event: string; date: string }) => `${e.date} ${e.id} ${e.event}`), [
-    '2026-01-14 a ends', '2026-01-15 b starts', '2026-01-19 b ends', '2026-01-20 c starts', '2026-01-21 c ends', '2026-01-21 m due',
+    '2026-01-05 a starts', '2026-01-14 a ends', '2026-01-15 b starts', '2026-01-19 b ends',
   ]);
   assert.deepEqual(out.overdue, []);
   assert.equal(out.evm.pvFrom, 'baseline');
@@ -232,7 +232,7 @@ test('the report Markdown renders on GitHub as is: tables parse, no raw HTML eve
   walk(tokens, (t) => kinds.push(t.type));
   assert.ok(!kinds.includes('html'), 'raw HTML in the report');
   assert.equal(tokens[0]?.type, 'heading');
-  assert.equal((tokens[0] as Tokens.Heading).text, 'Demo \\<b\\>launch\\</b\\>: status on 2026-01-12');
+  assert.equal((tokens[0] as Tokens.Heading).text, 'Demo \\<b\\>launch\\</b\\>: status on 2026-01-05');
   const tables = tokens.filter((t): t is Tokens.Table => t.type === 'table');
   const headers = tables.map((t) => t.header.map((h) => h.text).join('|'));
   assert.ok(headers.includes('Milestone|Target|Forecast|Slip|Since baseline|Status'), headers.join('\n'));
@@ -244,7 +244,7 @@ test('the report Markdown renders on GitHub as is: tables parse, no raw HTML eve
 test('the HTML report is one self-contained page with user text escaped', () => {
   const html = run(['report', 'plan.program.yaml', '--format', 'html']).stdout;
   assert.match(html, /^<!DOCTYPE html>/);
-  assert.ok(html.includes('<title>Demo &lt;b&gt;launch&lt;/b&gt;: status on 2026-01-12</title>'));
+  assert.ok(html.includes('<title>Demo &lt;b&gt;launch&lt;/b&gt;: status on 2026-01-05</title>'));
   assert.ok(!html.includes('<b>launch'));
   assert.doesNotMatch(html, /<script|<link|src=|url\(/);
   assert.match(html, /@media print/);

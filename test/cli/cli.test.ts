@@ -125,8 +125,12 @@ test('validate --format sarif is valid SARIF 2.1.0', () => {
   for (const res of results) assert.ok(ruleIds.includes(res.ruleId));
 });
 
+// The critical-path dates as planned: the status date set to the program start, so nothing is forecast
+// from Apollo's own status date (2026-03-02; that forecast is tested in resources.test.ts and levelling.test.ts).
+const AT_START = ['--status-date', '2026-01-05'];
+
 test('schedule prints a table a program manager can read', () => {
-  const r = run(['schedule', 'apollo/apollo.program.yaml']);
+  const r = run([...['schedule', 'apollo/apollo.program.yaml'], ...AT_START]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^Apollo Launch: 2026-01-05 → 2026-03-19$/m);
   assert.match(r.stdout, /^\*\s+api\s+Build the public API\s+2026-01-12\s+2026-01-30\s+0d$/m);
@@ -135,7 +139,7 @@ test('schedule prints a table a program manager can read', () => {
 });
 
 test('schedule --format json has exactly the specified shape, items in file order', () => {
-  const r = run(['schedule', 'apollo/apollo.program.yaml', '--format', 'json']);
+  const r = run([...['schedule', 'apollo/apollo.program.yaml', '--format', 'json'], ...AT_START]);
   assert.equal(r.code, 0, r.stderr);
   const out = JSON.parse(r.stdout);
   assert.deepEqual(Object.keys(out), ['program', 'start', 'finish', 'items']);
@@ -146,22 +150,22 @@ test('schedule --format json has exactly the specified shape, items in file orde
     'arch', 'api', 'billing', 'infra', 'load-test', 'design-done', 'beta', 'ga',
     'migration-plan', 'migration', 'all-migrated', 'design-system', 'web-app', 'docs-site',
   ]);
-  for (const item of out.items) assert.deepEqual(Object.keys(item), ['id', 'kind', 'start', 'end', 'totalFloat', 'critical', 'target', 'slip']);
+  for (const item of out.items) assert.deepEqual(Object.keys(item), ['id', 'kind', 'start', 'end', 'totalFloat', 'critical', 'target', 'slip', 'levellingDelay', 'heldBy']);
   assert.deepEqual(out.items.find((i: { id: string }) => i.id === 'beta'), {
-    id: 'beta', kind: 'milestone', start: '2026-02-19', end: '2026-02-19', totalFloat: 0, critical: true, target: '2026-03-20', slip: 0,
+    id: 'beta', kind: 'milestone', start: '2026-02-19', end: '2026-02-19', totalFloat: 0, critical: true, target: '2026-03-20', slip: 0, levellingDelay: null, heldBy: [],
   });
   assert.deepEqual(out.items.find((i: { id: string }) => i.id === 'web-app'), {
-    id: 'web-app', kind: 'task', start: '2026-01-22', end: '2026-02-18', totalFloat: 1, critical: false, target: null, slip: null,
+    id: 'web-app', kind: 'task', start: '2026-01-22', end: '2026-02-18', totalFloat: 1, critical: false, target: null, slip: null, levellingDelay: null, heldBy: [],
   });
 });
 
 test('schedule --format csv: a header and one row per item, fields quoted as CSV needs', () => {
-  const r = run(['schedule', 'apollo/apollo.program.yaml', '--format', 'csv']);
+  const r = run([...['schedule', 'apollo/apollo.program.yaml', '--format', 'csv'], ...AT_START]);
   assert.equal(r.code, 0);
   const rows = r.stdout.trim().split('\r\n');
-  assert.equal(rows[0], 'id,kind,name,start,end,total_float,critical,target,slip');
+  assert.equal(rows[0], 'id,kind,name,start,end,total_float,critical,target,slip,levelling_delay');
   assert.equal(rows.length, 15);
-  assert.equal(rows[2], 'api,task,Build the public API,2026-01-12,2026-01-30,0,true,,');
+  assert.equal(rows[2], 'api,task,Build the public API,2026-01-12,2026-01-30,0,true,,,');
 });
 
 test('schedule: items in a cycle get null dates, the rest is scheduled, exit 1', () => {

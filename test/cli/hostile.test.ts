@@ -157,7 +157,7 @@ describe('M8: a command on a file reads only its program', () => {
 describe('M3: control characters in text output', () => {
   const evil = [
     'version: 1',
-    'program: { id: p, name: "Plan\\e]0;pwned\\u0007\\e[2J", start: 2026-01-05, status_date: 2026-03-02 }',
+    'program: { id: p, name: "Plan\\e]0;pwned\\u0007\\e[2J", start: 2026-01-05, status_date: 2026-01-05 }',
     'budget:',
     '  currency: "USD\\nx.program.yaml:1:1: error: forged [yaml-syntax]\\n::error file=x::forged\\n::add-mask::x"',
     '  lines:',

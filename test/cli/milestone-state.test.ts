@@ -41,6 +41,7 @@ test('schedule: the STATE column says on time, slipping N working days, fixed, n
     '   ◆ open    Open     2026-01-06                       33d  no target',
     '',
     '* critical (total float 0 or less); ◆ milestone, its START is the forecast date.',
+    'Remaining work forecast from the status date 2026-01-05.',
     'Critical path: fixed',
     'Slipping milestones: late (1 working day)',
     '',

@@ -12,7 +12,7 @@ export const SAMPLE_LINES: readonly string[] = [
   '  id: apollo',
   '  name: Apollo Launch',
   '  start: 2026-01-05',
-  '  status_date: 2026-01-12',
+  '  status_date: 2026-01-05',
   '  owner: alice',
   'people:',
   '  - id: alice',

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspSession, positionOf } from './harness.js';
 
-const HEAD = 'version: 1\nprogram:\n  id: p\n  name: P\n  start: 2026-01-05\n  status_date: 2026-01-07\n  owner: jane\npeople:\n  - { id: jane, name: Jane }\n';
+const HEAD = 'version: 1\nprogram:\n  id: p\n  name: P\n  start: 2026-01-05\n  status_date: 2026-01-05\n  owner: jane\npeople:\n  - { id: jane, name: Jane }\n';
 const ROOT = 'root.program.yaml';
 const MB = 1024 * 1024;
 

@@ -377,7 +377,8 @@ void describe('invariant: schedules are consistent', () => {
     fc.assert(
       fc.property(programSpecArb(SCHEDULE_SPEC), (spec) => {
         const p = renderProgram(spec);
-        const a = analyse(filesOf(p));
+        // The critical-path rules alone: the status date's forecast (tested on its own) would move not-started work.
+        const a = analyse(filesOf({ ...p, root: p.root.replace(/^ {2}status_date: .*\n/m, '') }));
         const { model, schedule } = a;
         // Precondition: no milestone is fixed on its date. The generator gives one a date when
         // nothing comes before it; and one whose only predecessors are empty workstreams falls back to its date.
@@ -423,7 +424,9 @@ void describe('invariant: schedules are consistent', () => {
         assert.ok(path.length > 0, `no critical path\n${context()}`);
         const first = item(path[0] as string);
         const last = item(path[path.length - 1] as string);
-        assert.equal(first?.start, schedule.programStart, `the critical path starts at ${first?.id} on ${first?.start}, not the program start ${schedule.programStart}\n${context()}`);
+        // Its first item starts with the program, unless its assignees' leave holds it back (a task starts on
+        // the first day of its own calendar: leave acts like a start-no-earlier-than).
+        if (first?.driver.kind !== 'leave' && !(first?.pauses.length)) assert.equal(first?.start, schedule.programStart, `the critical path starts at ${first?.id} on ${first?.start}, not the program start ${schedule.programStart}\n${context()}`);
         assert.equal(last?.end, schedule.finish, `the critical path ends at ${last?.id}, not on the finish\n${context()}`);
         const deps = new Map<string, string[]>();
         for (const t of model.tasks) deps.set(t.id, t.dependsOn.map((d) => d.targetId));

@@ -9,7 +9,7 @@ import { scheduleProgram } from '../program/schedule.js';
 import type { Diagnostic } from '../program/types.js';
 import { pathToUri, uriToPath } from '../node/node-host.js';
 import { compareWithBaseline } from './baseline-load.js';
-import { boundaryOf, openPrograms } from './programs.js';
+import { analyzeOptionsOf, boundaryOf, openPrograms } from './programs.js';
 import { runValidate } from './validate.js';
 import type { ValidateOptions, ValidateResult } from './validate.js';
 
@@ -19,7 +19,7 @@ export async function runValidateWithBaseline(opts: ValidateOptions & { baseline
   const extra = new Map<string, Diagnostic[]>();
   for (const model of opened.models) {
     if (!model.program) continue; // a lone fragment has no milestones of its own to hold to a baseline
-    const analysis = analyzeProgram(model, opts.today !== undefined ? { today: opts.today } : {});
+    const analysis = analyzeProgram(model, analyzeOptionsOf(opts));
     const current = {
       model, schedule: analysis.schedule, statusDate: analysis.statusDate, errors: 0,
       workspaceRoot: pathToUri(boundaryOf(uriToPath(model.rootUri), false, opts.cwd)),

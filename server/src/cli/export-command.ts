@@ -10,9 +10,12 @@ import { standaloneHtml } from '../program/export/html.js';
 import type { StandaloneAssets } from '../program/export/html.js';
 import { programMarkdown } from '../program/export/markdown.js';
 import { programAsMermaidMarkdown } from '../program/export/mermaid.js';
+import { resourcesMarkdown } from '../program/export/resources-markdown.js';
 import { risksCsv } from '../program/export/risks-csv.js';
+import { resourceLoad } from '../program/resource-load.js';
 import { buildViewModel } from '../program/view-model.js';
-import { openPrograms } from './programs.js';
+import { analyzeOptionsOf, openPrograms } from './programs.js';
+import type { AnalysisFlags } from './programs.js';
 import { EXIT_INTERNAL_ERROR } from './validate.js';
 
 export const EXPORT_FORMATS = ['html', 'svg', 'csv', 'markdown', 'mermaid'] as const;
@@ -41,12 +44,12 @@ function readAssets(): StandaloneAssets | string {
   };
 }
 
-export function runExport(opts: { file: string; format: ExportFormat; out?: string; cwd: string; today?: number }): { exitCode: number; stdout: string; stderr: string } {
+export function runExport(opts: { file: string; format: ExportFormat; out?: string; cwd: string } & AnalysisFlags): { exitCode: number; stdout: string; stderr: string } {
   const opened = openPrograms([opts.file], opts.cwd);
   if (!opened.ok) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opened.message}\n` };
   const model = opened.models[0];
   if (!model) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opts.file} is not a program file\n` };
-  const analysis = analyzeProgram(model, opts.today !== undefined ? { today: opts.today } : {});
+  const analysis = analyzeProgram(model, analyzeOptionsOf(opts));
   if (analysis.diagnostics.some((x) => x.code === 'internal-error')) {
     return { exitCode: EXIT_INTERNAL_ERROR, stdout: '', stderr: `program-as-code: internal error while exporting ${opts.file} (a bug in Program as Code; run 'program-as-code validate ${opts.file}' for details).\n` };
   }
@@ -55,7 +58,11 @@ export function runExport(opts: { file: string; format: ExportFormat; out?: stri
   switch (opts.format) {
     case 'svg': text = ganttSvg(vm); break;
     case 'csv': text = risksCsv(vm); break;
-    case 'markdown': text = programMarkdown(vm); break;
+    case 'markdown': {
+      const resources = resourcesMarkdown(resourceLoad(model, analysis.schedule));
+      text = resources ? `${programMarkdown(vm).trimEnd()}\n\n${resources}` : programMarkdown(vm);
+      break;
+    }
     case 'mermaid': text = `${programAsMermaidMarkdown(vm)}\n`; break;
     case 'html': {
       const assets = readAssets();

@@ -20,13 +20,19 @@ const HELP = `program-as-code ${VERSION}: technical programs as code.
 
 Usage:
   program-as-code validate [paths…] [--format text|json|sarif] [--max-warnings N]
-  program-as-code schedule FILE [--format table|json|csv]
+  program-as-code schedule FILE [--format table|json|csv|load-csv] [--level [--compare]]
   program-as-code export FILE --format html|svg|csv|markdown|mermaid [--out PATH]
   program-as-code forecast FILE [--iterations N] [--seed S] [--format table|json]
   program-as-code diff REV [FILE] [--format text|markdown|json]
   program-as-code changes FILE [--format text|json]
   program-as-code report FILE [--baseline REV] [--status-date D] [--format markdown|html|json] [--out PATH]
   program-as-code --help | --version
+
+  validate, schedule and export also take:
+  --status-date D  forecast the remaining work from D (YYYY-MM-DD), instead of
+                   the file's program.status_date
+  --level          level resources (people one task a day, pools by units),
+                   as if the file set scheduling.levelling: true
 
 validate
   Checks program files (*.program.yaml, *.program.yml). A path may be a file
@@ -51,8 +57,14 @@ schedule
   --format json    {"program", "start", "finish", "items": [{"id", "kind",
                    "start", "end", "totalFloat", "critical", "target",
                    "slip"}]}; dates YYYY-MM-DD, items in file order, null
-                   dates for items in a dependency cycle
+                   dates for items in a dependency cycle; each task also has
+                   "levellingDelay" (working days, null without levelling)
+                   and "heldBy" ([{"resource", "task"}])
   --format csv     the same columns plus the name, for spreadsheets
+  --format load-csv  per person and pool and week: demand, available, peak
+                   per day, over-allocated or not, and the tasks behind it
+  --compare        with --level: what levelling would change (the finish,
+                   milestones, delayed tasks) instead of the schedule
 
 export
   The preview's views of the program FILE belongs to, without an editor.
@@ -128,12 +140,14 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
         format: { type: 'string', short: 'f' },
         'max-warnings': { type: 'string' },
         today: { type: 'string' },
+        'status-date': { type: 'string' },
+        level: { type: 'boolean' },
+        compare: { type: 'boolean' },
         out: { type: 'string', short: 'o' },
         iterations: { type: 'string', short: 'n' },
         seed: { type: 'string' },
         baseline: { type: 'string' },
         'max-slip': { type: 'string' },
-        'status-date': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -145,6 +159,13 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
     io.out(HELP);
     return 0;
   }
+  let statusDate: number | undefined;
+  if (parsed.values['status-date'] !== undefined) {
+    statusDate = parseDate(parsed.values['status-date']);
+    if (statusDate === undefined) return usage(io, `--status-date takes a date written YYYY-MM-DD, not '${parsed.values['status-date']}'`);
+  }
+  const flags = { ...(statusDate !== undefined && { statusDate }), ...(parsed.values.level && { level: true }) };
+  if (parsed.values.compare && (command !== 'schedule' || !parsed.values.level)) return usage(io, '--compare goes with schedule --level');
   switch (command) {
     case 'validate': {
       const format = parsed.values.format ?? 'text';
@@ -159,19 +180,19 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
         const maxSlip = Number(parsed.values['max-slip'] ?? '0');
         if (baseline === undefined) return usage(io, '--max-slip needs --baseline REV');
         if (!Number.isInteger(maxSlip) || maxSlip < 0) return usage(io, '--max-slip takes a whole number of working days (0 or more)');
-        return finish(io, runValidateWithBaseline({ paths: parsed.positionals, format, cwd: io.cwd, baseline, maxSlip, ...(maxWarnings !== undefined && { maxWarnings }) }));
+        return finish(io, runValidateWithBaseline({ ...flags, paths: parsed.positionals, format, cwd: io.cwd, baseline, maxSlip, ...(maxWarnings !== undefined && { maxWarnings }) }));
       }
-      const result = runValidate({ paths: parsed.positionals, format, cwd: io.cwd, ...(maxWarnings !== undefined && { maxWarnings }) });
+      const result = runValidate({ ...flags, paths: parsed.positionals, format, cwd: io.cwd, ...(maxWarnings !== undefined && { maxWarnings }) });
       io.out(result.stdout);
       if (result.stderr) io.err(result.stderr);
       return result.exitCode;
     }
     case 'schedule': {
       const format = parsed.values.format ?? 'table';
-      if (format !== 'table' && format !== 'json' && format !== 'csv') return usage(io, `unknown format '${format}' for schedule (table, json or csv)`);
+      if (format !== 'table' && format !== 'json' && format !== 'csv' && format !== 'load-csv') return usage(io, `unknown format '${format}' for schedule (table, json, csv or load-csv)`);
       const [file, ...extra] = parsed.positionals;
       if (file === undefined || extra.length > 0) return usage(io, 'schedule takes exactly one program file');
-      const result = runSchedule({ file, format, cwd: io.cwd });
+      const result = runSchedule({ ...flags, file, format, cwd: io.cwd, ...(parsed.values.compare && { compare: true }) });
       io.out(result.stdout);
       if (result.stderr) io.err(result.stderr);
       return result.exitCode;
@@ -181,7 +202,7 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
       if (format === undefined || !isExportFormat(format)) return usage(io, 'export needs --format html, svg, csv, markdown or mermaid');
       const [file, ...extra] = parsed.positionals;
       if (file === undefined || extra.length > 0) return usage(io, 'export takes exactly one program file');
-      const result = runExport({ file, format, cwd: io.cwd, ...(parsed.values.out !== undefined && { out: parsed.values.out }) });
+      const result = runExport({ ...flags, file, format, cwd: io.cwd, ...(parsed.values.out !== undefined && { out: parsed.values.out }) });
       io.out(result.stdout);
       if (result.stderr) io.err(result.stderr);
       return result.exitCode;
@@ -230,11 +251,7 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
       if (format !== 'markdown' && format !== 'html' && format !== 'json') return usage(io, `unknown format '${format}' for report (markdown, html or json)`);
       const [file, ...extra] = parsed.positionals;
       if (file === undefined || extra.length > 0) return usage(io, 'report takes exactly one program file');
-      let statusDate: number | undefined;
-      if (parsed.values['status-date'] !== undefined) {
-        statusDate = parseDate(parsed.values['status-date']);
-        if (statusDate === undefined) return usage(io, '--status-date takes a date written YYYY-MM-DD');
-      }
+      // --status-date was checked above, for every command.
       const out = parsed.values.out;
       return finish(io, runReport({
         file, format, cwd: io.cwd, ...(parsed.values.baseline !== undefined && { baseline: parsed.values.baseline }), ...(statusDate !== undefined && { statusDate }),

@@ -5,6 +5,7 @@
 // file elsewhere in the tree never affects a command on this one (issue 11, M8).
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import type { AnalyzeOptions } from '../program/analyze.js';
 import { findProgramFiles, loadPrograms, looksLikeRoot } from '../program/discover.js';
 import type { FileHost } from '../program/host.js';
 import { loadProgram } from '../program/load.js';
@@ -128,4 +129,19 @@ function rootsIncluding(fragmentUri: string, workspaceRoot: string, host: FileHo
     if (guessIncludes(uri, text, host, workspaceRoot).includes(fragmentUri)) out.push(uri);
   }
   return out;
+}
+
+/** What the command line may set for the analysis (`--status-date`, `--level`, the tests' fixed today). */
+export interface AnalysisFlags {
+  readonly today?: number;
+  readonly statusDate?: number;
+  readonly level?: boolean;
+}
+
+export function analyzeOptionsOf(flags: AnalysisFlags): AnalyzeOptions {
+  return {
+    ...(flags.today !== undefined && { today: flags.today }),
+    ...(flags.statusDate !== undefined && { statusDate: flags.statusDate }),
+    ...(flags.level && { level: true }),
+  };
 }

@@ -2,15 +2,18 @@
 // or JSON / CSV for machines.
 import { analyzeProgram } from '../program/analyze.js';
 import { formatDate } from '../program/dates.js';
+import { compareLevelling, comparisonLines } from '../program/level-compare.js';
 import { milestoneStateOf } from '../program/milestone-state.js';
 import type { ProgramModel } from '../program/model.js';
-import type { Schedule } from '../program/schedule.js';
+import { resourceLoad } from '../program/resource-load.js';
+import type { Hold, Schedule } from '../program/schedule.js';
 import { csvCell } from '../program/export/risks-csv.js';
-import { openPrograms } from './programs.js';
+import { analyzeOptionsOf, openPrograms } from './programs.js';
+import type { AnalysisFlags } from './programs.js';
 import { EXIT_INTERNAL_ERROR } from './validate.js';
 import { visibleText } from '../program/visible-text.js';
 
-export type ScheduleFormat = 'table' | 'json' | 'csv';
+export type ScheduleFormat = 'table' | 'json' | 'csv' | 'load-csv';
 
 export interface ScheduleRow {
   id: string;
@@ -21,6 +24,9 @@ export interface ScheduleRow {
   critical: boolean;
   target: string | null;
   slip: number | null;
+  /** Working days the leveller delayed the task; null without levelling (and for milestones). */
+  levellingDelay: number | null;
+  heldBy: Hold[];
 }
 
 const d = (day: number | null | undefined): string | null => (day === null || day === undefined ? null : formatDate(day));
@@ -31,19 +37,35 @@ export function scheduleJson(model: ProgramModel, schedule: Schedule): { program
   for (const id of schedule.order) {
     const it = schedule.items.get(id);
     if (!it || it.kind === 'workstream') continue;
-    items.push({ id, kind: it.kind, start: d(it.start), end: d(it.end), totalFloat: it.totalFloat, critical: it.critical, target: d(it.target), slip: it.slip });
+    items.push({
+      id, kind: it.kind, start: d(it.start), end: d(it.end), totalFloat: it.totalFloat, critical: it.critical, target: d(it.target), slip: it.slip,
+      levellingDelay: it.levellingDelay, heldBy: [...it.heldBy],
+    });
   }
   return { program: model.program?.id ?? null, start: d(schedule.programStart), finish: d(schedule.finish), items };
 }
 
-export function runSchedule(opts: { file: string; format: ScheduleFormat; cwd: string; today?: number }): { exitCode: number; stdout: string; stderr: string } {
+export interface ScheduleCommandOptions extends AnalysisFlags {
+  readonly file: string;
+  readonly format: ScheduleFormat;
+  readonly cwd: string;
+  /** Print what levelling would change (finish, milestones, delayed tasks) instead of the schedule. */
+  readonly compare?: boolean;
+}
+
+export function runSchedule(opts: ScheduleCommandOptions): { exitCode: number; stdout: string; stderr: string } {
   const opened = openPrograms([opts.file], opts.cwd);
   if (!opened.ok) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opened.message}\n` };
   const model = opened.models[0];
   if (!model) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opts.file} is not a program file\n` };
-  const analysis = analyzeProgram(model, opts.today !== undefined ? { today: opts.today } : {});
+  const analysis = analyzeProgram(model, analyzeOptionsOf(opts));
   if (analysis.diagnostics.some((x) => x.code === 'internal-error')) {
     return { exitCode: EXIT_INTERNAL_ERROR, stdout: '', stderr: `program-as-code: internal error while scheduling ${opts.file} (a bug in Program as Code; run 'program-as-code validate ${opts.file}' for details).\n` };
+  }
+  if (opts.compare) {
+    const c = compareLevelling(model, { statusDate: analysis.statusDate, progressDate: analysis.schedule.progressDate });
+    const title = `What levelling would do to ${model.program?.name ?? model.program?.id ?? 'the program'}`;
+    return { exitCode: 0, stdout: [title, '', ...comparisonLines(c, 50), ''].join('\n'), stderr: '' };
   }
   const json = scheduleJson(model, analysis.schedule);
   const errors = analysis.diagnostics.filter((x) => x.severity === 'error').length;
@@ -51,6 +73,7 @@ export function runSchedule(opts: { file: string; format: ScheduleFormat; cwd: s
   let stdout: string;
   if (opts.format === 'json') stdout = `${JSON.stringify(json, null, 2)}\n`;
   else if (opts.format === 'csv') stdout = toCsv(model, json.items);
+  else if (opts.format === 'load-csv') stdout = loadCsv(model, analysis.schedule);
   else stdout = toTable(model, analysis.schedule, json);
   return { exitCode: errors > 0 ? 1 : 0, stdout, stderr };
 }
@@ -60,13 +83,28 @@ function nameOf(model: ProgramModel, id: string): string {
 }
 
 function toCsv(model: ProgramModel, items: ScheduleRow[]): string {
-  const header = ['id', 'kind', 'name', 'start', 'end', 'total_float', 'critical', 'target', 'slip'];
-  const rows = items.map((r) => [r.id, r.kind, nameOf(model, r.id), r.start, r.end, r.totalFloat, r.critical, r.target, r.slip].map(csvCell).join(','));
+  const header = ['id', 'kind', 'name', 'start', 'end', 'total_float', 'critical', 'target', 'slip', 'levelling_delay'];
+  const rows = items.map((r) => [r.id, r.kind, nameOf(model, r.id), r.start, r.end, r.totalFloat, r.critical, r.target, r.slip, r.levellingDelay].map(csvCell).join(','));
+  return `${[header.join(','), ...rows].join('\r\n')}\r\n`;
+}
+
+/** Per person and pool and ISO week: demand against availability (the load view as CSV). */
+export function loadCsv(model: ProgramModel, schedule: Schedule): string {
+  const load = resourceLoad(model, schedule);
+  const header = ['resource', 'kind', 'name', 'week', 'demand', 'available', 'peak_per_day', 'capacity_per_day', 'over', 'tasks'];
+  const rows: string[] = [];
+  for (const r of load.rows) {
+    for (const w of r.weeks) {
+      const over = w.demand > w.available || w.peak > (r.kind === 'person' ? 1 : r.capacity);
+      rows.push([r.id, r.kind, r.name ?? '', formatDate(w.week), w.demand, w.available, w.peak, r.capacity, over, w.tasks.join(' ')].map(csvCell).join(','));
+    }
+  }
   return `${[header.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
 function toTable(model: ProgramModel, schedule: Schedule, json: ReturnType<typeof scheduleJson>): string {
-  const head = ['', 'ID', 'NAME', 'START', 'END', 'FLOAT', 'STATE'];
+  const levelled = schedule.levelled;
+  const head = ['', 'ID', 'NAME', 'START', 'END', 'FLOAT', 'STATE', ...(levelled ? ['DELAY'] : [])];
   const rows = json.items.map((r) => [
     r.critical ? '*' : '',
     visibleText(r.kind === 'milestone' ? `◆ ${r.id}` : r.id),
@@ -75,6 +113,7 @@ function toTable(model: ProgramModel, schedule: Schedule, json: ReturnType<typeo
     r.kind === 'milestone' ? (r.target ? `target ${r.target}` : '') : (r.end ?? ''),
     r.totalFloat === null ? '' : `${r.totalFloat}d`,
     r.kind === 'milestone' ? milestoneStateOf(schedule.items.get(r.id) ?? { end: null, target: null, slip: null }) : '',
+    ...(levelled ? [r.levellingDelay ? `+${r.levellingDelay}d ${r.heldBy.slice(0, 2).map((h) => `${h.resource}:${h.task}`).join(' ')}`.trim() : ''] : []),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 3 || i === 5 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
@@ -84,7 +123,8 @@ function toTable(model: ProgramModel, schedule: Schedule, json: ReturnType<typeo
   return [
     title, '',
     line(head), ...rows.map(line), '',
-    '* critical (total float 0 or less); ◆ milestone, its START is the forecast date.',
+    `* critical (total float 0 or less); ◆ milestone, its START is the forecast date.${levelled ? ' DELAY: working days the leveller delayed the start, and resource:task that held it.' : ''}`,
+    ...(schedule.progressDate !== null ? [`Remaining work forecast from the status date ${formatDate(schedule.progressDate)}.`] : []),
     critical,
     slipping.length > 0 ? `Slipping milestones: ${slipping.join(', ')}` : 'No milestone slips past its target.',
     '',

@@ -8,19 +8,19 @@ import type { Diagnostic } from '../program/types.js';
 import { Locator } from './locate.js';
 import type { Region } from './locate.js';
 import { uriToPath } from '../node/node-host.js';
-import { openPrograms } from './programs.js';
+import { analyzeOptionsOf, openPrograms } from './programs.js';
+import type { AnalysisFlags } from './programs.js';
 import { toSarif } from './sarif.js';
 import { visibleText } from '../program/visible-text.js';
 
 /** Exit status when the tool itself failed (a bug), never 1 (which means "errors found"). */
 export const EXIT_INTERNAL_ERROR = 3;
 
-export interface ValidateOptions {
+export interface ValidateOptions extends AnalysisFlags {
   readonly paths: readonly string[];
   readonly format: 'text' | 'json' | 'sarif';
   readonly maxWarnings?: number;
   readonly cwd: string;
-  readonly today?: number;
   /** More diagnostics for a program (validate --baseline adds baseline-slip). */
   readonly extra?: (model: ProgramModel) => readonly Diagnostic[];
 }
@@ -46,7 +46,7 @@ export function runValidate(opts: ValidateOptions): ValidateResult {
   const locator = new Locator(models);
   const all: Diagnostic[] = [];
   for (const model of models) {
-    all.push(...analyzeProgram(model, opts.today !== undefined ? { today: opts.today } : {}).diagnostics);
+    all.push(...analyzeProgram(model, analyzeOptionsOf(opts)).diagnostics);
     if (opts.extra) all.push(...opts.extra(model));
   }
   const diagnostics = dedupeAcrossPrograms(sortDiagnostics(all));

@@ -33,6 +33,7 @@ const ENTITY_COMPLETION_KIND: Readonly<Record<EntityKind, CompletionItemKind>> =
   stakeholder: CompletionItemKind.Variable,
   kpi: CompletionItemKind.Value,
   change: CompletionItemKind.Value,
+  pool: CompletionItemKind.Constant,
 };
 
 const DURATIONS: readonly [string, string][] = [
@@ -109,7 +110,9 @@ function complete(ctx: FeatureContext, cur: CursorContext, range: Range, state: 
   const container = schemaAtPath(isRoot, cur.path);
   if (cur.position === 'key') {
     if (isArraySchema(container)) return itemCompletions(ctx, { ...cur, position: 'item', needsDash: !cur.flow, column: cur.column + 2 }, container, range, state);
-    if (cur.path[cur.path.length - 1] === 'raci') return idCompletions(ctx, cur, 'raci', range, { suffix: ': ' }, state);
+    // Maps whose keys are ids: a stakeholder's raci (items) and a task's needs (pools).
+    const last = cur.path[cur.path.length - 1];
+    if (last === 'raci' || last === 'needs') return idCompletions(ctx, cur, last, range, { suffix: ': ' }, state);
     return keyCompletions(cur, container, range);
   }
   if (cur.position === 'item') return itemCompletions(ctx, cur, container, range, state);
@@ -126,7 +129,7 @@ function referenceField(path: readonly PathSegment[], key: string): ReferenceFie
     // `{ id: … }` inside a depends_on list.
     return path[path.length - 2] === 'depends_on' && typeof path[path.length - 1] === 'number' ? 'depends_on' : undefined;
   }
-  if (key === 'raci') return undefined;
+  if (key === 'raci' || key === 'needs') return undefined;
   return Object.prototype.hasOwnProperty.call(FIELD_KINDS, key) ? (key as ReferenceField) : undefined;
 }
 

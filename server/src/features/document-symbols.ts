@@ -27,6 +27,7 @@ export const ENTITY_SYMBOL_KIND: Readonly<Record<EntityKind, SymbolKind>> = {
   stakeholder: SymbolKind.Interface,
   kpi: SymbolKind.Property,
   change: SymbolKind.EnumMember,
+  pool: SymbolKind.Constant,
 };
 
 const MAX_SYMBOLS = 50_000;

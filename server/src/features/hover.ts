@@ -58,13 +58,15 @@ export function entityMarkdown(analysis: ProgramAnalysis, e: Entity): string[] {
   const out: string[] = [];
   out.push(`**${escapeMarkdown(e.name ?? e.id)}** · ${KIND_LABEL[e.kind]} ${code(e.id)}`);
   const item = scheduleOf(analysis, e);
-  if (item) out.push(...scheduleLines(item));
+  if (item) out.push(...scheduleLines(item), ...resourceLines(item));
 
   const facts: string[] = [];
   const task = rec.tasks.get(e);
   if (task) {
     if (task.workstreamId) facts.push(`Workstream: ${code(task.workstreamId)}`);
     if (task.assignees.length > 0) facts.push(`Assignees: ${task.assignees.map((a) => personName(analysis, a)).join(', ')}`);
+    if (task.needs) facts.push(`Needs: ${task.needs.map((nd) => `${nd.units} × ${code(nd.pool)}`).join(', ')}`);
+    if (task.priority !== undefined) facts.push(`Priority: ${task.priority}`);
     if (task.status) facts.push(`Status: ${task.status}${task.progress !== undefined ? ` (${task.progress}%)` : ''}`);
     else if (task.progress !== undefined) facts.push(`Progress: ${task.progress}%`);
   }
@@ -88,6 +90,12 @@ export function entityMarkdown(analysis: ProgramAnalysis, e: Entity): string[] {
   if (person) {
     if (person.team) facts.push(`Team: ${code(person.team)}`);
     if (person.capacity !== 1) facts.push(`Capacity: ${person.capacity}`);
+  }
+  if (e.kind === 'pool') {
+    const pool = model.pools?.find((p) => p.entity === e);
+    const users = model.tasks.filter((t) => t.needs?.some((nd) => nd.pool === e.id)).map((t) => t.id);
+    if (pool) facts.push(`Units: ${pool.units} a working day`);
+    facts.push(users.length === 0 ? 'No task needs it.' : `Needed by ${plural(users.length, 'task')}: ${users.slice(0, 10).map(code).join(', ')}${users.length > 10 ? ', …' : ''}`);
   }
   if (facts.length > 0) out.push(facts.join('  \n'));
 
@@ -144,6 +152,21 @@ function scheduleLines(item: ItemSchedule): string[] {
   return [parts.join(' · ')];
 }
 
+/** Why a task ends when it does beyond its dependencies: pauses over leave, and levelling. */
+function resourceLines(item: ItemSchedule): string[] {
+  const out: string[] = [];
+  for (const p of item.pauses) {
+    const who = p.people.map(code).join(', ');
+    const range = p.from === p.to ? formatDate(p.from) : `${formatDate(p.from)}..${formatDate(p.to)}`;
+    out.push(`Paused ${plural(p.days, 'day')}: ${who} on leave ${range}`);
+  }
+  if (item.levellingDelay) {
+    const held = item.heldBy.map((h) => `${code(h.resource)} held by ${code(h.task)}`).join(', ');
+    out.push(`**Delayed ${plural(item.levellingDelay, 'working day')} by levelling**${held ? `: ${held}` : ''}`);
+  }
+  return out;
+}
+
 /** `arch → api (FS) → web-app (SS +3d)`, with what set the first item's date. */
 export function whyThisDate(analysis: ProgramAnalysis, id: string): string {
   let chain = drivingChain(analysis.schedule, id);
@@ -154,6 +177,8 @@ export function whyThisDate(analysis: ProgramAnalysis, id: string): string {
     'start-constraint': 'its `start` date',
     actual: 'its actual dates',
     'fixed-date': 'its fixed date',
+    'status-date': 'not started by the status date',
+    leave: 'waits for its assignees to come back from leave',
     none: '',
     dependency: '',
   }[first.driver.kind];

@@ -31,6 +31,7 @@ const KIND_TYPE: Readonly<Record<EntityKind, TokenType>> = {
   'budget-line': 'property',
   kpi: 'property',
   change: 'property',
+  pool: 'class',
 };
 
 const typeIndex = (t: TokenType): number => TOKEN_TYPES.indexOf(t);

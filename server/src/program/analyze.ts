@@ -12,6 +12,10 @@ import type { Day, Diagnostic } from './types.js';
 export interface AnalyzeOptions {
   /** "Today" when the program has no status_date (default: the current date). */
   readonly today?: Day;
+  /** A status date from the command line or the editor's settings: it overrides `program.status_date`. */
+  readonly statusDate?: Day;
+  /** Level resources even when the program does not set `scheduling.levelling` (`schedule --level`). */
+  readonly level?: boolean;
 }
 
 export interface ProgramAnalysis {
@@ -31,8 +35,9 @@ export function analyzeProgram(model: ProgramModel, options: AnalyzeOptions = {}
 }
 
 function analyzeUnguarded(model: ProgramModel, options: AnalyzeOptions): ProgramAnalysis {
-  const statusDate = model.program?.statusDate ?? options.today ?? today();
-  const schedule = scheduleProgram(model, { statusDate });
+  const given = options.statusDate ?? model.program?.statusDate;
+  const statusDate = given ?? options.today ?? today();
+  const schedule = scheduleProgram(model, { statusDate, progressDate: given ?? null, ...(options.level && { level: true }) });
   const diagnostics: Diagnostic[] = [...model.diagnostics, ...schedule.diagnostics];
   for (const rule of RULES) diagnostics.push(...rule(model, statusDate));
   return { model, schedule, statusDate, diagnostics: sortDiagnostics(rootCausesFirst(model, dedupe(diagnostics))) };

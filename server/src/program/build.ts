@@ -8,7 +8,7 @@ import type { ParsedFile } from './parse.js';
 import type { Team } from './model.js';
 import type {
   BudgetLine, Change, DayRange, Diagnostic, Dependency, DependencyType, Duration, Entity, EntityKind, Kpi,
-  Estimate, ForecastSettings, Milestone, Person, ProgramInfo, Reference, ReferenceField, Risk, RiskStatus, Span, Stakeholder, Task, TaskStatus, Workstream,
+  Estimate, ForecastSettings, Milestone, Person, Pool, PoolNeed, ProgramInfo, SchedulingSpec, Reference, ReferenceField, Risk, RiskStatus, Span, Stakeholder, Task, TaskStatus, Workstream,
 } from './types.js';
 import {
   asMap, asScalar, itemsOf, nodeSpan, numberOf, pairOf, stringOf, tokenSpan, valueOf,
@@ -26,6 +26,7 @@ export const FIELD_KINDS: Readonly<Record<ReferenceField, readonly EntityKind[]>
   workstream: ['workstream'],
   requested_by: ['person', 'stakeholder'],
   raci: ['task', 'milestone', 'workstream'],
+  needs: ['pool'],
 };
 
 const WEEKDAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
@@ -50,6 +51,8 @@ export interface Collected {
   stakeholders: Stakeholder[];
   kpis: Kpi[];
   changes: Change[];
+  pools: Pool[];
+  scheduling?: SchedulingSpec;
   /** What the builder itself finds wrong (a holiday that ends before it starts). */
   problems: Diagnostic[];
   /** The root's `forecast:` settings (root only). */
@@ -59,7 +62,7 @@ export interface Collected {
 export function emptyCollected(): Collected {
   return {
     problems: [], holidays: [], includeNodes: [], entities: [], references: [], people: [], teams: [], workstreams: [],
-    tasks: [], milestones: [], risks: [], budgetLines: [], stakeholders: [], kpis: [], changes: [],
+    tasks: [], milestones: [], risks: [], budgetLines: [], stakeholders: [], kpis: [], changes: [], pools: [],
   };
 }
 
@@ -103,6 +106,12 @@ class FileBuilder {
       if (program) this.program(program);
       const calendar = asMap(d, valueOf(root, 'calendar'));
       if (calendar) this.calendar(calendar);
+      const scheduling = asMap(d, valueOf(root, 'scheduling'));
+      if (scheduling && !this.out.scheduling) {
+        const levelling = valueOf(scheduling, 'levelling');
+        const span = nodeSpan(levelling);
+        this.out.scheduling = { levelling: asScalar(d, levelling)?.value === true, ...(span && { levellingSpan: span }) };
+      }
       const forecast = asMap(d, valueOf(root, 'forecast'));
       if (forecast) this.forecast(forecast);
       for (const item of itemsOf(d, valueOf(root, 'include'))) {
@@ -125,6 +134,30 @@ class FileBuilder {
     this.list(root, 'stakeholders', (m) => this.stakeholder(m));
     this.list(root, 'kpis', (m) => this.kpi(m));
     this.list(root, 'changes', (m) => this.change(m));
+    this.list(root, 'pools', (m) => this.pool(m));
+  }
+
+  private pool(m: YAMLMap): void {
+    const e = this.entity('pool', m);
+    if (!e) return;
+    const units = this.num(m, 'units');
+    this.out.pools.push({ id: e.id, entity: e, ...opt('name', e.name), units: units !== undefined && Number.isInteger(units) && units >= 0 ? units : 0 });
+  }
+
+  /** `needs: { pool: units }`: each key is a reference to a pool. */
+  private needs(m: YAMLMap, from: Entity | undefined): PoolNeed[] {
+    const out: PoolNeed[] = [];
+    const map = asMap(this.doc, valueOf(m, 'needs'));
+    for (const pair of map?.items ?? []) {
+      const pool = this.refNode(pair.key, 'needs', from);
+      const units = numberOf(this.doc, pair.value);
+      const keyScalar = asScalar(this.doc, pair.key);
+      const span = keyScalar && tokenSpan(keyScalar);
+      const unitsSpan = nodeSpan(pair.value);
+      if (pool === undefined || !span || units === undefined || !Number.isFinite(units) || units <= 0) continue;
+      out.push({ pool, units, span, ...(unitsSpan && { unitsSpan }) });
+    }
+    return out;
   }
 
   private list(parent: YAMLMap, key: string, each: (m: YAMLMap) => void): void {
@@ -311,12 +344,14 @@ class FileBuilder {
     const e = this.entity('task', m, workstreamId || undefined);
     const dependsOn = this.dependencies(m, e);
     const assignees = this.refList(m, 'assignees', e);
+    const needs = this.needs(m, e);
     if (!e) return undefined;
     const status = this.str(m, 'status');
     const progress = this.num(m, 'progress');
+    const priority = this.num(m, 'priority');
     const tags = itemsOf(this.doc, valueOf(m, 'tags')).map((n) => stringOf(this.doc, n)).filter((s): s is string => s !== undefined);
     const spans: Task['spans'] = {};
-    for (const key of ['duration', 'effort', 'progress', 'status', 'start', 'actual_start', 'actual_end', 'assignees'] as const) {
+    for (const key of ['duration', 'effort', 'progress', 'status', 'start', 'actual_start', 'actual_end', 'assignees', 'needs', 'priority'] as const) {
       const s = this.span(m, key);
       if (s) (spans as Record<string, Span>)[key] = s;
     }
@@ -333,6 +368,8 @@ class FileBuilder {
       ...opt('actualEnd', this.date(m, 'actual_end')),
       ...opt('deliverable', this.str(m, 'deliverable')),
       ...(tags.length > 0 && { tags }),
+      ...(needs.length > 0 && { needs }),
+      ...opt('priority', intIn(priority, 1, 1000)),
       ...opt('cost', costOf(this.num(m, 'cost'))),
     });
     return e.id;

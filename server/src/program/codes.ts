@@ -51,6 +51,10 @@ export const CODES = {
   'actual-end-before-start': { severity: 'error', summary: 'A task\'s `actual_end` is before its `actual_start`.' },
   'actual-before-program-start': { severity: 'warning', summary: 'A task\'s actual dates put it before the program start.' },
   'over-allocation': { severity: 'warning', summary: 'A person\'s tasks in a week need more than their capacity.' },
+  'late-start': { severity: 'warning', summary: 'A task should have started by the status date and has not.' },
+  'overdue': { severity: 'warning', summary: 'A task should have ended by the status date and is not done.' },
+  'no-working-day': { severity: 'error', summary: 'A task\'s assignees have no common working day within ten years (leave); it gets no dates.' },
+  'need-above-units': { severity: 'error', summary: 'A task needs more units of a pool than the pool has.' },
   // Warning rules
   'progress-status-mismatch': { severity: 'warning', summary: 'Progress and status disagree (100% but not done, or done below 100%).' },
   'risk-without-owner': { severity: 'warning', summary: 'An open high or critical risk has no owner.' },

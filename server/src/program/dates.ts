@@ -71,3 +71,8 @@ export function weekday(day: Day): number {
 export function today(): Day {
   return Math.floor(Date.now() / 86_400_000);
 }
+
+/** The Monday of d's ISO week. */
+export function mondayOf(d: Day): Day {
+  return (d - ((weekday(d) + 6) % 7)) | 0;
+}

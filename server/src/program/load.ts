@@ -154,6 +154,7 @@ function finish(
     people: c.people, teams: c.teams, workstreams: c.workstreams, tasks: c.tasks, milestones: c.milestones,
     risks: c.risks, budgetLines: c.budgetLines, ...(c.budgetCurrency !== undefined && { budgetCurrency: c.budgetCurrency }),
     stakeholders: c.stakeholders, kpis: c.kpis, changes: c.changes, ...(c.forecast && { forecast: c.forecast }),
+    pools: c.pools, ...(c.scheduling && { scheduling: c.scheduling }),
     diagnostics: [...diagnostics, ...c.problems, ...resolution.diagnostics, ...durationDiagnostics],
   };
 }

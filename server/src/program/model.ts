@@ -1,7 +1,7 @@
 // The resolved program: the root merged with its fragments, one id index, and
 // typed lists of entities that the scheduler and the analyses read.
 import type {
-  BudgetLine, CalendarSpec, Change, Diagnostic, Entity, ForecastSettings, Kpi, Milestone, Person, ProgramInfo,
+  BudgetLine, CalendarSpec, Pool, SchedulingSpec, Change, Diagnostic, Entity, ForecastSettings, Kpi, Milestone, Person, ProgramInfo,
   Reference, Risk, Span, Stakeholder, Task, Workstream,
 } from './types.js';
 import type { ParsedFile } from './parse.js';
@@ -52,6 +52,10 @@ export interface ProgramModel {
   readonly stakeholders: readonly Stakeholder[];
   readonly kpis: readonly Kpi[];
   readonly changes: readonly Change[];
+  /** Pools from the root and its fragments (may be absent in hand-built models). */
+  readonly pools?: readonly Pool[];
+  /** `scheduling:` from the root. */
+  readonly scheduling?: SchedulingSpec;
   /** The root's `forecast:` settings, when it has them. */
   readonly forecast?: ForecastSettings;
   /** Diagnostics from parsing, the schema, includes, ids and references. */

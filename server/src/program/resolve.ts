@@ -9,7 +9,7 @@ import type { Diagnostic, Entity, EntityKind, Reference } from './types.js';
 export const KIND_LABEL: Readonly<Record<EntityKind, string>> = {
   program: 'program', person: 'person', team: 'team', workstream: 'workstream', task: 'task',
   milestone: 'milestone', risk: 'risk', 'budget-line': 'budget line', stakeholder: 'stakeholder',
-  kpi: 'KPI', change: 'change request',
+  kpi: 'KPI', change: 'change request', pool: 'pool',
 };
 
 export function kindList(kinds: readonly EntityKind[]): string {
@@ -37,7 +37,7 @@ export function idNamespace(kind: EntityKind): string {
 
 /** Kinds in the order a bare id prefers them when several kinds share it. */
 const KIND_PREFERENCE: readonly EntityKind[] = [
-  'task', 'milestone', 'workstream', 'person', 'stakeholder', 'team', 'risk', 'budget-line', 'kpi', 'change', 'program',
+  'task', 'milestone', 'workstream', 'person', 'stakeholder', 'team', 'risk', 'budget-line', 'kpi', 'change', 'pool', 'program',
 ];
 
 export interface Resolution {

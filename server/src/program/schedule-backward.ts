@@ -21,7 +21,11 @@ export interface LateDates {
   readonly float: Float64Array;
 }
 
-export function backwardPass(g: ScheduleGraph, c: Components, cal: WorkCalendar, early: EarlyDates, finish: Day): LateDates {
+export function backwardPass(
+  g: ScheduleGraph, c: Components, cal: WorkCalendar, early: EarlyDates, finish: Day,
+  /** A task's own calendar (its assignees' leave removed); default the program calendar. */
+  calOf?: (v: number) => WorkCalendar,
+): LateDates {
   const n = g.size;
   const { es, len, dur } = early;
   const ls = new Float64Array(n).fill(NaN);
@@ -63,12 +67,13 @@ export function backwardPass(g: ScheduleGraph, c: Components, cal: WorkCalendar,
 
     // A task.
     const days = len[v] as number;
-    let lateEnd = cal.last(Math.min(finish, endBound[v] as number));
-    let lateStart = days >= 1 ? cal.prev(lateEnd, days - 1) : cal.next(lateEnd, 1);
+    const oc = calOf && days >= 1 ? calOf(v) : cal;
+    let lateEnd = oc.last(Math.min(finish, endBound[v] as number));
+    let lateStart = days >= 1 ? oc.prev(lateEnd, days - 1) : cal.next(lateEnd, 1);
     const sb = startBound[v] as number;
     if (sb < lateStart) {
-      lateStart = cal.last(sb);
-      lateEnd = days >= 1 ? cal.next(lateStart, days - 1) : cal.prev(lateStart, 1);
+      lateStart = oc.last(sb);
+      lateEnd = days >= 1 ? oc.next(lateStart, days - 1) : cal.prev(lateStart, 1);
     }
     ls[v] = lateStart;
     lf[v] = lateEnd;

@@ -3,6 +3,7 @@
 // predecessors are ignored, so everything else is still scheduled.
 import { MAX_DURATION_DAYS } from './duration-checks.js';
 import type { WorkCalendar } from './calendar.js';
+import { NO_DAY_HORIZON } from './own-calendar.js';
 import type { Components, Edge, ScheduleGraph } from './schedule-graph.js';
 import type { Day, DependencyType, Person, Task } from './types.js';
 
@@ -12,6 +13,8 @@ export type Driver =
   | { readonly kind: 'start-constraint' }
   | { readonly kind: 'actual' }
   | { readonly kind: 'fixed-date' }
+  | { readonly kind: 'status-date' }
+  | { readonly kind: 'leave' }
   | { readonly kind: 'none' };
 
 export interface EarlyDates {
@@ -30,6 +33,10 @@ export interface EarlyDates {
   /** Workstreams: the task that sets their start / end (first in file order on ties), or -1. */
   readonly firstTask: Int32Array;
   readonly lastTask: Int32Array;
+  /** Tasks whose own calendar has no day within ten years of the date the rules give (undated). */
+  readonly noDay: Uint8Array;
+  /** Tasks: the start the rules give before levelling forced a date (NaN otherwise). */
+  readonly lb: Float64Array;
 }
 
 const NONE: Driver = { kind: 'none' };
@@ -37,6 +44,8 @@ const PROGRAM_START: Driver = { kind: 'program-start' };
 const START_CONSTRAINT: Driver = { kind: 'start-constraint' };
 const ACTUAL: Driver = { kind: 'actual' };
 const FIXED: Driver = { kind: 'fixed-date' };
+const STATUS_DATE: Driver = { kind: 'status-date' };
+const LEAVE: Driver = { kind: 'leave' };
 
 /** Planned working days of a task: `duration`, or `ceil(effort / sum of capacity)`; 1 when neither is usable. */
 export function taskDuration(t: Task, cal: WorkCalendar, people: ReadonlyMap<string, Person>): number {
@@ -59,9 +68,28 @@ export function taskDuration(t: Task, cal: WorkCalendar, people: ReadonlyMap<str
   return 1;
 }
 
+/** Whether a task counts as not started for the status date ("Progress from the status date"). */
+export function notStarted(t: Task): boolean {
+  return t.actualStart === undefined && t.actualEnd === undefined && !((t.progress ?? 0) > 0)
+    && (t.status === undefined || t.status === 'not-started');
+}
+
+export interface ForwardOptions {
+  /** A task's own calendar (program calendar minus its assignees' leave); default the program calendar. */
+  readonly calOf?: (t: Task) => WorkCalendar;
+  /** first(status date) on the program calendar: remaining work is forecast from it. */
+  readonly progressFrom?: Day;
+  /** Levelled dates that replace the computed ones (NaN where not forced). */
+  readonly forced?: { readonly start: Float64Array; readonly end: Float64Array };
+}
+
 export function forwardPass(
   g: ScheduleGraph, c: Components, cal: WorkCalendar, anchor: Day, people: ReadonlyMap<string, Person>,
+  options: ForwardOptions = {},
 ): EarlyDates {
+  const { calOf, progressFrom, forced } = options;
+  const noDay = new Uint8Array(g.size);
+  const lb = new Float64Array(g.size).fill(NaN);
   const n = g.size;
   const es = new Float64Array(n).fill(NaN);
   const ef = new Float64Array(n).fill(NaN);
@@ -124,6 +152,7 @@ export function forwardPass(
     }
 
     const t = g.tasks[v] as Task;
+    const oc = calOf ? calOf(t) : cal;
     const d = taskDuration(t, cal, people);
     dur[v] = d;
     let start: number;
@@ -133,6 +162,8 @@ export function forwardPass(
     } else {
       // Latest of the constraints; on a tie a dependency (first in file order)
       // beats a start-no-earlier-than, which beats the program start.
+      // Lags count program working days; the task then starts on the first
+      // day of its own calendar (its assignees' leave removed).
       start = start0;
       let rank = 0;
       let why: Driver = PROGRAM_START;
@@ -146,11 +177,18 @@ export function forwardPass(
         if (Number.isNaN(es[p] as number)) continue;
         let at: number;
         if (e.type === 'SS') at = cal.next(es[p] as number, e.lag);
+        // FF on the program calendar: counting d days of a (sparser) own calendar from there ends no earlier.
         else if (e.type === 'FF') at = cal.prev(cal.first(cal.next(ef[p] as number, e.lag)), d - 1);
         else at = cal.next(ef[p] as number, 1 + e.lag);
         if (at > start || (at === start && rank < 2)) { start = at; why = depDriver(e); rank = 2; }
       }
-      start = cal.first(start);
+      // Not started work never starts before the status date.
+      if (progressFrom !== undefined && notStarted(t) && progressFrom > start) { start = progressFrom; why = STATUS_DATE; }
+      const own = oc.first(start);
+      if (own - start > NO_DAY_HORIZON) { noDay[v] = 1; continue; } // no dates: reported by the caller
+      // Its assignees' leave holds it back, like a start-no-earlier-than.
+      if (own > start && oc !== cal && own > cal.first(start)) why = LEAVE;
+      start = own;
       driver[v] = why;
     }
     es[v] = start;
@@ -160,11 +198,25 @@ export function forwardPass(
       len[v] = 0;
     } else if (t.actualEnd !== undefined) {
       ef[v] = t.actualEnd;
-      len[v] = Math.max(0, cal.workingDaysInclusive(start, t.actualEnd));
+      len[v] = Math.max(0, oc.workingDaysInclusive(start, t.actualEnd));
     } else {
-      ef[v] = cal.next(cal.first(start), d - 1);
-      len[v] = t.actualStart !== undefined ? cal.workingDaysInclusive(start, ef[v] as number) : d;
+      let end = oc.next(oc.first(start), d - 1);
+      if (progressFrom !== undefined && t.status !== 'done' && !notStarted(t)) {
+        // Started: the remaining work, resumed on the status date, ends no earlier than this.
+        const remaining = Math.max(1, Math.ceil(d * (100 - (t.progress ?? 0)) / 100 - 1e-9));
+        const resumed = oc.next(oc.first(progressFrom), remaining - 1);
+        if (resumed > end) end = resumed;
+      }
+      ef[v] = end;
+      len[v] = end !== oc.next(oc.first(start), d - 1) || t.actualStart !== undefined ? oc.workingDaysInclusive(start, end) : d;
+    }
+    lb[v] = es[v] as number;
+    const fs = forced?.start[v];
+    if (fs !== undefined && !Number.isNaN(fs)) {
+      es[v] = fs;
+      ef[v] = forced?.end[v] as number;
+      len[v] = oc.workingDaysInclusive(fs, ef[v] as number);
     }
   }
-  return { es, ef, len, dur, driver, target, fixed, firstTask, lastTask };
+  return { es, ef, len, dur, driver, target, fixed, firstTask, lastTask, noDay, lb };
 }

@@ -132,7 +132,12 @@ export function buildGraph(model: ProgramModel, cal: WorkCalendar): ScheduleGrap
     }
   }
   predStart[size] = edges.length;
-  // Outgoing edges by a counting sort on `from`.
+  const { succStart, succEdge } = successors(size, edges);
+  return { size, ids, kinds, tasks, milestones, workstreams, members, index, edges, predStart, succStart, succEdge, hasDeps };
+}
+
+/** Outgoing edges by a counting sort on `from`. */
+function successors(size: number, edges: readonly Edge[]): { succStart: Int32Array; succEdge: Int32Array } {
   const succStart = new Int32Array(size + 1);
   for (const e of edges) succStart[e.from + 1] = (succStart[e.from + 1] as number) + 1;
   for (let v = 0; v < size; v++) succStart[v + 1] = (succStart[v + 1] as number) + (succStart[v] as number);
@@ -143,7 +148,27 @@ export function buildGraph(model: ProgramModel, cal: WorkCalendar): ScheduleGrap
     succEdge[fill[from] as number] = k;
     fill[from] = (fill[from] as number) + 1;
   }
-  return { size, ids, kinds, tasks, milestones, workstreams, members, index, edges, predStart, succStart, succEdge, hasDeps };
+  return { succStart, succEdge };
+}
+
+/**
+ * The graph with extra finish-to-start links (no written dependency), e.g. the
+ * leveller's holds, appended after each dependent's own edges.
+ */
+export function withLinks(g: ScheduleGraph, links: readonly (readonly [number, number])[]): ScheduleGraph {
+  if (links.length === 0) return g;
+  const extra: number[][] = [];
+  for (const [from, to] of links) (extra[to] ??= []).push(from);
+  const edges: Edge[] = [];
+  const predStart = new Int32Array(g.size + 1);
+  for (let v = 0; v < g.size; v++) {
+    predStart[v] = edges.length;
+    for (let k = g.predStart[v] as number; k < (g.predStart[v + 1] as number); k++) edges.push(g.edges[k] as Edge);
+    let rank = (g.predStart[v + 1] as number) - (g.predStart[v] as number);
+    for (const from of extra[v] ?? []) edges.push({ from, to: v, type: 'FS', lag: 0, rank: rank++ });
+  }
+  predStart[g.size] = edges.length;
+  return { ...g, edges, predStart, ...successors(g.size, edges) };
 }
 
 export interface Components {

@@ -11,12 +11,19 @@ import type { ProgramModel } from './model.js';
 import { backwardPass } from './schedule-backward.js';
 import { forwardPass } from './schedule-forward.js';
 import type { Driver, EarlyDates } from './schedule-forward.js';
-import { buildGraph, cycleDiagnostics, findComponents } from './schedule-graph.js';
+import { buildGraph, cycleDiagnostics, findComponents, withLinks } from './schedule-graph.js';
 import type { Components, Edge, ScheduleGraph } from './schedule-graph.js';
 import { overAllocation } from './schedule-load.js';
-import type { Day, Diagnostic, Person } from './types.js';
+import { levelProgram } from './level-program.js';
+import type { Hold, Levelled } from './level-program.js';
+import { ownCalendars } from './own-calendar.js';
+import type { OwnCalendars, Pause } from './own-calendar.js';
+import { poolDiagnostics, statusDiagnostics } from './schedule-status.js';
+import type { Day, Diagnostic, Person, Pool, Task } from './types.js';
 
 export type { Driver } from './schedule-forward.js';
+export type { Hold } from './level-program.js';
+export type { Pause } from './own-calendar.js';
 export { drivingChain } from './critical-path.js';
 
 export interface ItemSchedule {
@@ -41,6 +48,12 @@ export interface ItemSchedule {
   /** Workstreams: the task that sets their start, and the one that sets their end. */
   readonly firstTask?: string;
   readonly lastTask?: string;
+  /** Tasks under levelling: working days the leveller delayed the start (0 when not); null without levelling. */
+  readonly levellingDelay: number | null;
+  /** Tasks the leveller delayed: the resources and the tasks that held them (empty otherwise). */
+  readonly heldBy: readonly Hold[];
+  /** Tasks: the runs of working days inside them on which they pause (their assignees' leave). */
+  readonly pauses: readonly Pause[];
 }
 
 export interface Schedule {
@@ -57,12 +70,30 @@ export interface Schedule {
   readonly cycles: string[][];
   readonly diagnostics: Diagnostic[];
   readonly calendar: WorkCalendar;
+  /** Whether resources were levelled. */
+  readonly levelled: boolean;
+  /** first(status date) the remaining work was forecast from, or null when none was given. */
+  readonly progressDate: Day | null;
+  /** Each task's own calendar (the program calendar minus its assignees' leave). */
+  readonly calendars: OwnCalendars;
 }
 
 export interface ScheduleOptions {
   /** Anchors the schedule when the program has no start (default: program.status_date, then today). */
   readonly statusDate?: Day;
+  /**
+   * The status date the remaining work is forecast from (program-format.md,
+   * "Progress from the status date"). Default: program.status_date; null: none.
+   */
+  readonly progressDate?: Day | null;
+  /** Level resources (default: the program's `scheduling.levelling`). */
+  readonly level?: boolean;
+  /** Schedules the leveller may try (default: by size; more is slower and rarely shorter). */
+  readonly levelBudget?: number;
 }
+
+const NO_HOLDS: readonly Hold[] = [];
+const NO_PAUSES: readonly Pause[] = [];
 
 const CHAIN_NAMED = 12;
 
@@ -75,16 +106,55 @@ export function scheduleProgram(model: ProgramModel, options: ScheduleOptions = 
 
   const g = buildGraph(model, cal);
   const comps = findComponents(g);
-  const early = forwardPass(g, comps, cal, anchor, people);
+  const calendars = ownCalendars(model.calendar, cal, people);
+  const calOf = (t: Task): WorkCalendar => calendars.of(t);
+  const given = options.progressDate === undefined ? model.program?.statusDate : options.progressDate ?? undefined;
+  const progressFrom = given === undefined ? undefined : cal.first(given);
+  const cpm = forwardPass(g, comps, cal, anchor, people, { calOf, ...(progressFrom !== undefined && { progressFrom }) });
+  const nodeCal = (v: number): WorkCalendar => { const t = g.tasks[v]; return t ? calendars.of(t) : cal; };
 
-  let finish = NaN;
-  for (let v = 0; v < g.size; v++) {
-    if (g.kinds[v] === 'workstream') continue;
-    const f = early.ef[v] as number;
-    if (!Number.isNaN(f) && (Number.isNaN(finish) || f > finish)) finish = f;
+  const latestEnd = (dates: EarlyDates): number => {
+    let f = NaN;
+    for (let v = 0; v < g.size; v++) {
+      if (g.kinds[v] === 'workstream') continue;
+      const e = dates.ef[v] as number;
+      if (!Number.isNaN(e) && (Number.isNaN(f) || e > f)) f = e;
+    }
+    return f;
+  };
+  let early = cpm;
+  let graph = g;
+  let graphComps = comps;
+  let levelled: Levelled | undefined;
+  const level = options.level ?? model.scheduling?.levelling ?? false;
+  if (level) {
+    const cpmFinish = latestEnd(cpm);
+    const cpmLate = Number.isNaN(cpmFinish) ? undefined : backwardPass(g, comps, cal, cpm, cpmFinish, nodeCal);
+    const pools = new Map<string, Pool>();
+    for (const p of model.pools ?? []) if (!pools.has(p.id)) pools.set(p.id, p);
+    levelled = levelProgram({
+      g, comps, cal, origin: cal.first(anchor), early: cpm, ...(cpmLate && { late: cpmLate }), people, pools, calOf,
+      ...(options.levelBudget !== undefined && { budget: options.levelBudget }),
+    });
+    early = forwardPass(g, comps, cal, anchor, people, { calOf, forced: levelled.forced, ...(progressFrom !== undefined && { progressFrom }) });
+    // Resource-constrained float: each hold is a finish-to-start link.
+    graph = withLinks(g, levelled.holds);
+    graphComps = levelled.holds.length > 0 ? findComponents(graph) : comps;
   }
-  const late = Number.isNaN(finish) ? undefined : backwardPass(g, comps, cal, early, finish);
 
+  const finish = latestEnd(early);
+  const late = Number.isNaN(finish) ? undefined : backwardPass(graph, graphComps, cal, early, finish, nodeCal);
+
+  /** A task the leveller delayed is driven by the holder that ended last (a hold is a finish-to-start link). */
+  const lastHolder = new Map<number, number>();
+  for (const [h, to] of levelled?.holds ?? []) {
+    const cur = lastHolder.get(to);
+    if (cur === undefined || (early.ef[h] as number) > (early.ef[cur] as number)) lastHolder.set(to, h);
+  }
+  const heldDriver = (v: number): Driver | undefined => {
+    const from = lastHolder.get(v);
+    return from === undefined ? undefined : { kind: 'dependency', from: g.ids[from] as string, type: 'FS', lagDays: 0 };
+  };
   const items = new Map<string, ItemSchedule>();
   const order: string[] = [];
   const nullable = (x: number | undefined): number | null => (x === undefined || Number.isNaN(x) ? null : x);
@@ -112,10 +182,14 @@ export function scheduleProgram(model: ProgramModel, options: ScheduleOptions = 
       target,
       slip: target !== null && end !== null ? (end > target ? cal.workingDaysIn(target, end) : 0) : null,
       durationDays,
-      driver: early.driver[v] as Driver,
+      driver: heldDriver(v) ?? (early.driver[v] as Driver),
       // Same shape for every item (fast property access on 100,000 of them).
       firstTask: kind === 'workstream' && (early.firstTask[v] as number) >= 0 ? g.ids[early.firstTask[v] as number] : undefined,
       lastTask: kind === 'workstream' && (early.lastTask[v] as number) >= 0 ? g.ids[early.lastTask[v] as number] : undefined,
+      levellingDelay: levelled && kind === 'task' ? Math.max(0, levelled.delay[v] as number) : null,
+      heldBy: levelled?.heldBy.get(v) ?? NO_HOLDS,
+      pauses: kind === 'task' && start !== null && end !== null && calOf(g.tasks[v] as Task) !== cal
+        ? calendars.pauses(g.tasks[v] as Task, start, end) : NO_PAUSES,
     };
     items.set(id, item);
   }
@@ -129,6 +203,9 @@ export function scheduleProgram(model: ProgramModel, options: ScheduleOptions = 
     cycles: comps.cycles.map((scc) => scc.map((v) => g.ids[v] as string)),
     diagnostics: [],
     calendar: cal,
+    levelled: levelled !== undefined,
+    progressDate: progressFrom ?? null,
+    calendars,
   };
   // Candidates for the end of the critical path: critical items on the finish, in file order.
   const ends: ItemSchedule[] = [];
@@ -138,7 +215,15 @@ export function scheduleProgram(model: ProgramModel, options: ScheduleOptions = 
   }
   const schedule: Schedule = { ...partial, criticalPath: findCriticalPath(partial, sinks(g, comps, early), ends) };
   // Appended one by one: spreading a list of 100,000 diagnostics into push() overflows the stack.
-  for (const list of [cycleDiagnostics(g, comps), dateDiagnostics(g, early, schedule, programStart), overAllocation(model, g, comps, early, cal), outOfRangeDates(model, items)]) {
+  // The plan as it would be without the status date, for late-start and overdue.
+  const plan = progressFrom === undefined ? undefined : forwardPass(g, comps, cal, anchor, people, { calOf });
+  const lists = [
+    cycleDiagnostics(g, comps), dateDiagnostics(g, early, schedule, programStart),
+    statusDiagnostics(g, cpm, plan, cal, progressFrom, people),
+    poolDiagnostics(model, g, early, calendars, level), outOfRangeDates(model, items),
+  ];
+  if (!level) lists.push(overAllocation(model, g, comps, early, cal));
+  for (const list of lists) {
     for (const d of list) schedule.diagnostics.push(d);
   }
   return schedule;

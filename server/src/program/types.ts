@@ -62,7 +62,8 @@ export type EntityKind =
   | 'budget-line'
   | 'stakeholder'
   | 'kpi'
-  | 'change';
+  | 'change'
+  | 'pool';
 
 /** Days since 1970-01-01 (UTC). Scheduling works on whole days only. */
 export type Day = number;
@@ -121,7 +122,8 @@ export type ReferenceField =
   | 'affects'
   | 'workstream'
   | 'requested_by'
-  | 'raci';
+  | 'raci'
+  | 'needs';
 
 /** One use of an id in a reference field. */
 export interface Reference {
@@ -171,10 +173,39 @@ export interface Task {
   readonly actualEnd?: Day;
   readonly deliverable?: string;
   readonly tags?: readonly string[];
+  /** Units of each pool the task uses on each day it runs (pool id -> units), in file order. */
+  readonly needs?: readonly PoolNeed[];
+  /** 1..1000, default 500: higher goes first when resources are short (levelling). */
+  readonly priority?: number;
   /** Planned cost (earned value); otherwise the workstream's budget lines are spread over its tasks. */
   readonly cost?: number;
   /** Spans of some keys' values, for diagnostics on them. */
-  readonly spans: Readonly<Partial<Record<'duration' | 'effort' | 'progress' | 'status' | 'start' | 'actual_start' | 'actual_end' | 'assignees', Span>>>;
+  readonly spans: Readonly<Partial<Record<'duration' | 'effort' | 'progress' | 'status' | 'start' | 'actual_start' | 'actual_end' | 'assignees' | 'needs' | 'priority', Span>>>;
+}
+
+/** One `needs` entry: `pool: units`. */
+export interface PoolNeed {
+  readonly pool: string;
+  readonly units: number;
+  /** The pool id (the key token). */
+  readonly span: Span;
+  /** The units value. */
+  readonly unitsSpan?: Span;
+}
+
+/** Anything counted in units: a lab, licences, unnamed engineers ("Resources and levelling"). */
+export interface Pool {
+  readonly id: string;
+  readonly entity: Entity;
+  readonly name?: string;
+  /** Units available on each working day; 0 when missing or invalid (the schema check reports it). */
+  readonly units: number;
+}
+
+/** `scheduling:` (root only). */
+export interface SchedulingSpec {
+  readonly levelling: boolean;
+  readonly levellingSpan?: Span;
 }
 
 export interface Milestone {

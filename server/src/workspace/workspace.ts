@@ -48,6 +48,7 @@ export class ProgramWorkspace {
   private readonly ownedBy = new Map<string, string[]>();
   private structure = 0;
   private limits: ParseLimits = DEFAULT_LIMITS;
+  private statusDate: number | undefined;
   private indexed = false;
   private discovered = false;
 
@@ -74,6 +75,13 @@ export class ProgramWorkspace {
 
   get maxFileSize(): number {
     return this.limits.maxFileSize;
+  }
+
+  /** programAsCode.statusDate: overrides the files' `program.status_date` (undefined: each file's own). */
+  setStatusDate(day: number | undefined): void {
+    if (day === this.statusDate) return;
+    this.statusDate = day;
+    this.programs.clear();
   }
 
   setFolders(folderUris: readonly string[]): void {
@@ -138,7 +146,7 @@ export class ProgramWorkspace {
       return undefined;
     }
     const model = loadProgram(rootUri, this.host, { workspaceRoot: this.workspaceRootOf(rootUri), parse: this.parse });
-    const analysis = analyzeProgram(model);
+    const analysis = analyzeProgram(model, this.statusDate !== undefined ? { statusDate: this.statusDate } : {});
     this.programs.set(rootUri, { analysis, structure: this.structure });
     if (model.files[0]?.isRoot) this.setOwnership(rootUri, model.files.slice(1).map((f) => f.uri));
     return analysis;

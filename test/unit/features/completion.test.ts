@@ -129,8 +129,8 @@ void describe('completion: keys, enums, dates, durations', () => {
     const today = items.find((i) => i.label === 'today');
     assert.match(newText(today), /^\d{4}-\d{2}-\d{2}$/);
     const status = items.find((i) => i.label === 'status date');
-    assert.equal(newText(status), '2026-01-12');
-    assert.equal(status?.labelDetails?.detail, ' 2026-01-12');
+    assert.equal(newText(status), '2026-01-05');
+    assert.equal(status?.labelDetails?.detail, ' 2026-01-05');
   });
 
   void it('offers durations where a duration goes', () => {

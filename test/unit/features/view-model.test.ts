@@ -9,7 +9,7 @@ const vm = buildViewModel(contextOf(SAMPLE).analysis!);
 void describe('view model', () => {
   void it('describes the program and its calendar', () => {
     assert.deepEqual({ ...vm.program, location: undefined }, {
-      id: 'apollo', name: 'Apollo Launch', start: '2026-01-05', finish: '2026-01-23', statusDate: '2026-01-12',
+      id: 'apollo', name: 'Apollo Launch', start: '2026-01-05', finish: '2026-01-23', statusDate: '2026-01-05',
       calendar: { workdays: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: [] }, location: undefined,
     });
     assert.deepEqual(vm.program.location, { uri: ROOT_URI, line: 2, character: 6, endLine: 2, endCharacter: 12 });

@@ -24,7 +24,8 @@ const TODAY = Date.UTC(2026, 2, 2) / 864e5;
 
 /** Every item's start, end and float from the network, next to the core's. */
 function compare(model: ProgramModel, label: string): number {
-  const schedule = scheduleProgram(model, { statusDate: TODAY });
+  // The network has no status-date projection yet: compare it with the core's plan without one.
+  const schedule = scheduleProgram(model, { statusDate: TODAY, progressDate: null });
   const cal = createCalendar(model.calendar);
   const people = new Map<string, Person>(model.people.map((p) => [p.id, p]));
   const g = buildGraph(model, cal);

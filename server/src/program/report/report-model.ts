@@ -5,6 +5,7 @@
 import { formatDate } from '../dates.js';
 import type { ProgramModel } from '../model.js';
 import { isOpenRisk, riskBand, riskScore } from '../rules.js';
+import { scheduleProgram } from '../schedule.js';
 import type { Schedule } from '../schedule.js';
 import type { BaselineComparison, DiffItem, ScheduledProgram } from '../running/baseline-diff.js';
 import { changeImpacts } from '../running/change-impact.js';
@@ -151,9 +152,12 @@ export function buildReport(input: ReportInput): StatusReport {
     });
   }
 
+  // Overdue against the plan as it would be without the status date: the
+  // forecast itself moves unfinished work past the status date, so it never is.
+  const plan = schedule.progressDate === null ? schedule : scheduleProgram(model, { statusDate, progressDate: null });
   const overdue: ReportOverdue[] = [];
   for (const task of unique(model.tasks)) {
-    const it = schedule.items.get(task.id);
+    const it = plan.items.get(task.id);
     if (!it || it.end === null || task.status === 'done' || task.status === 'cancelled' || task.actualEnd !== undefined) continue;
     if (it.end >= statusDate) continue;
     overdue.push({

@@ -1,0 +1,125 @@
+// The load view's numbers: for each person and pool, per ISO week (Monday to
+// Sunday), the demand of the scheduled tasks against what is available.
+// - A person works on each working day of each task they are assigned to, at
+//   their capacity share; available = working days not on leave × capacity
+//   (holidays and leave come off; as the over-allocation check counts it).
+// - A pool's demand is the units its tasks ask for on each day they run;
+//   available = units × working days.
+// - `peak` is the most used on one day (tasks for a person, units for a pool):
+//   above 1 task or above the units is a clash on that day even when the week
+//   as a whole fits.
+// Tasks pause over their assignees' leave, so a paused day uses nothing.
+// Computed on demand (CLI, export, views), not in every analysis.
+import { mondayOf } from './dates.js';
+import type { ProgramModel } from './model.js';
+import type { Schedule } from './schedule.js';
+import type { Day, Person, Pool, Task } from './types.js';
+
+export interface LoadWeek {
+  /** The Monday. */
+  readonly week: Day;
+  readonly demand: number;
+  readonly available: number;
+  /** The most used on a single day: tasks for a person, units for a pool. */
+  readonly peak: number;
+  /** Ids of the tasks behind the demand, in file order. */
+  readonly tasks: readonly string[];
+}
+
+export interface ResourceLoadRow {
+  readonly id: string;
+  readonly kind: 'person' | 'pool';
+  readonly name?: string;
+  /** Per working day: a person's capacity share, a pool's units. */
+  readonly capacity: number;
+  /** One entry per week of the program, Monday to Sunday, in order. */
+  readonly weeks: readonly LoadWeek[];
+}
+
+export interface ResourceLoad {
+  /** The Mondays from the first task's week to the last one's. */
+  readonly weeks: readonly Day[];
+  readonly rows: readonly ResourceLoadRow[];
+}
+
+interface Acc {
+  demand: Map<Day, number>;
+  perDay: Map<Day, number>;
+  tasks: Map<Day, string[]>;
+}
+
+/** Calls fn for each day task `t` works between start and end (its own calendar). */
+export function workDays(schedule: Schedule, t: Task, start: Day, end: Day, fn: (d: Day) => void): void {
+  const oc = schedule.calendars.of(t);
+  for (let d = oc.first(start); d <= end; d = oc.next(d, 1)) fn(d);
+}
+
+export function resourceLoad(model: ProgramModel, schedule: Schedule): ResourceLoad {
+  const people = new Map<string, Person>();
+  for (const p of model.people) if (!people.has(p.id)) people.set(p.id, p);
+  const pools = new Map<string, Pool>();
+  for (const p of model.pools ?? []) if (!pools.has(p.id)) pools.set(p.id, p);
+  const acc = new Map<string, Acc>();
+  const get = (key: string): Acc => {
+    let a = acc.get(key);
+    if (!a) { a = { demand: new Map(), perDay: new Map(), tasks: new Map() }; acc.set(key, a); }
+    return a;
+  };
+  const add = (a: Acc, d: Day, amount: number, perDay: number, task: string): void => {
+    const wk = mondayOf(d);
+    a.demand.set(wk, (a.demand.get(wk) ?? 0) + amount);
+    a.perDay.set(d, (a.perDay.get(d) ?? 0) + perDay);
+    const list = a.tasks.get(wk);
+    if (!list) a.tasks.set(wk, [task]);
+    else if (list[list.length - 1] !== task) list.push(task);
+  };
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const t of model.tasks) {
+    const it = schedule.items.get(t.id);
+    if (!it || it.kind !== 'task' || it.start === null || it.end === null || t.status === 'cancelled' || it.end < it.start) continue;
+    const who = [...new Set(t.assignees)].map((id) => people.get(id)).filter((p): p is Person => p !== undefined);
+    const needs = (t.needs ?? []).filter((nd) => pools.has(nd.pool));
+    if (who.length === 0 && needs.length === 0) continue;
+    lo = Math.min(lo, it.start);
+    hi = Math.max(hi, it.end);
+    workDays(schedule, t, it.start, it.end, (d) => {
+      for (const p of who) add(get(`p:${p.id}`), d, capacityOf(p), 1, t.id);
+      for (const nd of needs) add(get(`u:${nd.pool}`), d, nd.units, nd.units, t.id);
+    });
+  }
+  const weeks: Day[] = [];
+  if (lo !== Infinity) for (let wk = mondayOf(lo); wk <= hi; wk += 7) weeks.push(wk);
+  const cal = schedule.calendar;
+  const rows: ResourceLoadRow[] = [];
+  const row = (key: string, id: string, kind: 'person' | 'pool', name: string | undefined, capacity: number, free: (wk: Day) => number): void => {
+    const a = acc.get(key);
+    rows.push({
+      id, kind, ...(name !== undefined && { name }), capacity,
+      weeks: weeks.map((wk) => {
+        let peak = 0;
+        if (a) for (let d = wk; d < wk + 7; d++) peak = Math.max(peak, a.perDay.get(d) ?? 0);
+        return { week: wk, demand: round(a?.demand.get(wk) ?? 0), available: round(free(wk) * capacity), peak, tasks: a?.tasks.get(wk) ?? [] };
+      }),
+    });
+  };
+  for (const p of people.values()) {
+    row(`p:${p.id}`, p.id, 'person', p.name, capacityOf(p), (wk) => cal.workingDaysInclusive(wk, wk + 6) - leaveDays(p, wk, cal.isWorkingDay));
+  }
+  for (const p of pools.values()) row(`u:${p.id}`, p.id, 'pool', p.name, p.units, (wk) => cal.workingDaysInclusive(wk, wk + 6));
+  return { weeks, rows };
+}
+
+function capacityOf(p: Person): number {
+  return p.capacity > 0 && Number.isFinite(p.capacity) ? p.capacity : 1;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function leaveDays(p: Person, wk: Day, isWorkingDay: (d: Day) => boolean): number {
+  let days = 0;
+  for (let d = wk; d < wk + 7; d++) if (isWorkingDay(d) && p.leave.some((r) => d >= r.from && d <= r.to)) days++;
+  return days;
+}
