@@ -4,6 +4,7 @@
 // by the schema check.
 import type { Document, YAMLMap } from 'yaml';
 import { formatDate, parseDate } from './dates.js';
+import { diagnostic } from './diagnostic.js';
 import type { ParsedFile } from './parse.js';
 import type { Team } from './model.js';
 import type {
@@ -270,10 +271,8 @@ class FileBuilder {
         // Silently dropping it would schedule work on days the team is off.
         const span = this.span(m, 'to') ?? nodeSpan(m);
         if (span) {
-          this.out.problems.push({
-            uri: this.uri, span, severity: 'error', code: 'invalid-value',
-            message: `This range ends (${formatDate(to)}) before it starts (${formatDate(from)}), so it is ignored; swap \`from\` and \`to\`.`,
-          });
+          this.out.problems.push(diagnostic('invalid-value', this.uri, span,
+            `This range ends (${formatDate(to)}) before it starts (${formatDate(from)}), so it is ignored; swap \`from\` and \`to\`.`));
         }
       }
     }

@@ -30,12 +30,14 @@ import { isAlias, isCollection, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 // Plain import (the package is CommonJS): tsx loads it and esbuild inlines it.
 import schema from '../../../schemas/program.schema.json';
+import type { DiagnosticCode } from './codes.js';
+import { diagnostic } from './diagnostic.js';
 import type { Diagnostic, DiagnosticData, Span } from './types.js';
 import { closestMatches } from './suggest.js';
 import { dateIntent, durationIntent, keyIntent } from './intent-hints.js';
 import { resolveAlias } from './yaml-nodes.js';
 
-export const SCHEMA_CODES: readonly string[] = Object.freeze([
+const SCHEMA_CODE_LIST = ([
   'missing-key',
   'unknown-key',
   'wrong-type',
@@ -47,7 +49,12 @@ export const SCHEMA_CODES: readonly string[] = Object.freeze([
   'duration-and-effort',
   'milestone-needs-date-or-dependencies',
   'unsupported-version',
-]);
+] as const satisfies readonly DiagnosticCode[]);
+
+type SchemaCode = (typeof SCHEMA_CODE_LIST)[number];
+
+/** The codes the schema check emits (all of them errors). */
+export const SCHEMA_CODES: readonly string[] = Object.freeze([...SCHEMA_CODE_LIST]);
 
 const ID_PATTERN = '^[A-Za-z][A-Za-z0-9_.-]*$';
 const DURATION_PATTERN = '^[0-9]+(\\.[0-9]+)?[dw]$';
@@ -404,7 +411,7 @@ function renamedRequirement(errors: readonly ErrorObject[]): Set<string> {
   return paths;
 }
 
-type Out = { code: string; span: Span; message: string; data?: DiagnosticData };
+type Out = { code: SchemaCode; span: Span; message: string; data?: DiagnosticData };
 
 function didYouMean(suggestions: readonly string[]): string {
   if (suggestions.length === 0) return '';
@@ -681,7 +688,7 @@ export function checkSchema(doc: Document.Parsed, value: unknown, uri: string, i
   const out: Diagnostic[] = [];
   try {
     const push = (o: Out): void => {
-      out.push({ uri, span: o.span, severity: 'error', code: o.code, message: o.message, ...(o.data ? { data: o.data } : {}) });
+      out.push(diagnostic(o.code, uri, o.span, o.message, o.data ? { data: o.data } : undefined));
     };
     if (value === null || value === undefined) {
       const first = firstToken(doc, doc.contents);
