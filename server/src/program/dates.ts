@@ -39,16 +39,24 @@ export function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month - 1] ?? 0);
 }
 
+/** The day of a civil date (month 1..12); undefined unless it is a real one (no 2026-02-30). */
+export function civilDay(year: number, month: number, dayOfMonth: number): Day | undefined {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(dayOfMonth)) return undefined;
+  if (month < 1 || month > 12) return undefined;
+  if (dayOfMonth < 1 || dayOfMonth > daysInMonth(year, month)) return undefined;
+  return dayFromCivil(year, month, dayOfMonth);
+}
+
 /** Parses `YYYY-MM-DD`; undefined unless it is a real calendar date (no 2026-02-30). */
 export function parseDate(text: string): Day | undefined {
   const m = DATE_RE.exec(text);
   if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const dayOfMonth = Number(m[3]);
-  if (month < 1 || month > 12) return undefined;
-  if (dayOfMonth < 1 || dayOfMonth > daysInMonth(year, month)) return undefined;
-  return dayFromCivil(year, month, dayOfMonth);
+  return civilDay(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** True for `YYYY-MM-DD` text that names a real day (the schema's `format: date`). */
+export function isCalendarDate(text: string): boolean {
+  return parseDate(text) !== undefined;
 }
 
 function pad(n: number, width: number): string {

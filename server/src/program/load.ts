@@ -12,7 +12,7 @@ import type { IncludeEntry, ProgramModel } from './model.js';
 import { DEFAULT_LIMITS, nodeCountOf, parseFile } from './parse.js';
 import type { ParsedFile, ParseLimits } from './parse.js';
 import { resolveIds } from './resolve.js';
-import { checkSchema } from './schema-check.js';
+import { checkSchema } from './schema-check/check.js';
 import type { Diagnostic } from './types.js';
 import { displayPath, dirnameUri } from './uri.js';
 

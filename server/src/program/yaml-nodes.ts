@@ -63,6 +63,12 @@ export function pairOf(map: YAMLMap | undefined, key: string): Pair | undefined 
   return undefined;
 }
 
+/** A scalar key as the plain value names it (`1` for the number key 1, `''` for an empty key); undefined for any other key. */
+export function keyText(key: AnyNode): string | undefined {
+  if (isScalar(key)) return key.value === null ? '' : String(key.value);
+  return undefined;
+}
+
 export function valueOf(map: YAMLMap | undefined, key: string): AnyNode {
   return pairOf(map, key)?.value;
 }
