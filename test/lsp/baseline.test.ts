@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import type { Hover, InlayHint } from 'vscode-languageserver-protocol';
-import { LspSession, positionOf } from './harness.js';
+import { positionOf } from '../helpers/caret.js';
+import { LspSession } from './harness.js';
 
 const V1 = [
   'version: 1',

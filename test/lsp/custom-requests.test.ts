@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeLens, CompletionItem, Hover } from 'vscode-languageserver-protocol';
-import { APOLLO, LspSession, positionOf } from './harness.js';
+import { positionOf } from '../helpers/caret.js';
+import { APOLLO, LspSession } from './harness.js';
 import { FIXTURE_DIR, FRAGMENT, ROOT, ROOT_TEXT } from './fixture.js';
 
 void describe('lsp: custom requests', () => {

@@ -12,7 +12,8 @@ import type { ForecastResult } from '../../server/src/program/forecast/forecast.
 import { runForecastJob } from '../../server/src/workspace/forecast-job.js';
 import type { ForecastJob, WorkerMessage } from '../../server/src/workspace/forecast-job.js';
 import { programFromYaml, ROOT_URI, WORKSPACE } from '../helpers/program.js';
-import { LspSession, positionOf } from './harness.js';
+import { positionOf } from '../helpers/caret.js';
+import { LspSession } from './harness.js';
 
 const WORKER = resolve('dist/forecast-worker.js');
 

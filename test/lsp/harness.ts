@@ -222,26 +222,3 @@ export class LspSession {
     }
   }
 }
-
-/** Position of the `n`th (0-based) occurrence of `needle` in `text`, plus `delta` characters. */
-export function positionOf(text: string, needle: string, n = 0, delta = 0): { line: number; character: number } {
-  let at = -1;
-  for (let i = 0; i <= n; i++) {
-    at = text.indexOf(needle, at + 1);
-    if (at < 0) throw new Error(`\`${needle}\` #${n} not found`);
-  }
-  const before = text.slice(0, at + delta);
-  const line = before.split('\n').length - 1;
-  return { line, character: before.length - before.lastIndexOf('\n') - 1 };
-}
-
-/** Applies LSP text edits to a text (edits must not overlap). */
-export function applyEdits(text: string, edits: readonly { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const offset = (p: { line: number; character: number }) => (lineStarts[p.line] ?? text.length) + p.character;
-  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
-  return out;
-}

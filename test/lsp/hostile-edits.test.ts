@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { applyEdits, LspSession, positionOf } from './harness.js';
+import { applyEdits, positionOf } from '../helpers/caret.js';
+import { LspSession } from './harness.js';
 
 const HEAD = 'version: 1\nprogram: { id: p, name: P, start: 2026-01-05 }\nworkstreams:\n  - id: core\n    name: Core\n    tasks:\n';
 const FILE = 'edits.program.yaml';

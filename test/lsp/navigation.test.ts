@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DocumentHighlight, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { applyEdits, LspSession, positionOf } from './harness.js';
+import { applyEdits, positionOf } from '../helpers/caret.js';
+import { LspSession } from './harness.js';
 import { FIXTURE_DIR, FRAGMENT, FRAGMENT_TEXT, ROOT, ROOT_TEXT } from './fixture.js';
 
 const range = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });

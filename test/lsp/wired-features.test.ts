@@ -5,7 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import type {
   CallHierarchyIncomingCall, CallHierarchyItem, CallHierarchyOutgoingCall, CodeAction, Diagnostic, InlayHint, SemanticTokens,
 } from 'vscode-languageserver-protocol';
-import { LspSession, positionOf } from './harness.js';
+import { positionOf } from '../helpers/caret.js';
+import { LspSession } from './harness.js';
 import { FIXTURE_DIR, FRAGMENT, ROOT, ROOT_TEXT } from './fixture.js';
 
 void describe('lsp: call hierarchy, code actions, inlay hints, semantic tokens', () => {
