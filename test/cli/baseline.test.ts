@@ -4,21 +4,19 @@
 // the errors for a revision, a root or a repository that is not there.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Lexer } from 'marked';
 import type { Token, Tokens } from 'marked';
+import { commitAll, git as gitIn } from '../helpers/git.js';
 
 const CLI = join(__dirname, '../../dist/cli.js');
 let repo: string;
 
 function git(...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: repo, encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: repo },
-  });
+  return gitIn(repo, ...args);
 }
 function write(rel: string, text: string): void {
   mkdirSync(join(repo, rel, '..'), { recursive: true });
@@ -66,24 +64,19 @@ before(() => {
   // v1: a Jan 5-9, b Jan 12-14, old Jan 5-6; m forecast Jan 14 (target Jan 16).
   write('plan.program.yaml', ROOT('parts/*.program.yaml'));
   write('parts/core.program.yaml', CORE_V1);
-  git('add', '-A');
-  git('commit', '-qm', 'v1');
-  git('tag', 'v1');
+  commitAll(repo, 'v1', 'v1');
   // v2: the fragment renamed, `old` removed, a 5d -> 8d, c added after b, m depends on b and c.
   renameSync(join(repo, 'parts/core.program.yaml'), join(repo, 'parts/backend.program.yaml'));
   write('parts/backend.program.yaml', CORE_V2);
   write('plan.program.yaml', ROOT('parts/*.program.yaml').replace('depends_on: [b]', 'depends_on: [b, c]'));
-  git('add', '-A');
-  git('commit', '-qm', 'v2');
-  git('tag', 'v2');
+  commitAll(repo, 'v2', 'v2');
   // Then: the include glob changes and the fragment moves under it; a second root appears.
   mkdirSync(join(repo, 'fragments/team'), { recursive: true });
   renameSync(join(repo, 'parts/backend.program.yaml'), join(repo, 'fragments/team/backend.program.yaml'));
   rmSync(join(repo, 'parts'), { recursive: true, force: true });
   write('plan.program.yaml', ROOT('fragments/**/*.program.yaml').replace('depends_on: [b]', 'depends_on: [b, c]'));
   write('other.program.yaml', 'version: 1\nprogram: { id: other, name: Other, start: 2026-01-05 }\n');
-  git('add', '-A');
-  git('commit', '-qm', 'glob');
+  commitAll(repo, 'glob');
 });
 
 test('diff against v1: variances, added and removed items, changed fields, attribution, critical paths', () => {

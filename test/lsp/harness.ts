@@ -49,24 +49,23 @@ export class LspSession {
   exitCode: number | null | undefined = undefined;
   private readonly waiters: Waiter[] = [];
   private readonly versions = new Map<string, number>();
-  private child!: ChildProcess;
+  private child: ChildProcess | undefined;
   private conn!: MessageConnection;
   private stderr = '';
 
-  private constructor(dir: string) {
+  private constructor(dir: string, private options: StartOptions) {
     this.dir = dir;
     this.folderUri = pathToFileURL(dir).href;
   }
 
+  /** A session whose workspace folder exists (empty) but whose server is not started yet: see `launch`. */
+  static create(options: StartOptions = {}): LspSession {
+    return new LspSession(mkdtempSync(join(tmpdir(), 'pac-lsp-')), options);
+  }
+
   static async start(options: StartOptions = {}): Promise<LspSession> {
-    const dir = mkdtempSync(join(tmpdir(), 'pac-lsp-'));
-    if (options.copyFrom) cpSync(options.copyFrom, dir, { recursive: true });
-    for (const [rel, text] of Object.entries(options.files ?? {})) {
-      mkdirSync(dirname(join(dir, rel)), { recursive: true });
-      writeFileSync(join(dir, rel), text);
-    }
-    const s = new LspSession(dir);
-    await s.launch(options);
+    const s = LspSession.create(options);
+    await s.launch();
     return s;
   }
 
@@ -74,7 +73,14 @@ export class LspSession {
     return pathToFileURL(join(this.dir, rel)).href;
   }
 
-  private async launch(options: StartOptions): Promise<void> {
+  /** Fills the workspace folder, spawns the server and (unless `uninitialized`) initializes it. */
+  async launch(options: StartOptions = this.options): Promise<void> {
+    this.options = options;
+    if (options.copyFrom) cpSync(options.copyFrom, this.dir, { recursive: true });
+    for (const [rel, text] of Object.entries(options.files ?? {})) {
+      mkdirSync(dirname(join(this.dir, rel)), { recursive: true });
+      writeFileSync(join(this.dir, rel), text);
+    }
     this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.on('exit', (code) => { this.exitCode = code; });
     this.child.stderr?.on('data', (b: Buffer) => { this.stderr += b.toString(); });
@@ -99,11 +105,8 @@ export class LspSession {
     this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
       p.items.map((item) => (item.section !== undefined && this.settings.has(item.section) ? this.settings.get(item.section) : null)));
     this.conn.listen();
-    this.options = options;
     if (!options.uninitialized) await this.initialize();
   }
-
-  private options: StartOptions = {};
 
   /** The initialize request and the initialized notification, as an editor sends them. */
   async initialize(): Promise<unknown> {
@@ -204,10 +207,14 @@ export class LspSession {
   }
 
   get alive(): boolean {
-    return this.exitCode === undefined && this.child.exitCode === null;
+    return this.exitCode === undefined && this.child?.exitCode === null;
   }
 
   async stop(): Promise<void> {
+    if (!this.child) {
+      rmSync(this.dir, { recursive: true, force: true });
+      return;
+    }
     try {
       if (this.alive) {
         await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);

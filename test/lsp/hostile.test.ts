@@ -6,29 +6,22 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { positionOf, textIn } from '../helpers/caret.js';
-import { LspSession } from './harness.js';
+import { lspSession } from './fixture.js';
 
 const HEAD = 'version: 1\nprogram:\n  id: p\n  name: P\n  start: 2026-01-05\n  status_date: 2026-01-05\n  owner: jane\npeople:\n  - { id: jane, name: Jane }\n';
 const ROOT = 'root.program.yaml';
 const MB = 1024 * 1024;
 
 void describe('lsp: hostile input', () => {
-  let s: LspSession;
-
-  before(async () => {
-    s = await LspSession.start({
-      files: {
-        'main.program.yaml': `${HEAD}include: [parts/a.program.yaml]\nworkstreams:\n  - { id: w, name: W, tasks: [{ id: t, name: T, duration: 1d, depends_on: [wa] }] }\n`,
-        'parts/a.program.yaml': 'version: 1\nworkstreams:\n  - { id: wa, name: A }\n',
-      },
-      initializationOptions: { programAsCode: { diagnostics: { delay: 5 } } },
-    });
-  });
-  after(async () => {
-    await s.stop();
+  const s = lspSession({
+    files: {
+      'main.program.yaml': `${HEAD}include: [parts/a.program.yaml]\nworkstreams:\n  - { id: w, name: W, tasks: [{ id: t, name: T, duration: 1d, depends_on: [wa] }] }\n`,
+      'parts/a.program.yaml': 'version: 1\nworkstreams:\n  - { id: wa, name: A }\n',
+    },
+    initializationOptions: { programAsCode: { diagnostics: { delay: 5 } } },
   });
 
   /** hover, completion and documentSymbol must all answer (anything but an error) and the server stay up. */
