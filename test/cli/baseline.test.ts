@@ -4,28 +4,20 @@
 // the errors for a revision, a root or a repository that is not there.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Lexer } from 'marked';
 import type { Token, Tokens } from 'marked';
 import { commitAll, git as gitIn } from '../helpers/git.js';
+import { runCli, tempDir, writeIn } from '../helpers/cli.js';
 
-const CLI = join(__dirname, '../../dist/cli.js');
 let repo: string;
 
 function git(...args: string[]): string {
   return gitIn(repo, ...args);
 }
-function write(rel: string, text: string): void {
-  mkdirSync(join(repo, rel, '..'), { recursive: true });
-  writeFileSync(join(repo, rel), text);
-}
-function run(args: string[], cwd = repo) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const write = (rel: string, text: string): string => writeIn(repo, rel, text);
+const run = (args: string[], cwd = repo) => runCli(args, cwd);
 
 const ROOT = (glob: string) => [
   'version: 1',
@@ -59,7 +51,7 @@ const CORE_V2 = [
 ].join('\n');
 
 before(() => {
-  repo = mkdtempSync(join(tmpdir(), 'pac-baseline-'));
+  repo = tempDir('pac-baseline-');
   git('init', '-q', '-b', 'main');
   // v1: a Jan 5-9, b Jan 12-14, old Jan 5-6; m forecast Jan 14 (target Jan 16).
   write('plan.program.yaml', ROOT('parts/*.program.yaml'));
@@ -155,7 +147,7 @@ test('a revision that does not exist, a root that did not exist, a folder outsid
   const noRoot = run(['diff', 'v1', 'other.program.yaml']);
   assert.equal(noRoot.code, 2);
   assert.equal(noRoot.stderr, `program-as-code: other.program.yaml did not exist at v1 (${git('rev-parse', 'v1').trim().slice(0, 12)}).\n`);
-  const outside = mkdtempSync(join(tmpdir(), 'pac-norepo-'));
+  const outside = tempDir('pac-norepo-');
   writeFileSync(join(outside, 'x.program.yaml'), 'version: 1\nprogram: { id: x, name: X, start: 2026-01-05 }\n');
   const noRepo = run(['report', 'x.program.yaml', '--baseline', 'v1'], outside);
   assert.equal(noRepo.code, 2);

@@ -4,13 +4,13 @@
 // the child when done.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { cpSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import type { CancellationToken, MessageConnection } from 'vscode-jsonrpc/node.js';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { tempDir, writeIn } from '../helpers/cli.js';
 
 export const SERVER = resolve('dist/server.js');
 export { APOLLO_DIR as APOLLO } from '../helpers/shared.js';
@@ -60,7 +60,7 @@ export class LspSession {
 
   /** A session whose workspace folder exists (empty) but whose server is not started yet: see `launch`. */
   static create(options: StartOptions = {}): LspSession {
-    return new LspSession(mkdtempSync(join(tmpdir(), 'pac-lsp-')), options);
+    return new LspSession(tempDir('pac-lsp-'), options);
   }
 
   static async start(options: StartOptions = {}): Promise<LspSession> {
@@ -77,10 +77,7 @@ export class LspSession {
   async launch(options: StartOptions = this.options): Promise<void> {
     this.options = options;
     if (options.copyFrom) cpSync(options.copyFrom, this.dir, { recursive: true });
-    for (const [rel, text] of Object.entries(options.files ?? {})) {
-      mkdirSync(dirname(join(this.dir, rel)), { recursive: true });
-      writeFileSync(join(this.dir, rel), text);
-    }
+    for (const [rel, text] of Object.entries(options.files ?? {})) writeIn(this.dir, rel, text);
     this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.on('exit', (code) => { this.exitCode = code; });
     this.child.stderr?.on('data', (b: Buffer) => { this.stderr += b.toString(); });
