@@ -116,7 +116,7 @@ export function indexProblem(p: SgsProblem): SgsIndex {
 }
 
 /** The first index >= t that is not blocked for v. */
-function firstOwn(blocked: Int32Array | undefined, t: number): number {
+export function firstOwn(blocked: Int32Array | undefined, t: number): number {
   if (!blocked) return t;
   for (let i = 0; i < blocked.length; i += 2) {
     if (t < (blocked[i] as number)) return t;
@@ -126,7 +126,7 @@ function firstOwn(blocked: Int32Array | undefined, t: number): number {
 }
 
 /** The index of the last of `days` working days starting at own day s. */
-function endFrom(blocked: Int32Array | undefined, s: number, days: number): number {
+export function endFrom(blocked: Int32Array | undefined, s: number, days: number): number {
   if (days <= 0) return s - 1;
   if (!blocked) return s + days - 1;
   let t = s;

@@ -24,14 +24,17 @@ const TODAY = Date.UTC(2026, 2, 2) / 864e5;
 
 /** Every item's start, end and float from the network, next to the core's. */
 function compare(model: ProgramModel, label: string): number {
-  // The network has no status-date projection yet: compare it with the core's plan without one.
-  const schedule = scheduleProgram(model, { statusDate: TODAY, progressDate: null });
+  // With the program's status date (remaining work from it), and its people's leave.
+  const schedule = scheduleProgram(model, { statusDate: TODAY });
   const cal = createCalendar(model.calendar);
   const people = new Map<string, Person>(model.people.map((p) => [p.id, p]));
   const g = buildGraph(model, cal);
   const c = findComponents(g);
   const anchor = model.program?.start ?? TODAY;
-  const net = compileNetwork(g, c, cal, anchor, people);
+  const net = compileNetwork(g, c, cal, anchor, people, {
+    ...(schedule.progressDate !== null && { progressFrom: schedule.progressDate }),
+    undated: (v) => schedule.items.get(g.ids[v] as string)?.start === null,
+  });
   const b = createBuffers(net.n);
   const dur = Int32Array.from(net.baseDays);
   const finish = forwardPass(net, dur, new Int32Array(net.n), b);
@@ -80,7 +83,17 @@ function randomProgram(seed: number): string {
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const date = (offset: number) => formatDate(20458 + offset); // 2026-01-05 + offset days
-  const out: string[] = ['version: 1', `program: { id: p${seed}, name: P, start: ${date(int(-3, 3))} }`];
+  const status = rnd() < 0.5 ? `, status_date: ${date(int(0, 30))}` : '';
+  const out: string[] = ['version: 1', `program: { id: p${seed}, name: P, start: ${date(int(-3, 3))}${status} }`];
+  // People, some with leave (runs over weekends and holidays, overlapping, one covering the horizon now and then).
+  out.push('people:');
+  const names = ['ann', 'bob', 'cy'];
+  for (const name of names) {
+    const leave: string[] = [];
+    for (let k = 0; k < int(0, 3); k++) { const a = int(-5, 60); leave.push(`{ from: ${date(a)}, to: ${date(a + int(0, 9))} }`); }
+    if (rnd() < 0.02) leave.push(`{ from: ${date(-10)}, to: ${date(5000)} }`);
+    out.push(`  - { id: ${name}, name: ${name}${leave.length > 0 ? `, leave: [${leave.join(', ')}]` : ''} }`);
+  }
   out.push(`calendar: { workdays: ${pick(['[mon, tue, wed, thu, fri]', '[mon, tue, wed, thu, fri, sat]', '[tue, thu]'])}, holidays: [${date(int(5, 40))}, { from: ${date(50)}, to: ${date(int(50, 60))} }] }`);
   const ids: string[] = [];
   const wsIds: string[] = [];
@@ -105,8 +118,12 @@ function randomProgram(seed: number): string {
       else parts.push(`duration: ${int(1, 12)}d`);
       if (deps.length > 0) parts.push(`depends_on: [${deps.join(', ')}]`);
       if (rnd() < 0.1) parts.push(`start: ${date(int(0, 40))}`);
+      if (rnd() < 0.5) parts.push(`assignees: [${pick(names)}${rnd() < 0.3 ? `, ${pick(names)}` : ''}]`);
       const s = rnd();
       if (s < 0.08) parts.push('status: cancelled');
+      else if (s < 0.13) parts.push(`progress: ${int(1, 99)}`);
+      else if (s < 0.16) parts.push(`status: ${pick(['in-progress', 'blocked', 'done'])}`);
+      else if (s < 0.18) parts.push(`actual_start: ${date(int(-2, 20))}, progress: ${int(0, 90)}`);
       else if (s < 0.16) parts.push(`actual_start: ${date(int(-2, 20))}`);
       else if (s < 0.22) { const a = int(-2, 20); parts.push(`actual_start: ${date(a)}`, `actual_end: ${date(a + int(0, 9))}`); }
       out.push(`      - { ${parts.join(', ')} }`);
