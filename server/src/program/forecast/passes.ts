@@ -46,6 +46,17 @@ export interface Forced {
   readonly end: Float64Array;
 }
 
+/**
+ * Levelling's holds as finish-to-start links (resource-constrained float):
+ * holder[start[i] .. start[i + 1]) kept a resource from task i; `order` is a
+ * topological order of the network with them.
+ */
+export interface HoldLinks {
+  readonly order: Int32Array;
+  readonly start: Int32Array;
+  readonly holder: Int32Array;
+}
+
 // Calendar arithmetic on positions (network.ts): k >= 0.
 function next(x: number, k: number): number {
   return k === 0 ? x : Math.floor(x) + k;
@@ -152,12 +163,13 @@ export function forwardPass(net: Network, dur: Int32Array, delay: Int32Array, b:
 }
 
 /** Late dates and total float from the early dates in `b` and the finish (schedule-backward.ts, rule for rule). */
-export function backwardPass(net: Network, dur: Int32Array, finish: number, b: PassBuffers): void {
+export function backwardPass(net: Network, dur: Int32Array, finish: number, b: PassBuffers, holds?: HoldLinks): void {
   const { n, kind, predStart, pred, predType, predLag, calIdx, blocked } = net;
   const { es, len, endBound, startBound, ls, lf, float } = b;
   endBound.fill(Infinity);
   startBound.fill(Infinity);
-  for (let i = n - 1; i >= 0; i--) {
+  for (let at = n - 1; at >= 0; at--) {
+    const i = holds ? (holds.order[at] as number) : at;
     const k = kind[i];
     if (k === KIND_WORKSTREAM) {
       const eb = endBound[i] as number;
@@ -215,6 +227,13 @@ export function backwardPass(net: Network, dur: Int32Array, finish: number, b: P
         const planned = days >= 1 ? lateEnd : next(lateStart, Math.max(1, dur[i] as number) - 1);
         const bound = prev(planned, lag);
         if (bound < (endBound[p] as number)) endBound[p] = bound;
+      }
+    }
+    if (holds) {
+      const bound = prev(lateStart, 1);
+      for (let j = holds.start[i] as number; j < (holds.start[i + 1] as number); j++) {
+        const h = holds.holder[j] as number;
+        if (bound < (endBound[h] as number)) endBound[h] = bound;
       }
     }
   }
