@@ -20,6 +20,7 @@ import { runForecast } from '../../../server/src/program/forecast/forecast.js';
 import type { ForecastResult } from '../../../server/src/program/forecast/forecast.js';
 import { scheduleProgram } from '../../../server/src/program/schedule.js';
 import { lines, programFromYaml } from '../../helpers/program.js';
+import { randomProgram } from './random-program.js';
 
 const START = '2026-01-05';
 const cal = createCalendar({ workdays: [1, 2, 3, 4, 5], holidays: [] });
@@ -129,4 +130,28 @@ test('levelling, analytic: the shared person\'s second task waits for the sample
   assert.ok(Math.abs((r.finish.mean as number) - 9.5) < 0.031, `mean ${r.finish.mean}`);
   // a is always critical through its hold on b.
   assert.equal(r.tasks.find((t) => t.id === 'a')?.criticality, 1);
+});
+
+test('levelling, zero-width estimates, 120 random programs (pools, priorities, leave, status dates, actual dates): every iteration is the levelled schedule', () => {
+  let levelledPrograms = 0;
+  for (let seed = 1; seed <= 120; seed++) {
+    const text = randomProgram(seed, { level: true, exact: true });
+    const model = programFromYaml(text);
+    const s = scheduleProgram(model, { statusDate: parseDate('2026-03-02') as number });
+    if (s.levelling?.delay.some((d) => d > 0)) levelledPrograms++;
+    const r = runForecast(model, { iterations: 2, seed, statusDate: parseDate('2026-03-02') as number });
+    const day = (d: number | null) => (d === null ? null : formatDate(d));
+    try {
+      assert.deepEqual([day(r.finish.p10), day(r.finish.p90)], [day(s.finish), day(s.finish)]);
+      for (const m of r.milestones) assert.deepEqual([m.id, day(m.p10), day(m.p90)], [m.id, day(s.items.get(m.id)?.end ?? null), day(s.items.get(m.id)?.end ?? null)]);
+      for (const t of r.tasks) {
+        const item = s.items.get(t.id);
+        assert.equal(t.criticality, item?.start === null ? null : item?.critical ? 1 : 0, `criticality of ${t.id}`);
+      }
+    } catch (e) {
+      console.log(text);
+      throw e;
+    }
+  }
+  assert.ok(levelledPrograms > 30, `${levelledPrograms} programs had a levelling delay`);
 });

@@ -51,12 +51,17 @@ export function createIterationLeveller(net: Network, levelled: Levelled): Itera
   addEdges((from) => { succCount[from + 1] = (succCount[from + 1] as number) + 1; });
   for (let i = 0; i < n; i++) succCount[i + 1] = (succCount[i + 1] as number) + (succCount[i] as number);
   const succ = new Int32Array(succCount[n] as number);
-  const indeg0 = new Int32Array(n);
   const fill = succCount.slice(0, n);
-  addEdges((from, to) => { succ[fill[from] as number] = to; fill[from] = (fill[from] as number) + 1; indeg0[to] = (indeg0[to] as number) + 1; });
+  addEdges((from, to) => { succ[fill[from] as number] = to; fill[from] = (fill[from] as number) + 1; });
 
-  const indeg = new Int32Array(n);
   const order = new Int32Array(n);
+  const cyclicOf = new Uint8Array(n);
+  const index = new Int32Array(n);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  const callNode = new Int32Array(n);
+  const callEdge = new Int32Array(n);
   const holdStart = new Int32Array(n + 1);
   const heldOf: number[] = [];
   const holderOf: number[] = [];
@@ -97,43 +102,77 @@ export function createIterationLeveller(net: Network, levelled: Levelled): Itera
     },
   };
 
-  /** The holds in CSR (holders of each held task) and a topological order of the network with them (Kahn). */
+  /** The holds in CSR (holders of each held task), a topological order of the network with them, and its cycles. */
   function links(held: readonly number[], holders: readonly number[]): HoldLinks {
     holdStart.fill(0);
     for (const i of held) holdStart[i + 1] = (holdStart[i + 1] as number) + 1;
     for (let i = 0; i < n; i++) holdStart[i + 1] = (holdStart[i + 1] as number) + (holdStart[i] as number);
     const at = holdStart.slice(0, n);
     const holder = new Int32Array(held.length);
-    indeg.set(indeg0);
+    const extra = new Map<number, number[]>(); // holders' extra successors (few)
     for (let k = 0; k < held.length; k++) {
       const i = held[k] as number;
-      holder[at[i] as number] = holders[k] as number;
-      at[i] = (at[i] as number) + 1;
-      indeg[i] = (indeg[i] as number) + 1;
-    }
-    // Holders' extra successors: scanned through the holds (few) rather than a second CSR.
-    const extra = new Map<number, number[]>();
-    for (let k = 0; k < held.length; k++) {
       const h = holders[k] as number;
+      holder[at[i] as number] = h;
+      at[i] = (at[i] as number) + 1;
       let list = extra.get(h);
       if (!list) { list = []; extra.set(h, list); }
-      list.push(held[k] as number);
+      list.push(i);
     }
-    let head = 0;
-    let tail = 0;
-    for (let i = 0; i < n; i++) if (indeg[i] === 0) order[tail++] = i;
-    const release = (w: number): void => { indeg[w] = (indeg[w] as number) - 1; if (indeg[w] === 0) order[tail++] = w; };
-    while (head < tail) {
-      const i = order[head++] as number;
-      for (let j = succCount[i] as number; j < (succCount[i + 1] as number); j++) release(succ[j] as number);
-      for (const w of extra.get(i) ?? []) release(w);
+    return { order, start: holdStart, holder, cyclic: components(extra) };
+  }
+
+  /**
+   * Strongly connected components of the network with the holds (Tarjan,
+   * iterative): fills `order` with a topological order (components in the
+   * reverse of the order Tarjan closes them) and returns which nodes lie on a
+   * cycle. Holds can close one through SS/FF links; the core then leaves those
+   * nodes without float (schedule.ts: findComponents of the graph with the
+   * links), and so does the backward pass here.
+   */
+  function components(extra: ReadonlyMap<number, readonly number[]>): Uint8Array {
+    index.fill(-1);
+    onStack.fill(0);
+    cyclicOf.fill(0);
+    let counter = 0;
+    let sp = 0;
+    let filled = n;
+    const degree = (v: number): number => (succCount[v + 1] as number) - (succCount[v] as number) + (extra.get(v)?.length ?? 0);
+    const nth = (v: number, k: number): number => {
+      const own = (succCount[v + 1] as number) - (succCount[v] as number);
+      return k < own ? (succ[(succCount[v] as number) + k] as number) : ((extra.get(v) as readonly number[])[k - own] as number);
+    };
+    for (let root = 0; root < n; root++) {
+      if (index[root] !== -1) continue;
+      let depth = 0;
+      callNode[0] = root; callEdge[0] = 0;
+      index[root] = counter; low[root] = counter; counter++;
+      stack[sp++] = root; onStack[root] = 1;
+      while (depth >= 0) {
+        const v = callNode[depth] as number;
+        const k = callEdge[depth] as number;
+        if (k < degree(v)) {
+          callEdge[depth] = k + 1;
+          const w = nth(v, k);
+          if (index[w] === -1) {
+            index[w] = counter; low[w] = counter; counter++;
+            stack[sp++] = w; onStack[w] = 1;
+            depth++; callNode[depth] = w; callEdge[depth] = 0;
+          } else if (onStack[w] && (index[w] as number) < (low[v] as number)) low[v] = index[w] as number;
+          continue;
+        }
+        if (low[v] === index[v]) {
+          // A component closes (every component it reaches has closed before): it goes before them in the order.
+          const top = sp;
+          let w: number;
+          do { w = stack[--sp] as number; onStack[w] = 0; } while (w !== v);
+          for (let q = top - 1; q >= sp; q--) order[--filled] = stack[q] as number;
+          if (top - sp > 1) for (let q = sp; q < top; q++) cyclicOf[stack[q] as number] = 1;
+        }
+        depth--;
+        if (depth >= 0) { const u = callNode[depth] as number; if ((low[v] as number) < (low[u] as number)) low[u] = low[v] as number; }
+      }
     }
-    // A cycle through holds (SS/FF links can allow one): the rest in network order, so every node is visited.
-    if (tail < n) {
-      const seen = new Uint8Array(n);
-      for (let k = 0; k < tail; k++) seen[order[k] as number] = 1;
-      for (let i = 0; i < n; i++) if (!seen[i]) order[tail++] = i;
-    }
-    return { order, start: holdStart, holder };
+    return cyclicOf;
   }
 }

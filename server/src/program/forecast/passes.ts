@@ -55,6 +55,8 @@ export interface HoldLinks {
   readonly order: Int32Array;
   readonly start: Int32Array;
   readonly holder: Int32Array;
+  /** Nodes on a cycle through holds: no late dates and no float, as in the core. */
+  readonly cyclic: Uint8Array;
 }
 
 // Calendar arithmetic on positions (network.ts): k >= 0.
@@ -171,6 +173,7 @@ export function backwardPass(net: Network, dur: Int32Array, finish: number, b: P
   for (let at = n - 1; at >= 0; at--) {
     const i = holds ? (holds.order[at] as number) : at;
     const k = kind[i];
+    if (holds && holds.cyclic[i]) { ls[i] = NaN; lf[i] = NaN; float[i] = NaN; continue; }
     if (k === KIND_WORKSTREAM) {
       const eb = endBound[i] as number;
       const sb = startBound[i] as number;
