@@ -59,11 +59,11 @@ export function randomProgram(seed: number, options: RandomOptions = {}): string
       if (rnd() < 0.5) parts.push(`assignees: [${pick(names)}${rnd() < 0.3 ? `, ${pick(names)}` : ''}]`);
       const s = rnd();
       if (s < 0.08) parts.push('status: cancelled');
-      else if (s < 0.13) parts.push(`progress: ${int(1, 99)}`);
-      else if (s < 0.16) parts.push(`status: ${pick(['in-progress', 'blocked', 'done'])}`);
+      else if (s < 0.12) parts.push(`progress: ${int(1, 99)}`);
+      else if (s < 0.15) parts.push(`status: ${pick(['in-progress', 'blocked', 'done'])}`);
       else if (s < 0.18) parts.push(`actual_start: ${date(int(-2, 20))}, progress: ${int(0, 90)}`);
-      else if (s < 0.16) parts.push(`actual_start: ${date(int(-2, 20))}`);
-      else if (s < 0.22) { const a = int(-2, 20); parts.push(`actual_start: ${date(a)}`, `actual_end: ${date(a + int(0, 9))}`); }
+      else if (s < 0.21) parts.push(`actual_start: ${date(int(-2, 20))}`);
+      else if (s < 0.26) { const a = int(-2, 20); parts.push(`actual_start: ${date(a)}`, `actual_end: ${date(a + int(0, 9))}`); }
       out.push(`      - { ${parts.join(', ')} }`);
       ids.push(id);
     }

@@ -51,6 +51,8 @@ export interface ForecastOptions {
    * else program.status_date; null: none), as in scheduleProgram.
    */
   readonly progressDate?: Day | null;
+  /** Level resources even when the file does not (as scheduleProgram's `level`). */
+  readonly level?: boolean;
   /** The deterministic schedule, when the caller has it already (its status date and levelling are used). */
   readonly schedule?: Schedule;
   /** Called about 50 times while the iterations run. */
@@ -137,6 +139,7 @@ export function prepareForecast(model: ProgramModel, options: ForecastOptions = 
   const schedule = options.schedule ?? scheduleProgram(model, {
     ...(options.statusDate !== undefined && { statusDate: options.statusDate }),
     ...(options.progressDate !== undefined && { progressDate: options.progressDate }),
+    ...(options.level && { level: true }),
   });
   const g = buildGraph(model, cal);
   const comps = findComponents(g);
