@@ -10,7 +10,7 @@
 // the same plan) while this thread already runs blocks.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { addTally, blockCount, createTally, runBlocks, Streams } from '../program/forecast/blocks.js';
+import { addTally, BLOCK_ITERATIONS, blockCount, createTally, runBlocks, Streams } from '../program/forecast/blocks.js';
 import type { Tally } from '../program/forecast/blocks.js';
 import { prepareForecast, summariseForecast } from '../program/forecast/forecast.js';
 import type { ForecastResult } from '../program/forecast/forecast.js';
@@ -78,9 +78,8 @@ export async function runForecastThreads(job: ForecastJob, options: ThreadOption
     for (;;) {
       const b = Atomics.add(counter, 0, 1);
       if (b >= blocks) break;
-      const part = runBlocks(plan, b, b + 1, streams);
-      addTally(tally, part);
-      progress(part.count);
+      runBlocks(plan, b, b + 1, streams, tally);
+      progress(Math.min(total, (b + 1) * BLOCK_ITERATIONS) - b * BLOCK_ITERATIONS);
       // Let the workers' tallies in (and progress out) between blocks.
       if (workers > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }

@@ -81,20 +81,23 @@ export class Streams {
   }
 }
 
-/** Runs blocks [b0, b1) of the plan's iterations into a tally covering them; onBlock after each. */
-export function runBlocks(plan: ForecastPlan, b0: number, b1: number, streams = new Streams(plan.settings.seed), onBlock?: (done: number) => void): Tally {
+/**
+ * Runs blocks [b0, b1) of the plan's iterations into `into` (a tally that
+ * covers them: written in place, no copy), or a new tally of just them.
+ */
+export function runBlocks(plan: ForecastPlan, b0: number, b1: number, streams = new Streams(plan.settings.seed), into?: Tally): Tally {
   const total = plan.iterations;
   const from = Math.min(total, b0 * BLOCK_ITERATIONS);
   const to = Math.min(total, b1 * BLOCK_ITERATIONS);
-  const tally = createTally(plan, from, to - from);
-  const state = iterationState(plan);
+  const tally = into ?? createTally(plan, from, to - from);
+  if (from < tally.from || to > tally.from + tally.count) throw new RangeError(`iterations ${from}..${to} are outside the tally`);
+  const state = stateOf(plan);
   for (let b = b0; b < b1; b++) {
     const start = b * BLOCK_ITERATIONS;
     const end = Math.min(total, start + BLOCK_ITERATIONS);
     if (start >= end) break;
     const rng = streams.of(b);
-    for (let it = start; it < end; it++) runIteration(plan, state, rng, tally, it - from);
-    onBlock?.(end - start);
+    for (let it = start; it < end; it++) runIteration(plan, state, rng, tally, it - tally.from);
   }
   return tally;
 }
@@ -106,6 +109,15 @@ interface IterationState {
   readonly occurred: Uint8Array;
   readonly forced: Forced;
   readonly tables: ReturnType<typeof packTables>;
+}
+
+/** One iteration state per plan (a plan runs in one thread at a time), made on first use. */
+const states = new WeakMap<ForecastPlan, IterationState>();
+
+function stateOf(plan: ForecastPlan): IterationState {
+  let s = states.get(plan);
+  if (!s) { s = iterationState(plan); states.set(plan, s); }
+  return s;
 }
 
 function iterationState(plan: ForecastPlan): IterationState {

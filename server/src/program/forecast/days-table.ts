@@ -18,8 +18,7 @@
 import type { ThreePoint, Xoshiro128 } from './random.js';
 import { pertShape } from './random.js';
 
-const TWO_POW_26 = 67108864;
-const TWO_POW_53 = 9007199254740992;
+const TWO_POW_M32 = 1 / 4294967296;
 
 export interface DaysTable {
   /** The smallest value, and how many consecutive whole values W takes. */
@@ -163,10 +162,11 @@ export function packTables(tables: readonly DaysTable[]): PackedTables {
 /**
  * The hot loop: one whole-days sample per entry of `t` (in order), into `out`
  * from `offset`. A table of one value draws nothing; any other draws one
- * 53-bit uniform u exactly as Xoshiro128.uniform() (two outputs, each
- * `// next32` block is Xoshiro128.nextUint32 verbatim, the state kept in
- * locals): k = floor(u·count), kept when the fraction u·count − k is below
- * prob[k], else alias[k].
+ * 32-bit output r (the `// next32` block is Xoshiro128.nextUint32 verbatim,
+ * the state kept in locals): with x = r·count/2^32, k = floor(x) is kept when
+ * the fraction x − k is below prob[k], else alias[k]. Each value's
+ * probability is then exact to within count/2^32 (one output's resolution,
+ * as the continuous sampler's open01).
  */
 export function sampleTablesInto(rng: Xoshiro128, t: PackedTables, entries: number, out: Int32Array, offset: number): void {
   let s0 = rng.s0; let s1 = rng.s1; let s2 = rng.s2; let s3 = rng.s3;
@@ -178,10 +178,7 @@ export function sampleTablesInto(rng: Xoshiro128, t: PackedTables, entries: numb
     if (n > 1) {
       // next32
       r = Math.imul(s1, 5); r = Math.imul((r << 7) | (r >>> 25), 9) >>> 0; tt = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= tt; s3 = (s3 << 11) | (s3 >>> 21);
-      const hi = r >>> 5;
-      // next32
-      r = Math.imul(s1, 5); r = Math.imul((r << 7) | (r >>> 25), 9) >>> 0; tt = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= tt; s3 = (s3 << 11) | (s3 >>> 21);
-      const x = ((hi * TWO_POW_26 + (r >>> 6)) / TWO_POW_53) * n;
+      const x = r * n * TWO_POW_M32; // exact: r·n < 2^53
       const k = Math.floor(x);
       const j = (off[e] as number) + k;
       v += x - k < (prob[j] as number) ? k : (alias[j] as number);
@@ -194,7 +191,7 @@ export function sampleTablesInto(rng: Xoshiro128, t: PackedTables, entries: numb
 /** One whole-days sample from one table (risk impacts), drawn as in sampleTablesInto. */
 export function sampleTable(rng: Xoshiro128, t: DaysTable): number {
   if (t.count === 1) return t.lo;
-  const x = rng.uniform() * t.count;
+  const x = rng.nextUint32() * t.count * TWO_POW_M32;
   const k = Math.floor(x);
   return t.lo + (x - k < (t.prob[k] as number) ? k : (t.alias[k] as number));
 }

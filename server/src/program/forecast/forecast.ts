@@ -7,7 +7,7 @@
 // (blocks.ts) run here or in worker threads (node/forecast-threads.ts), which
 // call prepareForecast, runBlocks and summariseForecast as runForecast does.
 import type { Day } from '../types.js';
-import { addTally, blockCount, createTally, runBlocks, Streams } from './blocks.js';
+import { BLOCK_ITERATIONS, blockCount, createTally, runBlocks, Streams } from './blocks.js';
 import type { Tally } from './blocks.js';
 import { dayAt } from './network.js';
 import { prepareForecast, wholeDays } from './plan.js';
@@ -84,9 +84,9 @@ export function runForecast(model: ProgramModel, options: ForecastOptions = {}):
   const step = Math.max(1, Math.ceil(blocks / 50));
   let done = 0;
   for (let b0 = 0; b0 < blocks; b0 += step) {
-    const part = runBlocks(plan, b0, Math.min(blocks, b0 + step), streams);
-    addTally(tally, part);
-    done += part.count;
+    const b1 = Math.min(blocks, b0 + step);
+    runBlocks(plan, b0, b1, streams, tally);
+    done = Math.min(total, b1 * BLOCK_ITERATIONS);
     options.onProgress?.(done, total);
   }
   return summariseForecast(plan, tally);

@@ -5,7 +5,7 @@
 // change there is easy to mirror here; the equivalence test catches a miss.
 import * as N from './network.js';
 import type { Network } from './network.js';
-import { endFrom, firstOwn, lastOwn, ownDaysIn, prevOwn } from './own-days.js';
+import * as O from './own-days.js';
 
 // Copied into module constants once: read through an import they may compile
 // to property getters (CommonJS interop, e.g. under tsx), costly in the loops.
@@ -15,6 +15,11 @@ const F_ACTUAL_END = N.F_ACTUAL_END;
 const F_ACTUAL_START = N.F_ACTUAL_START;
 const F_CANCELLED = N.F_CANCELLED;
 const F_REMAINING = N.F_REMAINING;
+const endFrom = O.endFrom;
+const firstOwn = O.firstOwn;
+const lastOwn = O.lastOwn;
+const ownDaysIn = O.ownDaysIn;
+const prevOwn = O.prevOwn;
 const KIND_MILESTONE = N.KIND_MILESTONE;
 const KIND_WORKSTREAM = N.KIND_WORKSTREAM;
 

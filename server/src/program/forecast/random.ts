@@ -49,7 +49,8 @@ export class Xoshiro128 {
       z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK64;
       z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK64;
       z ^= z >> 31n;
-      words.push(Number(z & 0xffffffffn), Number(z >> 32n));
+      // As signed 32-bit integers (the same bits): the state fields stay small integers in V8.
+      words.push(Number(z & 0xffffffffn) | 0, Number(z >> 32n) | 0);
     }
     [this.s0, this.s1, this.s2, this.s3] = words as [number, number, number, number];
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1; // the all-zero state is a fixed point
