@@ -3,9 +3,8 @@
 import { join } from 'node:path';
 import { runForecastThreads } from '../node/forecast-threads.js';
 import { analyzeProgram } from '../program/analyze.js';
-import { MAX_ITERATIONS } from '../program/forecast/forecast.js';
+import { MAX_ITERATIONS, prepareForecast } from '../program/forecast/forecast.js';
 import { forecastJson, forecastTable } from '../program/forecast/report.js';
-import { jobOf } from '../workspace/forecast-job.js';
 import { openPrograms } from './programs.js';
 
 export type ForecastFormat = 'table' | 'json';
@@ -44,9 +43,13 @@ export async function runForecastCommand(opts: ForecastCommandOptions): Promise<
   const analysis = analyzeProgram(model, {
     ...(opts.today !== undefined && { today: opts.today }), ...(opts.statusDate !== undefined && { statusDate: opts.statusDate }), ...(opts.level && { level: true }),
   });
-  // The iterations run from the file texts (the same model in every thread), on as many cores as pay.
-  const job = { ...jobOf(analysis), ...(opts.iterations !== undefined && { iterations: opts.iterations }), ...(opts.seed !== undefined && { seed: opts.seed }) };
-  const result = await runForecastThreads(job, { workerPath: join(__dirname, 'forecast-blocks.js'), ...(opts.workers !== undefined && { workers: opts.workers }) });
+  const plan = prepareForecast(model, {
+    schedule: analysis.schedule, statusDate: analysis.statusDate,
+    ...(opts.iterations !== undefined && { iterations: opts.iterations }),
+    ...(opts.seed !== undefined && { seed: opts.seed }),
+  });
+  // The iterations run on as many cores as pay (the same result whatever the number).
+  const result = await runForecastThreads(plan, { workerPath: join(__dirname, 'forecast-blocks.js'), ...(opts.workers !== undefined && { workers: opts.workers }) });
   const errors = analysis.diagnostics.filter((x) => x.severity === 'error').length;
   let stderr = errors > 0 ? `program-as-code: the program has ${errors} error${errors === 1 ? '' : 's'}; the forecast may be incomplete (run 'program-as-code validate ${opts.file}').\n` : '';
   if (result.iterations < result.requestedIterations) {

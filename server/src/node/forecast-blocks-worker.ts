@@ -1,19 +1,17 @@
 // A forecast blocks worker (bundled to dist/forecast-blocks.js; started by
-// forecast-threads.ts): prepares the plan from the job's texts, then takes the
-// next block from the shared counter until none is left, posting each block's
-// tally (its buffers transferred, not copied).
+// forecast-threads.ts with the plan's iteration data): takes the next block
+// from the shared counter until none is left, posting each block's tally (its
+// buffers transferred, not copied).
 import { parentPort, workerData } from 'node:worker_threads';
-import { blockCount, runBlocks, Streams } from '../program/forecast/blocks.js';
-import { prepareForecast } from '../program/forecast/forecast.js';
-import { modelOfJob, optionsOfJob } from '../workspace/forecast-job.js';
+import { blockCount, blockPlanFrom, runBlocks, Streams } from '../program/forecast/blocks.js';
 import type { BlocksMessage, BlocksWorkerData } from './forecast-threads.js';
 
 const port = parentPort;
 if (port) {
   const post = (m: BlocksMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
   try {
-    const { job, next } = workerData as BlocksWorkerData;
-    const plan = prepareForecast(modelOfJob(job), optionsOfJob(job));
+    const { plan: data, next } = workerData as BlocksWorkerData;
+    const plan = blockPlanFrom(data);
     const blocks = blockCount(plan.iterations);
     const counter = new Int32Array(next);
     const streams = new Streams(plan.settings.seed);

@@ -6,14 +6,15 @@
 // numbers depend only on the plan and its index, and tallies add up exactly in
 // any order). So the result is identical with 0, 1 or 2 workers, and to
 // runForecast in one thread; which thread ran which block only changes the
-// time. Workers prepare their own plan from the job's texts (the same model,
-// the same plan) while this thread already runs blocks.
+// time. Workers get the plan's iteration data (typed arrays, cloned once), not
+// the program: they parse and schedule nothing, so they start at once and add
+// little memory.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { addTally, BLOCK_ITERATIONS, blockCount, createTally, runBlocks, Streams } from '../program/forecast/blocks.js';
-import type { Tally } from '../program/forecast/blocks.js';
+import { addTally, BLOCK_ITERATIONS, blockCount, blockPlanData, createTally, runBlocks, Streams } from '../program/forecast/blocks.js';
+import type { BlockPlanData, Tally } from '../program/forecast/blocks.js';
 import { prepareForecast, summariseForecast } from '../program/forecast/forecast.js';
-import type { ForecastResult } from '../program/forecast/forecast.js';
+import type { ForecastPlan, ForecastResult } from '../program/forecast/forecast.js';
 import { modelOfJob, optionsOfJob } from '../workspace/forecast-job.js';
 import type { ForecastJob } from '../workspace/forecast-job.js';
 
@@ -36,7 +37,7 @@ export type BlocksMessage =
 
 /** What a blocks worker is started with (workerData). */
 export interface BlocksWorkerData {
-  readonly job: ForecastJob;
+  readonly plan: BlockPlanData;
   /** One Int32: the next block to take. */
   readonly next: SharedArrayBuffer;
 }
@@ -46,8 +47,12 @@ export function defaultWorkers(taskIterations: number): number {
   return Math.max(0, Math.min(3, availableParallelism() - 1));
 }
 
-export async function runForecastThreads(job: ForecastJob, options: ThreadOptions): Promise<ForecastResult> {
-  const plan = prepareForecast(modelOfJob(job), optionsOfJob(job));
+/** A job's forecast (the server's worker): its program loaded from the texts, then runForecastThreads. */
+export function runJobThreads(job: ForecastJob, options: ThreadOptions): Promise<ForecastResult> {
+  return runForecastThreads(prepareForecast(modelOfJob(job), optionsOfJob(job)), options);
+}
+
+export async function runForecastThreads(plan: ForecastPlan, options: ThreadOptions): Promise<ForecastResult> {
   const total = plan.iterations;
   const blocks = blockCount(total);
   const tally = createTally(plan, 0, total);
@@ -59,8 +64,9 @@ export async function runForecastThreads(job: ForecastJob, options: ThreadOption
 
   const threads: Worker[] = [];
   const finished: Promise<void>[] = [];
+  const shipped = workers > 0 ? blockPlanData(plan) : undefined;
   for (let w = 0; w < workers; w++) {
-    const data: BlocksWorkerData = { job, next };
+    const data: BlocksWorkerData = { plan: shipped as BlockPlanData, next };
     const worker = new Worker(options.workerPath, { workerData: data });
     threads.push(worker);
     finished.push(new Promise<void>((resolve, reject) => {

@@ -6,14 +6,14 @@
 // the block workers it started with it.
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { runForecastThreads } from '../node/forecast-threads.js';
+import { runJobThreads } from '../node/forecast-threads.js';
 import type { ForecastJob, WorkerMessage } from './forecast-job.js';
 
 const port = parentPort;
 if (port) {
   port.on('message', (msg: { id: number; job: ForecastJob; workers?: number }) => {
     const post = (m: WorkerMessage) => port.postMessage(m);
-    runForecastThreads(msg.job, {
+    runJobThreads(msg.job, {
       workerPath: join(__dirname, 'forecast-blocks.js'),
       ...(msg.workers !== undefined && { workers: msg.workers }),
       onProgress: (done, total) => post({ id: msg.id, type: 'progress', done, total }),

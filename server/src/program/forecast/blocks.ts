@@ -10,12 +10,47 @@
 // part (file order, one uniform for "does it occur", then one sample of its
 // impact when it occurs and the impact is three-point).
 import { packTables, sampleTable, sampleTablesInto } from './days-table.js';
-import type { ForecastPlan, RiskPlan } from './plan.js';
+import type { DaysTable } from './days-table.js';
+import { createIterationLeveller } from './level-iteration.js';
+import type { IterationLeveller } from './level-iteration.js';
+import type { Levelled } from '../level-program.js';
+import type { IterationNetwork } from './network.js';
+import type { RiskPlan } from './plan.js';
 import { backwardPass, createBuffers, forwardPass } from './passes.js';
 import type { Forced } from './passes.js';
 import { Xoshiro128 } from './random.js';
 
 export const BLOCK_ITERATIONS = 128;
+
+/** What running blocks needs of a forecast plan (plan.ts: BlockPlan is one). */
+export interface BlockPlan {
+  readonly iterations: number;
+  readonly settings: { readonly seed: number };
+  readonly net: IterationNetwork;
+  readonly estAt: Int32Array;
+  readonly estTables: readonly DaysTable[];
+  readonly risks: readonly RiskPlan[];
+  readonly reported: readonly { readonly i: number }[];
+  readonly leveller: IterationLeveller | undefined;
+}
+
+/** A block plan as plain data (typed arrays and objects): what a worker thread is started with. */
+export interface BlockPlanData extends Omit<BlockPlan, 'leveller'> {
+  readonly levelling: Pick<Levelled, 'problem' | 'keys'> | undefined;
+}
+
+export function blockPlanData(plan: BlockPlan & { readonly schedule: { readonly levelling?: Levelled | undefined } }): BlockPlanData {
+  const { calendar: _calendar, ...net } = plan.net as IterationNetwork & { calendar?: unknown };
+  const l = plan.schedule.levelling;
+  return {
+    iterations: plan.iterations, settings: { seed: plan.settings.seed }, net, estAt: plan.estAt, estTables: plan.estTables,
+    risks: plan.risks, reported: plan.reported.map((m) => ({ i: m.i })), levelling: plan.leveller && l ? { problem: l.problem, keys: l.keys } : undefined,
+  };
+}
+
+export function blockPlanFrom(data: BlockPlanData): BlockPlan {
+  return { ...data, leveller: data.levelling && data.net.n > 0 ? createIterationLeveller(data.net, data.levelling) : undefined };
+}
 
 export function blockCount(iterations: number): number {
   return Math.ceil(iterations / BLOCK_ITERATIONS);
@@ -41,7 +76,7 @@ export interface Tally {
   readonly sums: Float64Array;
 }
 
-export function createTally(plan: ForecastPlan, from: number, count: number): Tally {
+export function createTally(plan: BlockPlan, from: number, count: number): Tally {
   return {
     from, count,
     finishes: new Float64Array(count),
@@ -85,7 +120,7 @@ export class Streams {
  * Runs blocks [b0, b1) of the plan's iterations into `into` (a tally that
  * covers them: written in place, no copy), or a new tally of just them.
  */
-export function runBlocks(plan: ForecastPlan, b0: number, b1: number, streams = new Streams(plan.settings.seed), into?: Tally): Tally {
+export function runBlocks(plan: BlockPlan, b0: number, b1: number, streams = new Streams(plan.settings.seed), into?: Tally): Tally {
   const total = plan.iterations;
   const from = Math.min(total, b0 * BLOCK_ITERATIONS);
   const to = Math.min(total, b1 * BLOCK_ITERATIONS);
@@ -112,15 +147,15 @@ interface IterationState {
 }
 
 /** One iteration state per plan (a plan runs in one thread at a time), made on first use. */
-const states = new WeakMap<ForecastPlan, IterationState>();
+const states = new WeakMap<BlockPlan, IterationState>();
 
-function stateOf(plan: ForecastPlan): IterationState {
+function stateOf(plan: BlockPlan): IterationState {
   let s = states.get(plan);
   if (!s) { s = iterationState(plan); states.set(plan, s); }
   return s;
 }
 
-function iterationState(plan: ForecastPlan): IterationState {
+function iterationState(plan: BlockPlan): IterationState {
   const n = plan.net.n;
   return {
     b: createBuffers(n), dur: new Int32Array(n), delay: new Int32Array(n), occurred: new Uint8Array(plan.risks.length),
@@ -129,7 +164,7 @@ function iterationState(plan: ForecastPlan): IterationState {
   };
 }
 
-function runIteration(plan: ForecastPlan, s: IterationState, rng: Xoshiro128, tally: Tally, k: number): void {
+function runIteration(plan: BlockPlan, s: IterationState, rng: Xoshiro128, tally: Tally, k: number): void {
   const { net, risks, estAt, reported, leveller } = plan;
   const { b, dur, delay, occurred } = s;
   const nEst = estAt.length;

@@ -18,7 +18,7 @@ import type { Levelled } from '../level-program.js';
 import { createDecoder, FIXED, TASK } from '../level-sgs.js';
 import type { SgsProblem } from '../level-sgs.js';
 import { KIND_TASK, KIND_WORKSTREAM } from './network.js';
-import type { Network } from './network.js';
+import type { IterationNetwork as Network } from './network.js';
 import type { Forced, HoldLinks, PassBuffers } from './passes.js';
 
 export interface IterationLeveller {
@@ -26,7 +26,7 @@ export interface IterationLeveller {
   level(b: PassBuffers, forced: Forced): HoldLinks | undefined;
 }
 
-export function createIterationLeveller(net: Network, levelled: Levelled): IterationLeveller {
+export function createIterationLeveller(net: Network, levelled: Pick<Levelled, 'problem' | 'keys'>): IterationLeveller {
   const base = levelled.problem;
   // The iteration's own copy of what changes between iterations.
   const p: SgsProblem = {

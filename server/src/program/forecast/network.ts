@@ -88,6 +88,9 @@ export interface Network {
   readonly calendar: WorkCalendar;
 }
 
+/** What the iterations use: the network without its calendar (plain data, cloneable into a worker thread). */
+export type IterationNetwork = Omit<Network, 'calendar'>;
+
 /** A date's position on the working calendar (see the header). */
 export function positionOf(cal: WorkCalendar, origin: Day, d: Day): number {
   const before = cal.workdaysBetween(origin, d);
