@@ -10,7 +10,8 @@
 // their resources), a need above a pool's units is clamped (reported as an
 // error elsewhere) so the rest is still scheduled.
 import type { WorkCalendar } from './calendar.js';
-import { defaultBudget, searchSchedule } from './level-search.js';
+import { defaultBudget } from './level-search.js';
+import { searchScheduleMemo } from './level-memo.js';
 import { FF, FIXED, forEachDay, GROUP, MILESTONE, SKIP, SS, TASK } from './level-sgs.js';
 import type { SgsProblem } from './level-sgs.js';
 import type { LateDates } from './schedule-backward.js';
@@ -155,7 +156,7 @@ export function levelProgram(input: LevelInput): Levelled {
     if (kind[v] === TASK || kind[v] === FIXED) lowerBound = Math.max(lowerBound, idxEnd(early.ef[v] as number));
     else if (kind[v] === MILESTONE) lowerBound = Math.max(lowerBound, idxEnd(early.ef[v] as number));
   }
-  const { best, decodes } = searchSchedule(problem, { rules, lowerBound, budget: input.budget ?? defaultBudget(tasks) });
+  const { best, decodes } = searchScheduleMemo(problem, { rules, lowerBound, budget: input.budget ?? defaultBudget(tasks) });
 
   const start = new Float64Array(n).fill(NaN);
   const end = new Float64Array(n).fill(NaN);
