@@ -24,7 +24,7 @@ import { levellingActions } from './features/levelling-action.js';
 import { provideCodeLenses } from './features/code-lens.js';
 import { provideCompletionList } from './features/completion.js';
 import { provideDefinition } from './features/definition.js';
-import { listDependencies, listDependents, programSummary } from './features/dependency-list.js';
+import { listDependencies, listDependents, programStatusText, programSummary } from './features/dependency-list.js';
 import { sanitizeSeverityOverrides } from './features/diagnostics.js';
 import { provideDocumentHighlights } from './features/document-highlight.js';
 import { provideDocumentSymbols } from './features/document-symbols.js';
@@ -37,8 +37,11 @@ import { provideSelectionRanges } from './features/selection-ranges.js';
 import { provideSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens.js';
 import { provideWorkspaceSymbols } from './features/workspace-symbols.js';
 import { buildViewModel } from './view/build-view-model.js';
+import { exportText, isExportFormat } from './view/export-text.js';
+import { encodeViewModel } from './view/wire.js';
 import {
-  BaselineRevisionsRequest, BaselineSummaryRequest, DependenciesRequest, DependentsRequest, ProgramSummaryRequest, ViewModelRequest,
+  BaselineRevisionsRequest, BaselineSummaryRequest, DependenciesRequest, DependentsRequest, ExportRequest, PreviewModelRequest, ProgramStatusRequest,
+  ProgramSummaryRequest, ViewModelRequest,
 } from './protocol.js';
 import { baselineInlayHints } from './features/baseline.js';
 import { BaselineError } from './program/running/baseline-source.js';
@@ -466,9 +469,26 @@ connection.onRequest(ProgramSummaryRequest, guard('programSummary', null, (p) =>
   return ctx ? programSummary(ctx.analysis) : null;
 }));
 
+connection.onRequest(ProgramStatusRequest, guard('programStatus', null, (p) => {
+  const ctx = contextOf(p);
+  if (!ctx) return null;
+  const summary = programSummary(ctx.analysis);
+  return { ...summary, text: programStatusText(summary) };
+}));
+
 connection.onRequest(ViewModelRequest, guard('viewModel', null, (p) => {
   const ctx = contextOf(p);
   return ctx?.analysis ? buildViewModel(ctx.analysis) : null;
+}));
+
+connection.onRequest(PreviewModelRequest, guard('previewModel', null, (p) => {
+  const ctx = contextOf(p);
+  return ctx?.analysis ? encodeViewModel(buildViewModel(ctx.analysis)) : null;
+}));
+
+connection.onRequest(ExportRequest, guard('export', null, (p) => {
+  const ctx = contextOf(p);
+  return ctx?.analysis && isExportFormat(p.format) ? { text: exportText(buildViewModel(ctx.analysis), p.format, p.zoom) } : null;
 }));
 
 connection.onRequest(BaselineSummaryRequest, async (p) => {
