@@ -3,18 +3,13 @@
 // the bounds on --iterations and --seed, and exit codes.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCli, tempDir } from '../helpers/cli.js';
 
-const CLI = join(__dirname, '../../dist/cli.js');
 let dir: string;
 
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[]) => runCli(args, dir);
 
 const PLAN = [
   'version: 1',
@@ -38,7 +33,7 @@ const PLAN = [
 ].join('\n');
 
 before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'pac-forecast-'));
+  dir = tempDir('pac-forecast-');
   writeFileSync(join(dir, 'plan.program.yaml'), PLAN);
   writeFileSync(join(dir, 'broken.program.yaml'), PLAN.replace('depends_on: [design] }', 'depends_on: [desing] }'));
 });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Hover } from 'vscode-languageserver-protocol';
 import { formatDate } from '../../server/src/program/dates.js';
 import { runForecast } from '../../server/src/program/forecast/forecast.js';
@@ -12,7 +12,8 @@ import type { ForecastResult } from '../../server/src/program/forecast/forecast.
 import { runForecastJob } from '../../server/src/workspace/forecast-job.js';
 import type { ForecastJob, WorkerMessage } from '../../server/src/workspace/forecast-job.js';
 import { programFromYaml, ROOT_URI, WORKSPACE } from '../helpers/program.js';
-import { LspSession, positionOf } from './harness.js';
+import { positionOf } from '../helpers/caret.js';
+import { lspSession } from './fixture.js';
 
 const WORKER = resolve('dist/forecast-worker.js');
 
@@ -63,13 +64,7 @@ void describe('forecast in a worker thread', () => {
 });
 
 void describe('lsp: forecast on hover', () => {
-  let s: LspSession;
-  before(async () => {
-    s = await LspSession.start();
-  });
-  after(async () => {
-    await s.stop();
-  });
+  const s = lspSession();
 
   /** Hovers on the milestone until the forecast line is there, and returns the hover text. */
   async function forecastHover(uri: string, text: string, expected: string): Promise<string> {

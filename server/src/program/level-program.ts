@@ -10,8 +10,9 @@
 // their resources), a need above a pool's units is clamped (reported as an
 // error elsewhere) so the rest is still scheduled.
 import type { WorkCalendar } from './calendar.js';
+import { dependencyCode } from './dependency-codes.js';
 import { defaultBudget, searchSchedule } from './level-search.js';
-import { FF, FIXED, forEachDay, GROUP, MILESTONE, SKIP, SS, TASK } from './level-sgs.js';
+import { FIXED, forEachDay, GROUP, MILESTONE, SKIP, TASK } from './level-sgs.js';
 import type { SgsProblem } from './level-sgs.js';
 import type { LateDates } from './schedule-backward.js';
 import type { EarlyDates } from './schedule-forward.js';
@@ -123,7 +124,7 @@ export function levelProgram(input: LevelInput): Levelled {
   for (let k = 0; k < g.edges.length; k++) {
     const e = g.edges[k] as Edge;
     predFrom[k] = e.from;
-    predType[k] = e.type === 'SS' ? SS : e.type === 'FF' ? FF : 0;
+    predType[k] = dependencyCode(e.type);
     predLag[k] = e.lag;
   }
   const problem: SgsProblem = {

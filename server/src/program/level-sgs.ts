@@ -16,6 +16,11 @@
 // and its own calendar allow, and on which every day of its work fits in
 // every resource it uses. Nothing is ever split by levelling.
 
+import { DEP_FF as FF, DEP_SS as SS } from './dependency-codes.js';
+
+// Edge types: the shared dependency codes (dependency-codes.ts), under short names.
+export { DEP_FF as FF, DEP_FS as FS, DEP_SS as SS } from './dependency-codes.js';
+
 export const TASK = 0;
 export const MILESTONE = 1;
 export const GROUP = 2;
@@ -24,9 +29,6 @@ export const FIXED = 3;
 /** Undated (in a cycle, or no working day): ignored, and so are edges from it. */
 export const SKIP = 4;
 
-export const FS = 0;
-export const SS = 1;
-export const FF = 2;
 
 export interface SgsProblem {
   readonly n: number;

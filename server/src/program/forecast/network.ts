@@ -32,6 +32,7 @@
 //   sampled durations), so with `scheduling.levelling` on the forecast must
 //   call the core scheduler once per iteration instead (slower, see forecast.ts).
 import type { WorkCalendar } from '../calendar.js';
+import { dependencyCode } from '../dependency-codes.js';
 import { taskDuration } from '../schedule-forward.js';
 import type { Components, Edge, ScheduleGraph } from '../schedule-graph.js';
 import type { Day, Person } from '../types.js';
@@ -44,9 +45,7 @@ export const F_ACTUAL_START = 1;
 export const F_ACTUAL_END = 2;
 export const F_CANCELLED = 4;
 
-export const DEP_FS = 0;
-export const DEP_SS = 1;
-export const DEP_FF = 2;
+export { DEP_FF, DEP_FS, DEP_SS } from '../dependency-codes.js';
 
 export interface Network {
   /** Dated nodes (not in a cycle), in topological order: predecessors first. */
@@ -143,7 +142,7 @@ export function compileNetwork(
       const p = indexOf[edge.from] as number;
       if (p < 0) continue; // an undated predecessor is ignored, as in the core
       pred.push(p);
-      predType.push(edge.type === 'SS' ? DEP_SS : edge.type === 'FF' ? DEP_FF : DEP_FS);
+      predType.push(dependencyCode(edge.type));
       predLag.push(edge.lag);
     }
     if (k === 'milestone') {
