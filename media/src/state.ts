@@ -1,6 +1,6 @@
 // What the preview remembers across updates and window reloads (setState):
 // the user's view, never the data (that comes from the server again).
-import type { TabId } from './messages.js';
+import type { TabId } from '../../server/src/view/webview-protocol.js';
 
 import type { Zoom } from '../../server/src/view/gantt-layout.js';
 export type { Zoom };

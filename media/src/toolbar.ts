@@ -1,7 +1,7 @@
 // The toolbar: tab switching, Gantt zoom and critical-path filter, exports.
 import { h } from './dom.js';
-import type { TabId } from './messages.js';
-import { TABS } from './messages.js';
+import type { TabId } from '../../server/src/view/webview-protocol.js';
+import { TABS } from '../../server/src/view/webview-protocol.js';
 import type { UiState, Zoom } from './state.js';
 import { ZOOMS } from './state.js';
 

@@ -4,7 +4,9 @@
 // sides; esbuild bundles it.
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { Position } from 'vscode-languageserver-protocol';
-import type { ViewModel } from './view/view-model.js';
+import type { ExportFormat } from './view/export-text.js';
+import type { ViewModel, Zoom } from './view/view-model.js';
+import type { WireViewModel } from './view/wire.js';
 
 export interface DocumentParams {
   /** A program file (root or fragment); the answer is about its program. */
@@ -22,8 +24,25 @@ import type { DependencyItem, ProgramSummary } from './features/dependency-list.
 
 export type ViewModelResult = ViewModel;
 
-/** Client → server: everything the preview draws for the document's program (null when the file is not a program file). */
+/** Client → server: everything the preview draws for the document's program, as plain objects (null when the file is not a program file). */
 export const ViewModelRequest = new RequestType<DocumentParams, ViewModelResult | null, void>('programAsCode/viewModel');
+
+/**
+ * Client → server: the same view model in its wire form (view/wire.ts), which
+ * the preview panel forwards to the webview as is: encoded once, here.
+ */
+export const PreviewModelRequest = new RequestType<DocumentParams, WireViewModel | null, void>('programAsCode/previewModel');
+
+export type { ExportFormat, Zoom };
+
+export interface ExportParams extends DocumentParams {
+  readonly format: ExportFormat;
+  /** The Gantt's zoom (`gantt-svg`); a week when absent. */
+  readonly zoom?: Zoom;
+}
+
+/** Client → server: an export of the document's program as text, drawn by the view writers (null when the file is not a program file). */
+export const ExportRequest = new RequestType<ExportParams, { text: string } | null, void>('programAsCode/export');
 
 /** Client → server: the items that depend on the task/milestone/workstream at the position ("Go to Dependents"). */
 export const DependentsRequest = new RequestType<DocumentPositionParams, DependencyItem[], void>('programAsCode/dependents');
@@ -31,8 +50,16 @@ export const DependentsRequest = new RequestType<DocumentPositionParams, Depende
 /** Client → server: the items the task/milestone at the position depends on ("Go to Dependencies"). */
 export const DependenciesRequest = new RequestType<DocumentPositionParams, DependencyItem[], void>('programAsCode/dependencies');
 
-/** Client → server: the program's finish and slipping milestones, for the status bar. */
+/** Client → server: the program's finish and slipping milestones. */
 export const ProgramSummaryRequest = new RequestType<DocumentParams, ProgramSummary | null, void>('programAsCode/programSummary');
+
+/** The summary and the status bar's words for it (`finish 2026-08-25 · 1 slipping`), in the core's vocabulary. */
+export interface ProgramStatus extends ProgramSummary {
+  readonly text: string;
+}
+
+/** Client → server: the status bar's summary and text. */
+export const ProgramStatusRequest = new RequestType<DocumentParams, ProgramStatus | null, void>('programAsCode/programStatus');
 
 export interface BaselineSummary {
   /** The revision in `programAsCode.baseline` and the commit it names now. */

@@ -16,11 +16,14 @@ import type { InitializeError, InitializeParams, InitializeResult, TextDocumentI
 import { nodeHost } from './node/node-host.js';
 import { parseDate } from './program/dates.js';
 import type { FeatureContext } from './features/context.js';
-import { listDependencies, listDependents, programSummary } from './features/dependency-list.js';
+import { listDependencies, listDependents, programStatusText, programSummary } from './features/dependency-list.js';
 import { sanitizeSeverityOverrides } from './features/diagnostics.js';
 import { buildViewModel } from './view/build-view-model.js';
+import { exportText, isExportFormat } from './view/export-text.js';
+import { encodeViewModel } from './view/wire.js';
 import {
-  BaselineRevisionsRequest, BaselineSummaryRequest, DependenciesRequest, DependentsRequest, ProgramSummaryRequest, ViewModelRequest,
+  BaselineRevisionsRequest, BaselineSummaryRequest, DependenciesRequest, DependentsRequest, ExportRequest, PreviewModelRequest, ProgramStatusRequest,
+  ProgramSummaryRequest, ViewModelRequest,
 } from './protocol.js';
 import { BaselineError } from './program/running/baseline-source.js';
 import { gitSource, listRevisions } from './node/git-source.js';
@@ -278,9 +281,26 @@ connection.onRequest(ProgramSummaryRequest, guard('programSummary', null, (p) =>
   return ctx ? programSummary(ctx.analysis) : null;
 }));
 
+connection.onRequest(ProgramStatusRequest, guard('programStatus', null, (p) => {
+  const ctx = contextOf(p);
+  if (!ctx) return null;
+  const summary = programSummary(ctx.analysis);
+  return { ...summary, text: programStatusText(summary) };
+}));
+
 connection.onRequest(ViewModelRequest, guard('viewModel', null, (p) => {
   const ctx = contextOf(p);
   return ctx?.analysis ? buildViewModel(ctx.analysis) : null;
+}));
+
+connection.onRequest(PreviewModelRequest, guard('previewModel', null, (p) => {
+  const ctx = contextOf(p);
+  return ctx?.analysis ? encodeViewModel(buildViewModel(ctx.analysis)) : null;
+}));
+
+connection.onRequest(ExportRequest, guard('export', null, (p) => {
+  const ctx = contextOf(p);
+  return ctx?.analysis && isExportFormat(p.format) ? { text: exportText(buildViewModel(ctx.analysis), p.format, p.zoom) } : null;
 }));
 
 connection.onRequest(BaselineSummaryRequest, async (p) => {

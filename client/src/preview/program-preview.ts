@@ -1,16 +1,18 @@
 // One preview panel showing one program document. The HTML is set once; the
 // view model goes over postMessage whenever the document (or a file of its
-// program) changes, debounced by `programAsCode.preview.updateDelay`.
+// program) changes, debounced by `programAsCode.preview.updateDelay`. The
+// server's answer is in the wire form (view/wire.ts) and is posted as is: the
+// panel neither re-encodes it nor, except to find the item under the cursor,
+// decodes it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ViewModelRequest } from '../../../server/src/protocol';
 import type { ViewModel } from '../../../server/src/view/view-model';
-import { packViewModel } from '../../../server/src/view/wire';
+import type { ExportWhat, TabId, ToWebview, WebviewMessage, WireViewModel } from '../../../server/src/view/webview-protocol';
+import { checkWebviewMessage, decodeViewModel, isRevealAllowed, revealRefusal } from '../../../server/src/view/webview-protocol';
+import { requestViewModel } from '../requests';
 import { makeNonce, previewHtml, previewTitle } from './preview-html';
-import type { FromWebview } from './webview-messages';
-import { checkWebviewMessage, isRevealAllowed, revealRefusal } from './webview-messages';
 
-export interface RenderReport { uri: string; tab: string; tasks: number; at: number }
+export interface RenderReport { uri: string; tab: TabId; tasks: number; at: number }
 
 export interface PreviewHost {
   readonly client: LanguageClient;
@@ -31,7 +33,10 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 
 export class ProgramPreview implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
-  private viewModel: ViewModel | null = null;
+  /** The server's last answer, as it came. */
+  private wire: WireViewModel | null = null;
+  /** The same, decoded, on first need (the cursor's item). */
+  private decoded: ViewModel | undefined;
   private ready = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private version = 0;
@@ -66,7 +71,7 @@ export class ProgramPreview implements vscode.Disposable {
   }
 
   get programFiles(): readonly string[] {
-    return this.viewModel?.files ?? [this.uri.toString()];
+    return this.wire?.rest.files ?? [this.uri.toString()];
   }
 
   /** Whether an edit to this document should redraw this preview. */
@@ -93,9 +98,10 @@ export class ProgramPreview implements vscode.Disposable {
   async refresh(): Promise<void> {
     const version = ++this.version;
     try {
-      const vm = await this.host.client.sendRequest(ViewModelRequest, { uri: this.uri.toString() });
+      const wire = await requestViewModel(this.host.client, this.uri);
       if (version !== this.version || this.disposed) return;
-      this.viewModel = vm;
+      this.wire = wire;
+      this.decoded = undefined;
       this.setTitle();
       this.postViewModel();
     } catch (e) {
@@ -103,23 +109,26 @@ export class ProgramPreview implements vscode.Disposable {
     }
   }
 
+  /** The view model shown (decoded from the wire form once per answer). */
   async currentViewModel(): Promise<ViewModel | null> {
-    if (!this.viewModel) await this.refresh();
-    return this.viewModel;
+    if (!this.wire) await this.refresh();
+    if (!this.wire) return null;
+    this.decoded ??= decodeViewModel(this.wire);
+    return this.decoded ?? null;
   }
 
-  post(message: Record<string, unknown>): void {
+  post(message: ToWebview): void {
     if (!this.disposed) void this.panel.webview.postMessage(message);
   }
 
   /** Resolves once the webview script runs and has the view model. */
   whenReady(): Promise<void> {
-    if (this.ready && this.viewModel) return Promise.resolve();
+    if (this.ready && this.wire) return Promise.resolve();
     return new Promise((resolve) => this.readyWaiters.push(resolve));
   }
 
   /** Asks the webview to produce an export (the graph needs mermaid, which runs there). */
-  async requestExport(what: 'gantt-svg' | 'graph-svg', timeoutMs = 60_000): Promise<string> {
+  async requestExport(what: ExportWhat, timeoutMs = 60_000): Promise<string> {
     await this.whenReady();
     const requestId = this.nextRequest++;
     return new Promise<string>((resolve, reject) => {
@@ -133,13 +142,12 @@ export class ProgramPreview implements vscode.Disposable {
   }
 
   private setTitle(): void {
-    this.panel.title = previewTitle(this.viewModel, this.uri.path);
+    this.panel.title = previewTitle(this.wire?.rest, this.uri.path);
   }
 
   private postViewModel(): void {
-    if (!this.ready || !this.viewModel) return;
-    // Packed: one string is far cheaper to send and receive than thousands of small objects.
-    this.post({ type: 'update', packed: packViewModel(this.viewModel), documentUri: this.uri.toString() });
+    if (!this.ready || !this.wire) return;
+    this.post({ type: 'update', viewModel: this.wire, documentUri: this.uri.toString() });
     const waiters = this.readyWaiters;
     this.readyWaiters = [];
     for (const w of waiters) w();
@@ -154,7 +162,7 @@ export class ProgramPreview implements vscode.Disposable {
     void this.handle(checked.message);
   }
 
-  private async handle(msg: FromWebview): Promise<void> {
+  private async handle(msg: WebviewMessage): Promise<void> {
     switch (msg.type) {
       case 'ready':
         this.ready = true;

@@ -156,3 +156,6 @@ export interface ViewModel {
    */
   readonly riskMatrix: RiskBand[][];
 }
+
+/** The Gantt's time scale (the preview's zoom, and the SVG export's). */
+export type Zoom = 'day' | 'week' | 'month' | 'quarter';

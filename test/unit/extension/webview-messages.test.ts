@@ -1,10 +1,10 @@
-// The host side of the preview's messages (client/src/preview/webview-messages.ts):
+// The host side of the preview's messages (server/src/view/webview-protocol.ts):
 // what the webview posts is untrusted (it renders text from program files), so
 // the panel acts only on known, well-formed messages, reveals only files of the
 // previewed program, and logs a warning for everything else.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkWebviewMessage, isRevealAllowed, parseWebviewMessage } from '../../../client/src/preview/webview-messages.js';
+import { checkWebviewMessage, isRevealAllowed, parseWebviewMessage } from '../../../server/src/view/webview-protocol.js';
 
 const ROOT = 'file:///ws/plan.program.yaml';
 const PART = 'file:///ws/parts/web.program.yaml';
