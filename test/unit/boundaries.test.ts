@@ -12,7 +12,7 @@ import tseslint from 'typescript-eslint';
 // @ts-ignore no declaration file for the lint config module
 import { boundariesConfig } from '../../eslint/boundaries.mjs';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(__dirname, '../..');
 
 const linter = new ESLint({
   cwd: ROOT,

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(__dirname, '../..');
 const SOURCE_DIRS = ['server/src', 'client/src', 'media/src', 'scripts', 'eslint'];
 const MAX_LINES = 400;
 

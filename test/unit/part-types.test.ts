@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import ts from 'typescript';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(__dirname, '../..');
 
 /** Parsed library files, shared by every probe's program (parsing lib.dom.d.ts once, not twenty times). */
 const parsed = new Map<string, ts.SourceFile | undefined>();

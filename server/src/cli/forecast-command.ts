@@ -1,9 +1,8 @@
 // `program-as-code forecast FILE`: the Monte Carlo forecast as a table for
 // people, or JSON in the shape program-format.md specifies.
-import { analyzeProgram } from '../program/analyze.js';
 import { MAX_ITERATIONS, runForecast } from '../program/forecast/forecast.js';
 import { forecastJson, forecastTable } from '../program/forecast/report.js';
-import { openPrograms } from './programs.js';
+import { analyzeOneProgram } from './one-program.js';
 
 export type ForecastFormat = 'table' | 'json';
 
@@ -27,11 +26,9 @@ export const ITERATIONS_RANGE = [1, MAX_ITERATIONS] as const;
 export const SEED_RANGE = [0, 0xffffffff] as const;
 
 export function runForecastCommand(opts: ForecastCommandOptions): { exitCode: number; stdout: string; stderr: string } {
-  const opened = openPrograms([opts.file], opts.cwd);
-  if (!opened.ok) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opened.message}\n` };
-  const model = opened.models[0];
-  if (!model) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opts.file} is not a program file\n` };
-  const analysis = analyzeProgram(model, opts.today !== undefined ? { today: opts.today } : {});
+  const one = analyzeOneProgram(opts.file, opts.cwd, opts.today !== undefined ? { today: opts.today } : {}, 'forecasting');
+  if (!one.ok) return one.result;
+  const { model, analysis } = one;
   const result = runForecast(model, {
     schedule: analysis.schedule, statusDate: analysis.statusDate,
     ...(opts.iterations !== undefined && { iterations: opts.iterations }),
