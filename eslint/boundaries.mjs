@@ -18,7 +18,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
  */
 export const PARTS = [
   { part: 'core', dir: 'server/src/program/' },
-  { part: 'view-types', file: 'server/src/view/model.ts' },
+  { part: 'view-types', file: 'server/src/view/view-model.ts' },
   { part: 'webview-protocol', file: 'server/src/view/webview-protocol.ts' },
   { part: 'view', dir: 'server/src/view/' },
   { part: 'node', dir: 'server/src/node/' },

@@ -51,12 +51,12 @@ const ROWS: Record<string, { breaks: Probe[]; keeps: Probe[] }> = {
     ],
   },
   'view types': {
-    breaks: [{ file: 'server/src/view/model.ts', code: "import type { Task } from '../program/types.js';\nexport type T = Task;", expect: /view-model types import nothing/ }],
-    keeps: [{ file: 'server/src/view/model.ts', code: 'export interface ViewTask { readonly id: string }' }],
+    breaks: [{ file: 'server/src/view/view-model.ts', code: "import type { Task } from '../program/types.js';\nexport type T = Task;", expect: /view-model types import nothing/ }],
+    keeps: [{ file: 'server/src/view/view-model.ts', code: 'export interface ViewTask { readonly id: string }' }],
   },
   'webview protocol': {
     breaks: [{ file: 'server/src/view/webview-protocol.ts', code: "import { formatDate } from '../program/dates.js';", expect: /webview-protocol .* may not import core/ }],
-    keeps: [{ file: 'server/src/view/webview-protocol.ts', code: "import type { ViewModel } from './model.js';\nexport type M = ViewModel;" }],
+    keeps: [{ file: 'server/src/view/webview-protocol.ts', code: "import type { ViewModel } from './view-model.js';\nexport type M = ViewModel;" }],
   },
   view: {
     breaks: [
@@ -64,7 +64,7 @@ const ROWS: Record<string, { breaks: Probe[]; keeps: Probe[] }> = {
       { file: 'server/src/view/probe.ts', code: "import { hover } from '../features/hover.js';", expect: /view .* may not import features/ },
       { file: 'server/src/view/probe.ts', code: "import { gitRevisions } from '../node/git-source.js';", expect: /view .* may not import node/ },
     ],
-    keeps: [{ file: 'server/src/view/probe.ts', code: "import { formatDate } from '../program/dates.js';\nimport type { ViewModel } from './model.js';\nexport { formatDate };\nexport type M = ViewModel;" }],
+    keeps: [{ file: 'server/src/view/probe.ts', code: "import { formatDate } from '../program/dates.js';\nimport type { ViewModel } from './view-model.js';\nexport { formatDate };\nexport type M = ViewModel;" }],
   },
   node: {
     breaks: [{ file: 'server/src/node/probe.ts', code: "import { Workspace } from '../workspace/workspace.js';", expect: /node .* may not import workspace/ }],
@@ -105,7 +105,7 @@ const ROWS: Record<string, { breaks: Probe[]; keeps: Probe[] }> = {
       { file: 'client/src/probe.ts', code: "import { main } from '../../server/src/server';", expect: /client may import only server\/src\/node-options.ts/ },
       { file: 'client/src/probe.ts', code: "import mermaid from 'mermaid';", expect: /client may not import the package 'mermaid'/ },
     ],
-    keeps: [{ file: 'client/src/probe.ts', code: "import * as vscode from 'vscode';\nimport { ViewModelRequest } from '../../server/src/protocol';\nimport type { ViewModel } from '../../server/src/view/model';\nimport { SERVER_NODE_ARGS } from '../../server/src/node-options';\nexport { vscode, ViewModelRequest, SERVER_NODE_ARGS };\nexport type M = ViewModel;" }],
+    keeps: [{ file: 'client/src/probe.ts', code: "import * as vscode from 'vscode';\nimport { ViewModelRequest } from '../../server/src/protocol';\nimport type { ViewModel } from '../../server/src/view/view-model';\nimport { SERVER_NODE_ARGS } from '../../server/src/node-options';\nexport { vscode, ViewModelRequest, SERVER_NODE_ARGS };\nexport type M = ViewModel;" }],
   },
   webview: {
     breaks: [
@@ -114,7 +114,7 @@ const ROWS: Record<string, { breaks: Probe[]; keeps: Probe[] }> = {
       { file: 'media/src/probe.ts', code: "import * as vscode from 'vscode';", expect: /webview may not import the package 'vscode'/ },
       { file: 'media/src/probe.ts', code: "import { ViewModelRequest } from '../../server/src/protocol.js';", expect: /webview .* may not import protocol/ },
     ],
-    keeps: [{ file: 'media/src/probe.ts', code: "import mermaid from 'mermaid';\nimport type { ViewModel } from '../../server/src/view/model.js';\nimport { ganttSvg } from '../../server/src/view/gantt-svg.js';\nexport { mermaid, ganttSvg };\nexport type M = ViewModel;" }],
+    keeps: [{ file: 'media/src/probe.ts', code: "import mermaid from 'mermaid';\nimport type { ViewModel } from '../../server/src/view/view-model.js';\nimport { ganttSvg } from '../../server/src/view/gantt-svg.js';\nexport { mermaid, ganttSvg };\nexport type M = ViewModel;" }],
   },
 };
 
@@ -140,7 +140,7 @@ describe('import boundaries (eslint/boundaries.mjs)', () => {
 
   test('the repository config applies the rule to every part', async () => {
     const real = new ESLint({ cwd: ROOT });
-    for (const file of ['server/src/program/parse.ts', 'server/src/view/model.ts', 'server/src/features/hover.ts', 'server/src/workspace/workspace.ts',
+    for (const file of ['server/src/program/parse.ts', 'server/src/view/view-model.ts', 'server/src/features/hover.ts', 'server/src/workspace/workspace.ts',
       'server/src/cli/main.ts', 'server/src/node/git-source.ts', 'server/src/server.ts', 'server/src/protocol.ts', 'client/src/extension.ts', 'media/src/main.ts']) {
       const config = await real.calculateConfigForFile(path.join(ROOT, file)) as { rules?: Record<string, unknown> };
       const setting = config.rules?.['house/boundaries'];

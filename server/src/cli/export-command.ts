@@ -4,15 +4,15 @@
 // (dist/media), found next to this CLI bundle.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ganttSvg, svgScale } from '../program/export/gantt-svg.js';
-import { standaloneHtml } from '../program/export/html.js';
-import type { StandaloneAssets } from '../program/export/html.js';
-import { programMarkdown } from '../program/export/markdown.js';
-import { programAsMermaidMarkdown } from '../program/export/mermaid.js';
-import { resourcesMarkdown } from '../program/export/resources-markdown.js';
-import { risksCsv } from '../program/export/risks-csv.js';
+import { ganttSvg, svgScale } from '../view/gantt-svg.js';
+import { standaloneHtml } from '../node/standalone-html.js';
+import type { StandaloneAssets } from '../node/standalone-html.js';
+import { programMarkdown } from '../view/markdown.js';
+import { programAsMermaidMarkdown } from '../view/mermaid.js';
+import { resourcesMarkdown } from '../view/resources-markdown.js';
+import { risksCsv } from '../view/risks-csv.js';
 import { resourceLoad } from '../program/resource-load.js';
-import { buildViewModel } from '../program/view-model.js';
+import { buildViewModel } from '../view/build-view-model.js';
 import { analyzeOptionsOf } from './programs.js';
 import { analyzeOneProgram } from './one-program.js';
 import type { AnalysisFlags } from './programs.js';

@@ -6,7 +6,7 @@ import { milestoneStateOf } from '../program/milestone-state.js';
 import type { ProgramModel } from '../program/model.js';
 import { resourceLoad } from '../program/resource-load.js';
 import type { Hold, Schedule } from '../program/schedule.js';
-import { csvCell } from '../program/export/risks-csv.js';
+import { csvCell } from '../view/csv.js';
 import { analyzeOptionsOf } from './programs.js';
 import { analyzeOneProgram } from './one-program.js';
 import type { AnalysisFlags } from './programs.js';
