@@ -4,7 +4,6 @@
 // (dist/media), found next to this CLI bundle.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyzeProgram } from '../program/analyze.js';
 import { ganttSvg, svgScale } from '../view/gantt-svg.js';
 import { standaloneHtml } from '../node/standalone-html.js';
 import type { StandaloneAssets } from '../node/standalone-html.js';
@@ -14,9 +13,9 @@ import { resourcesMarkdown } from '../view/resources-markdown.js';
 import { risksCsv } from '../view/risks-csv.js';
 import { resourceLoad } from '../program/resource-load.js';
 import { buildViewModel } from '../view/build-view-model.js';
-import { analyzeOptionsOf, openPrograms } from './programs.js';
+import { analyzeOptionsOf } from './programs.js';
+import { analyzeOneProgram } from './one-program.js';
 import type { AnalysisFlags } from './programs.js';
-import { EXIT_INTERNAL_ERROR } from './validate.js';
 
 export const EXPORT_FORMATS = ['html', 'svg', 'csv', 'markdown', 'mermaid'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -45,14 +44,9 @@ function readAssets(): StandaloneAssets | string {
 }
 
 export function runExport(opts: { file: string; format: ExportFormat; out?: string; cwd: string } & AnalysisFlags): { exitCode: number; stdout: string; stderr: string } {
-  const opened = openPrograms([opts.file], opts.cwd);
-  if (!opened.ok) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opened.message}\n` };
-  const model = opened.models[0];
-  if (!model) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opts.file} is not a program file\n` };
-  const analysis = analyzeProgram(model, analyzeOptionsOf(opts));
-  if (analysis.diagnostics.some((x) => x.code === 'internal-error')) {
-    return { exitCode: EXIT_INTERNAL_ERROR, stdout: '', stderr: `program-as-code: internal error while exporting ${opts.file} (a bug in Program as Code; run 'program-as-code validate ${opts.file}' for details).\n` };
-  }
+  const one = analyzeOneProgram(opts.file, opts.cwd, analyzeOptionsOf(opts), 'exporting');
+  if (!one.ok) return one.result;
+  const { model, analysis } = one;
   const vm = buildViewModel(analysis);
   let text: string;
   switch (opts.format) {
