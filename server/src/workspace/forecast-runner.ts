@@ -7,8 +7,8 @@
 import { Worker } from 'node:worker_threads';
 import type { ForecastResult, ForecastState } from '../program/forecast/forecast.js';
 import type { ProgramAnalysis } from '../program/analyze.js';
-import { hasUncertainty, jobOf } from './forecast-job.js';
-import type { ForecastJob, WorkerMessage } from './forecast-job.js';
+import { hasUncertainty, jobOf } from '../program/forecast/job.js';
+import type { ForecastJob, WorkerMessage } from '../program/forecast/job.js';
 
 export interface ProgressSink {
   begin(title: string): void;
