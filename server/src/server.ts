@@ -18,7 +18,7 @@ import { parseDate } from './program/dates.js';
 import type { FeatureContext } from './features/context.js';
 import { listDependencies, listDependents, programSummary } from './features/dependency-list.js';
 import { sanitizeSeverityOverrides } from './features/diagnostics.js';
-import { buildViewModel } from './program/view-model.js';
+import { buildViewModel } from './view/build-view-model.js';
 import {
   BaselineRevisionsRequest, BaselineSummaryRequest, DependenciesRequest, DependentsRequest, ProgramSummaryRequest, ViewModelRequest,
 } from './protocol.js';
