@@ -28,6 +28,8 @@ import type { Day, DayRange, Diagnostic, Person, Span, Task } from './types.js';
 
 /** Skip the check beyond this many (task, assignee, week) triples. */
 export const MAX_LOAD_CELLS = 5_000_000;
+/** Dense per-person week tables up to this many weeks in all (else a map per person). */
+const MAX_DENSE_WEEKS = 4_000_000;
 
 interface OverWeek {
   readonly wk: Day;
@@ -67,8 +69,40 @@ export function overAllocation(
     assigned.push({ v, persons });
   }
 
-  // Pass 1, per person: ISO week (its Monday, a small integer key) -> task-days.
-  const load: Map<number, number>[] = personList.map(() => new Map());
+  // Pass 1, per person: ISO week (its Monday) -> task-days, in a dense table
+  // over the weeks the person's tasks span (a Map per person when that would
+  // be too large), and the weeks in the order first met (the report's order).
+  const span = personList.map(() => ({ lo: Infinity, hi: -Infinity }));
+  for (const { v, persons } of assigned) {
+    const lo = mondayOf((early.es[v] as number) | 0);
+    const hi = mondayOf((early.ef[v] as number) | 0);
+    for (const i of persons) {
+      const sp = span[i] as { lo: number; hi: number };
+      if (lo < sp.lo) sp.lo = lo;
+      if (hi > sp.hi) sp.hi = hi;
+    }
+  }
+  let dense = 0;
+  for (const sp of span) if (sp.hi >= sp.lo) dense += (sp.hi - sp.lo) / 7 + 1;
+  const tables = dense <= MAX_DENSE_WEEKS ? span.map((sp) => new Float64Array(sp.hi >= sp.lo ? (sp.hi - sp.lo) / 7 + 1 : 0)) : undefined;
+  const maps = tables ? undefined : personList.map(() => new Map<number, number>());
+  const firstMet: number[][] = personList.map(() => []);
+  const add = (i: number, wk: number, days: number): void => {
+    if (tables) {
+      const t = tables[i] as Float64Array;
+      const k = (wk - (span[i] as { lo: number }).lo) / 7;
+      if (t[k] === 0) (firstMet[i] as number[]).push(wk);
+      t[k] = (t[k] as number) + days;
+    } else {
+      const m = (maps as Map<number, number>[])[i] as Map<number, number>;
+      const cur = m.get(wk);
+      if (cur === undefined) (firstMet[i] as number[]).push(wk);
+      m.set(wk, (cur ?? 0) + days);
+    }
+  };
+  const loadOf = (i: number, wk: number): number => (tables
+    ? (tables[i] as Float64Array)[(wk - (span[i] as { lo: number }).lo) / 7] as number
+    : ((maps as Map<number, number>[])[i] as Map<number, number>).get(wk) as number);
   const eachWeek = (fn: (v: number, persons: number[], wk: number, days: number) => void): void => {
     for (const { v, persons } of assigned) {
       const s = (early.es[v] as number) | 0;
@@ -80,16 +114,14 @@ export function overAllocation(
     }
   };
   eachWeek((_v, persons, wk, days) => {
-    for (const i of persons) {
-      const weeks = load[i] as Map<number, number>;
-      weeks.set(wk, (weeks.get(wk) ?? 0) + days);
-    }
+    for (const i of persons) add(i, wk, days);
   });
   // Then the weeks where demand exceeds availability, and (pass 2) the tasks in them.
   const over: Map<number, OverWeek>[] = personList.map((person, pi) => {
     const found = new Map<number, OverWeek>();
     const leave = mergeLeave(person.leave);
-    for (const [wk, need] of load[pi] as Map<number, number>) {
+    for (const wk of firstMet[pi] as number[]) {
+      const need = loadOf(pi, wk);
       const away = leaveDays(leave, wk, cal);
       const avail = cal.workingDaysInclusive(wk, wk + 6) - away;
       if (need > avail) found.set(wk, { wk, need, avail, leave: away, tasks: [] });
@@ -98,7 +130,10 @@ export function overAllocation(
   });
   if (over.every((m) => m.size === 0)) return [];
   eachWeek((v, persons, wk) => {
-    for (const i of persons) over[i]?.get(wk)?.tasks.push(v);
+    for (const i of persons) {
+      const m = over[i] as Map<number, OverWeek>;
+      if (m.size > 0) m.get(wk)?.tasks.push(v);
+    }
   });
 
   const tokens = assigneeTokens(model);
