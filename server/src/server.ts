@@ -40,6 +40,9 @@ import { buildViewModel } from './program/view-model.js';
 import {
   BaselineRevisionsRequest, BaselineSummaryRequest, DependenciesRequest, DependentsRequest, ProgramSummaryRequest, ViewModelRequest,
 } from './protocol.js';
+import { ForecastRequest } from './protocol.js';
+import type { ForecastParams } from './protocol.js';
+import { ForecastRequests } from './workspace/forecast-requests.js';
 import { baselineInlayHints } from './features/baseline.js';
 import { BaselineError } from './program/running/baseline-source.js';
 import { gitSource, listRevisions } from './node/git-source.js';
@@ -72,9 +75,15 @@ const publisher = new DiagnosticsPublisher(workspace, {
 });
 
 // The Monte Carlo forecast runs in a worker thread (dist/forecast-worker.js, beside this bundle).
-const forecasts = new ForecastRunner(join(__dirname, 'forecast-worker.js'), {
-  progress: () => workDoneProgress(),
+const forecasts: ForecastRunner = new ForecastRunner(join(__dirname, 'forecast-worker.js'), {
+  progress: (rootUri): ProgressSink => forecastRequests.observe(rootUri, workDoneProgress()),
+  onResult: () => forecastRequests.recheck(),
   log: (message) => log('forecast', message),
+});
+// The preview's forecast requests wait for the worker; an edit of the program answers them ContentModified.
+const forecastRequests: ForecastRequests = new ForecastRequests({
+  runner: () => forecasts,
+  isStale: (analysis) => analysis.model.files.some((f) => { const open = documents.get(f.uri); return open !== undefined && open.getText() !== f.text; }),
 });
 /** Forecasts start this long after the last edit (after the diagnostics' own analysis, so it is cached). */
 const FORECAST_DELAY_MS = 750;
@@ -341,6 +350,7 @@ connection.onShutdown(() => {
   publisher.dispose();
   if (forecastTimer) clearTimeout(forecastTimer);
   forecasts.dispose();
+  forecastRequests.dispose();
 });
 
 // ---- requests -----------------------------------------------------------------
@@ -470,6 +480,11 @@ connection.onRequest(ViewModelRequest, guard('viewModel', null, (p) => {
   const ctx = contextOf(p);
   return ctx?.analysis ? buildViewModel(ctx.analysis) : null;
 }));
+
+connection.onRequest(ForecastRequest, (params, token) => guard('forecast', Promise.resolve(null), (p: ForecastParams) => {
+  const ctx = contextOf(p);
+  return ctx?.analysis ? forecastRequests.answer(ctx.analysis, token, connection.languages.attachWorkDoneProgress(p)) : Promise.resolve(null);
+})(params));
 
 connection.onRequest(BaselineSummaryRequest, async (p) => {
   try {
