@@ -3,18 +3,23 @@
 // webview ignores (with a console warning) anything it does not recognise.
 import type { SourceLocation, ViewModel } from '../../server/src/program/view-model.js';
 import { unpackViewModel } from '../../server/src/program/view-model.js';
+import type { ForecastView } from '../../server/src/view/forecast-types.js';
+import { isForecastProgress, isForecastView } from './forecast/forecast-message.js';
 
-export type TabId = 'gantt' | 'graph' | 'risks' | 'milestones';
-export const TABS: readonly TabId[] = ['gantt', 'graph', 'risks', 'milestones'];
+export type TabId = 'gantt' | 'graph' | 'risks' | 'milestones' | 'forecast';
+export const TABS: readonly TabId[] = ['gantt', 'graph', 'risks', 'milestones', 'forecast'];
 
 export type HostMessage =
   | { type: 'update'; viewModel: ViewModel; documentUri: string | null }
   | { type: 'highlight'; id: string | null }
   | { type: 'showTab'; tab: TabId }
   | { type: 'showCriticalPath' }
-  | { type: 'exportRequest'; requestId: number; what: 'gantt-svg' | 'graph-svg' };
+  | { type: 'exportRequest'; requestId: number; what: 'gantt-svg' | 'graph-svg' }
+  | { type: 'forecast'; forecast: ForecastView }
+  | { type: 'forecastProgress'; percentage: number; message: string };
 
 export type WebviewMessage =
+  | { type: 'forecastWanted' }
   | { type: 'ready' }
   | { type: 'reveal'; location: SourceLocation }
   | { type: 'rendered'; tab: TabId; tasks: number }
@@ -58,6 +63,10 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
       return typeof data.requestId === 'number' && (data.what === 'gantt-svg' || data.what === 'graph-svg')
         ? { type: 'exportRequest', requestId: data.requestId, what: data.what }
         : undefined;
+    case 'forecast':
+      return isForecastView(data.forecast) ? { type: 'forecast', forecast: data.forecast } : undefined;
+    case 'forecastProgress':
+      return isForecastProgress(data) ? { type: 'forecastProgress', percentage: data.percentage as number, message: data.message as string } : undefined;
     default:
       return undefined;
   }

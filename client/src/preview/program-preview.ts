@@ -7,6 +7,7 @@ import { ViewModelRequest } from '../../../server/src/protocol';
 import type { ViewModel } from '../../../server/src/program/view-model';
 import { packViewModel } from '../../../server/src/program/view-model';
 import { makeNonce, previewHtml, previewTitle } from './preview-html';
+import { ForecastLink } from './forecast-link';
 import type { FromWebview } from './webview-messages';
 import { checkWebviewMessage, isRevealAllowed, revealRefusal } from './webview-messages';
 
@@ -39,8 +40,10 @@ export class ProgramPreview implements vscode.Disposable {
   private readonly pending = new Map<number, { resolve: (s: string) => void; reject: (e: Error) => void }>();
   private readyWaiters: (() => void)[] = [];
   private disposed = false;
+  private readonly forecast: ForecastLink;
 
   constructor(readonly panel: vscode.WebviewPanel, private uri: vscode.Uri, private readonly host: PreviewHost) {
+    this.forecast = new ForecastLink(host.client, (m) => this.post(m), host.log);
     const webview = panel.webview;
     webview.options = webviewOptions(host.extensionUri);
     const media = mediaRoot(host.extensionUri);
@@ -160,6 +163,9 @@ export class ProgramPreview implements vscode.Disposable {
         this.ready = true;
         this.postViewModel();
         return;
+      case 'forecastWanted':
+        this.forecast.request(this.uri.toString());
+        return;
       case 'rendered':
         this.host.rendered({ uri: this.uri.toString(), tab: msg.tab, tasks: msg.tasks, at: Date.now() });
         return;
@@ -203,6 +209,7 @@ export class ProgramPreview implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
+    this.forecast.dispose();
     for (const p of this.pending.values()) p.reject(new Error('The preview was closed.'));
     this.pending.clear();
     this.panel.dispose();
