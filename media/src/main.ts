@@ -41,7 +41,7 @@ const gantt = new GanttView({
 const graph = new GraphView({ reveal: (id) => { reveal(id); if (state.graphMode === 'focus') change({ focusId: id }); }, change, rendered: () => rendered('graph') }, nonce);
 const risks = new RisksView({ reveal, change });
 const milestones = new MilestonesView(reveal);
-const forecast = new ForecastTab({ reveal, change });
+const forecast = new ForecastTab({ reveal, change }, host.standalone);
 const panels: Record<TabId, HTMLElement> = { gantt: gantt.root, graph: graph.root, risks: risks.root, milestones: milestones.root, forecast: forecast.root };
 const empty = h('div', { class: 'empty-note' }, 'Waiting for the program…');
 

@@ -101,6 +101,7 @@ function workDoneProgress(): ProgressSink {
 
 /** After an edit: the running forecast is stale (cancelled at once); a new one starts when typing pauses. */
 function forecastAfterEdit(uri: string): void {
+  forecastRequests.edited();
   forecasts.cancel();
   if (forecastTimer) clearTimeout(forecastTimer);
   forecastTimer = setTimeout(guard('forecast', undefined, () => {

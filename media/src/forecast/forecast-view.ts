@@ -33,7 +33,8 @@ export class ForecastTab {
   private drawnWidth = 0;
   private last: UiState | undefined;
 
-  constructor(private readonly cb: ForecastTabCallbacks) {
+  /** `standalone`: the exported page, whose forecast is embedded or absent (nothing will come). */
+  constructor(private readonly cb: ForecastTabCallbacks, private readonly standalone = false) {
     // Charts are drawn in pixels for the panel's width: redraw when it changes.
     new ResizeObserver(() => {
       const w = this.root.clientWidth;
@@ -81,7 +82,12 @@ export class ForecastTab {
     this.root.classList.toggle('stale', this.stale);
     this.root.append(this.progress);
     const view = this.view;
-    if (!view) { this.root.append(h('p', { class: 'fc-message' }, 'Waiting for the forecast…')); return; }
+    if (!view) {
+      this.root.append(h('p', { class: 'fc-message' }, this.standalone
+        ? 'This page was exported without a forecast: export it again with program-as-code export --format html.'
+        : 'Waiting for the forecast…'));
+      return;
+    }
     if (view.status !== 'ready') { this.root.append(sentence(view.message)); return; }
     this.root.append(this.summary(view));
     const charts = h('div', { class: 'fc-charts' });

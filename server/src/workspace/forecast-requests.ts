@@ -14,7 +14,11 @@ import { forecastErrorView, forecastView, noUncertaintyView } from '../view/fore
 import { hasUncertainty } from './forecast-job.js';
 import type { ForecastRunner, ProgressSink } from './forecast-runner.js';
 
-/** Runs started for one request before it gives up (a run that ends without a result failed, or was cancelled by another program's). */
+/**
+ * Runs started for one request, with no edit in between, before it gives up: a run that ends without a
+ * result and without an edit failed (or another program's run took the worker). Edits reset the count:
+ * typing in another program cancels this one's run too, and it starts again.
+ */
 const MAX_STARTS = 3;
 
 export interface ForecastRequestHooks {
@@ -76,6 +80,11 @@ export class ForecastRequests {
       this.checkQueued = false;
       for (const w of [...this.waiting]) this.check(w);
     });
+  }
+
+  /** An edit (of any program): the runs it cancels are not failures. */
+  edited(): void {
+    for (const w of this.waiting) w.starts = 0;
   }
 
   dispose(): void {
