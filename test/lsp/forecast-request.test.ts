@@ -10,11 +10,14 @@ import { runForecast } from '../../server/src/program/forecast/forecast.js';
 import type { ForecastReady, ForecastView } from '../../server/src/view/forecast-types.js';
 import { forecastView, NO_UNCERTAINTY } from '../../server/src/view/forecast-view.js';
 import { programFromYaml } from '../helpers/program.js';
-import { LspSession } from './harness.js';
+import { LspSession, positionOf } from './harness.js';
 
 const START = '2026-01-05';
 
-function plan(seed: number, iterations = 3000): string {
+/** `extra` more estimated tasks in a chain after `c`: enough work that a run is still going when the test edits. */
+function plan(seed: number, iterations = 3000, extra = 0): string {
+  const chain = Array.from({ length: extra }, (_, i) =>
+    `      - { id: x${i}, name: X${i}, duration: 3d, depends_on: [${i === 0 ? 'c' : `x${i - 1}`}], estimate: { optimistic: 2d, likely: 3d, pessimistic: 9d } }`);
   return [
     'version: 1',
     `program: { id: fc, name: Forecast, start: ${START}, status_date: ${START} }`,
@@ -26,6 +29,7 @@ function plan(seed: number, iterations = 3000): string {
     '      - { id: a, name: Design, duration: 5d, estimate: { optimistic: 3d, likely: 5d, pessimistic: 12d } }',
     '      - { id: b, name: Build, duration: 8d, depends_on: [a], estimate: { optimistic: 6d, likely: 8d, pessimistic: 20d } }',
     '      - { id: c, name: Docs, duration: 3d, depends_on: [a], estimate: { optimistic: 2d, likely: 3d, pessimistic: 5d } }',
+    ...chain,
     'milestones:',
     '  - { id: beta, name: Beta, depends_on: [b, c], date: 2026-01-23 }',
     'risks:',
@@ -85,10 +89,17 @@ void describe('lsp: programAsCode/forecast', () => {
   });
 
   void it('an edit answers the request in flight with ContentModified; asked again, it answers for the new text', async () => {
-    const slow = plan(6, 100_000);
+    // 100,000 iterations of 203 tasks: 20 million task-samples, seconds of work even at the engine's target speed.
+    const slow = plan(6, 100_000, 200);
     await s.change('plan.program.yaml', slow);
     const inFlight = ask(s.uri('plan.program.yaml'), 'fc-5');
     await s.until(() => progressOf('fc-5').some((p) => p.value.kind === 'report'), 'the slow forecast to report progress', 60_000);
+    // The main loop is free meanwhile: completion answers while the forecast is still running.
+    const items = await s.request<{ items: { label: string }[] } | { label: string }[]>('textDocument/completion', {
+      textDocument: { uri: s.uri('plan.program.yaml') }, position: positionOf(slow, 'depends_on: [a]', 0, 'depends_on: ['.length),
+    });
+    assert.ok((Array.isArray(items) ? items : items.items).some((i) => i.label === 'a'), 'completion offers the task ids');
+    assert.notEqual(progressOf('fc-5').at(-1)?.value.kind, 'end', 'the forecast was still running when completion answered');
     const edited = plan(7);
     await s.change('plan.program.yaml', edited);
     await assert.rejects(inFlight, (e: { code?: number }) => e.code === -32801);
