@@ -169,11 +169,21 @@ void describe('Forecast tab', () => {
   void it('an edit (a new view model) dims the forecast shown and asks again; user text stays text', async () => {
     const { page } = await openWebview(browser, VM, 'light', { width: 1280, height: 900 });
     await showTab(page, 'forecast');
-    const hostile = { ...FIXTURE, tasks: [{ kind: 'task', id: 'api', name: '<img src=x onerror="document.body.dataset.pwned=1">', value: 0.5, share: 1 }] };
+    const evil = '<img src=x onerror="document.body.dataset.pwned=1">';
+    const hostile = {
+      ...FIXTURE,
+      milestones: [{ ...FIXTURE.milestones[0]!, name: `${evil}</option><script>1</script>` }],
+      tasks: [{ kind: 'task', id: 'api', name: evil, value: 0.5, share: 1 }],
+    };
     await post(page, { type: 'forecast', forecast: hostile });
     await page.waitForSelector('svg.s-curve');
-    assert.equal(await page.textContent('.fc-driver[data-id="api"] .fc-driver-name'), hostile.tasks[0]!.name);
-    assert.equal(await page.$$eval('.forecast img', (e) => e.length), 0);
+    assert.equal(await page.textContent('.fc-driver[data-id="api"] .fc-driver-name'), evil);
+    assert.equal(await page.textContent('select.fc-milestone option'), `${evil}</option><script>1</script> (beta)`);
+    assert.equal(await page.$$eval('.forecast img, .forecast script', (e) => e.length), 0);
+    assert.equal(await page.evaluate(() => document.body.dataset.pwned), undefined);
+    // Narrowed to a side panel, the charts are drawn again for the new width.
+    await page.setViewportSize({ width: 560, height: 900 });
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('svg.s-curve')).every((svg) => svg.getBoundingClientRect().right <= 560));
     await post(page, { type: 'update', viewModel: VM, documentUri: VM.uri });
     await page.waitForSelector('.forecast.stale');
     assert.equal((await posted(page)).filter((m) => m.type === 'forecastWanted').length, 2, 'asked again for the new text');
