@@ -87,7 +87,7 @@ function show(): void {
     case 'gantt': gantt.update(vm, state); rendered('gantt'); break;
     case 'graph': void graph.update(vm, state); break;
     case 'risks': risks.update(vm, state); rendered('risks'); break;
-    case 'milestones': milestones.update(vm, forecast.current); rendered('milestones'); break;
+    case 'milestones': milestones.update(vm, forecast.latest); rendered('milestones'); break;
     case 'forecast': forecast.update(state); rendered('forecast'); break;
   }
 }

@@ -193,6 +193,28 @@ void describe('Forecast tab', () => {
     await page.close();
   });
 
+  void it('the Milestones tab asks for the forecast too and shows P80 beside the forecast; after an edit, dimmed until the new one', async () => {
+    const { page, errors } = await openWebview(browser, VM, 'light', { width: 560, height: 600 });
+    await showTab(page, 'milestones');
+    assert.equal((await posted(page)).filter((m) => m.type === 'forecastWanted').length, 1);
+    assert.equal(await page.$$eval('.milestone-table th', (th) => th.some((t) => t.textContent === 'P80')), false, 'no P80 column before a forecast');
+    await post(page, { type: 'forecast', forecast: FIXTURE });
+    await page.waitForSelector('td.p80');
+    const p80 = (): Promise<string[]> => page.$$eval('.milestone-table tr.milestone-row td.p80', (td) => td.map((t) => t.textContent ?? ''));
+    assert.deepEqual(await p80(), ['2026-04-08', '2026-04-20']);
+    assert.equal(await page.getAttribute('tr.milestone-row[data-id="beta"] td.p80', 'title'), 'P50 2026-04-03 · P80 2026-04-08 · P90 2026-04-10 · 60% chance of meeting the target');
+    await post(page, { type: 'update', viewModel: VM, documentUri: VM.uri });
+    await page.waitForSelector('.milestone-table.p80-stale');
+    assert.deepEqual(await p80(), ['2026-04-08', '2026-04-20'], 'the column stays (no jump while typing), dimmed');
+    assert.equal((await posted(page)).filter((m) => m.type === 'forecastWanted').length, 2);
+    await post(page, { type: 'forecast', forecast: FIXTURE });
+    await page.waitForFunction(() => !document.querySelector('.milestone-table.p80-stale'));
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'no sideways scroll at 560 px');
+    await page.screenshot({ path: join(RESULTS, 'forecast-milestones-p80-560-light.png') });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   void it('the exported page embeds its forecast: the Forecast tab, and P80 beside each milestone\'s forecast', { timeout: 60_000 }, async () => {
     const forecast = exportedForecast(ANALYSIS);
     assert.equal(forecast.status, 'ready');

@@ -42,9 +42,9 @@ export class ForecastTab {
     }).observe(this.root);
   }
 
-  /** The current forecast, if it is for the current program text. */
-  get current(): ForecastView | undefined {
-    return this.stale ? undefined : this.view;
+  /** The last forecast, and whether it is of an older text (then shown dimmed until the new one comes). */
+  get latest(): { view: ForecastView | undefined; stale: boolean } {
+    return { view: this.view, stale: this.stale };
   }
 
   /** Whether to ask the host for the forecast (once per view model). */

@@ -13,13 +13,13 @@ export class MilestonesView {
 
   constructor(private readonly reveal: (id: string) => void) {}
 
-  update(vm: ViewModel, forecast?: ForecastView): void {
+  update(vm: ViewModel, forecast?: { view: ForecastView | undefined; stale: boolean }): void {
     clear(this.root);
     if (vm.milestones.length === 0) { this.root.append(h('p', { class: 'empty-note' }, 'This program has no milestones.')); return; }
     const names = new Map<string, string>();
     for (const t of vm.tasks) names.set(t.id, t.name ?? t.id);
     for (const m of vm.milestones) names.set(m.id, m.name ?? m.id);
-    const p80 = p80Of(forecast);
+    const p80 = p80Of(forecast?.view);
     const tbody = h('tbody');
     for (const m of vm.milestones) {
       const chain = h('td', { class: 'chain opt' });
@@ -50,7 +50,7 @@ export class MilestonesView {
     const head = h('tr', {}, h('th', { class: 'more narrow-only', 'aria-label': 'Details' }),
       ...['ID', 'Name', 'Target', 'Forecast', ...(p80 ? ['P80'] : []), 'Slip', 'Status', 'Owner', 'Driving chain']
         .map((l) => h('th', { class: optional.has(l) ? 'opt' : null, title: l === 'P80' ? P80_TITLE : null }, l)));
-    this.root.append(h('table', { class: 'milestone-table' }, h('thead', {}, head), tbody));
+    this.root.append(h('table', { class: `milestone-table${p80 && forecast?.stale ? ' p80-stale' : ''}` }, h('thead', {}, head), tbody));
   }
 
   private link(id: string, label: string): HTMLAnchorElement {
