@@ -14,8 +14,8 @@ function group(title: string, hint: string, drivers: readonly ForecastDriver[], 
   for (const d of drivers) {
     const value = d.kind === 'task' ? d.value.toFixed(2) : `${d.value >= 0 ? '+' : '−'}${Math.abs(d.value).toFixed(1)}d`;
     const detail = d.kind === 'task'
-      ? `${d.id}: sensitivity ${d.value.toFixed(2)}${d.share === null ? '' : `, critical in ${percent(d.share)} of iterations`}. Click to go to its definition.`
-      : `${d.id}: occurs in ${percent(d.share ?? 0)} of iterations; when it does, the finish is ${d.value.toFixed(1)} working days later on average. Click to go to its definition.`;
+      ? `${d.name} (${d.id}): sensitivity ${d.value.toFixed(2)}${d.share === null ? '' : `, critical in ${percent(d.share)} of iterations`}. Click to go to its definition.`
+      : `${d.name} (${d.id}): occurs in ${percent(d.share ?? 0)} of iterations; when it does, the finish is ${d.value.toFixed(1)} working days later on average. Click to go to its definition.`;
     const bar = h('span', { class: `fc-bar${d.value < 0 ? ' negative' : ''}` });
     bar.style.width = `${Math.max(1, (Math.abs(d.value) / max) * 100).toFixed(1)}%`;
     const row = h('button', { class: `fc-driver fc-${d.kind}`, role: 'listitem', 'data-id': d.id, 'data-kind': d.kind, title: detail },
