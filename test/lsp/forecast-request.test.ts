@@ -5,6 +5,7 @@
 // seed, and one sentence for a program with nothing to forecast.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node.js';
 import { parseDate } from '../../server/src/program/dates.js';
 import { runForecast } from '../../server/src/program/forecast/forecast.js';
 import type { ForecastReady, ForecastView } from '../../server/src/view/forecast-types.js';
@@ -106,6 +107,19 @@ void describe('lsp: programAsCode/forecast', () => {
     assert.equal(progressOf('fc-5').at(-1)?.value.kind, 'end', 'the progress of the cancelled request ends');
     const view = await ask(s.uri('plan.program.yaml'), 'fc-6');
     assert.deepEqual(view, expected(edited));
+  });
+
+  void it('a request the client cancels answers RequestCancelled; the run goes on for the next request', async () => {
+    const text = plan(8, 100_000, 200);
+    await s.change('plan.program.yaml', text);
+    const source = new CancellationTokenSource();
+    const first = s.request<ForecastView | null>('programAsCode/forecast', { uri: s.uri('plan.program.yaml'), workDoneToken: 'fc-9' }, source.token);
+    await s.until(() => progressOf('fc-9').some((p) => p.value.kind === 'report'), 'progress', 60_000);
+    source.cancel();
+    await assert.rejects(first, (e: { code?: number }) => e.code === -32800);
+    const view = await ask(s.uri('plan.program.yaml'), 'fc-10');
+    assert.equal(view?.status, 'ready');
+    assert.equal((view as ForecastReady).iterations, 100_000);
   });
 
   void it('a program without estimates or schedule risks gets the sentence of what to add, at once', async () => {

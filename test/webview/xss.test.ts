@@ -21,7 +21,7 @@ import type { Opened } from './harness.js';
 import { launch, NONCE, open, openWebview, post, vmOfFile } from './harness.js';
 
 const CLI = resolve('dist/cli.js');
-const TABS = ['gantt', 'graph', 'risks', 'milestones'] as const;
+const TABS = ['gantt', 'graph', 'risks', 'milestones', 'forecast'] as const;
 const EVIL = 'http://evil.test';
 const tpl = (body: string) => `$${'{'}${body}}`; // a template-literal placeholder, spelled so lint sees no template
 
@@ -252,9 +252,9 @@ void describe('preview safety: XSS corpus', () => {
     execFileSync(process.execPath, [CLI, 'export', file, '--format', 'html', '--out', out], { stdio: 'pipe' });
     const html = readFileSync(out, 'utf8');
     // The embedded JSON cannot end its script element: only ours close (the view model,
-    // the preview, and mermaid's deferred blocks).
+    // the forecast, the preview, and mermaid's deferred blocks).
     const deferred = (html.match(/<script type="text\/x-pac-deferred" class="pac-mermaid">/g) ?? []).length;
-    assert.equal((html.match(/<\/script/gi) ?? []).length, 2 + deferred, 'script elements in the export');
+    assert.equal((html.match(/<\/script/gi) ?? []).length, 3 + deferred, 'script elements in the export');
     assert.doesNotMatch(html.slice(0, html.indexOf('<body')), /<script|<img/i, 'no markup from the program in <head>');
     assert.match(html, /<title>&lt;\/title&gt;&lt;script&gt;/, 'the program name is escaped in <title>');
     const o = await open(browser, html, 'light', { width: 1600, height: 6000 });

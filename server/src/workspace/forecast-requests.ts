@@ -34,6 +34,7 @@ interface Waiter {
   readonly resolve: (view: ForecastView) => void;
   readonly reject: (error: ResponseError<void>) => void;
   starts: number;
+  cancelListener?: { dispose(): void };
 }
 
 export class ForecastRequests {
@@ -51,7 +52,7 @@ export class ForecastRequests {
       const w: Waiter = { analysis, reporter, resolve, reject, starts: 0 };
       this.waiting.add(w);
       reporter.begin('Forecast', 0, 'waiting for the worker', true);
-      token.onCancellationRequested(() => {
+      w.cancelListener = token.onCancellationRequested(() => {
         if (!this.settle(w)) return;
         reject(new ResponseError(LSPErrorCodes.RequestCancelled, 'The forecast request was cancelled.'));
       });
@@ -120,6 +121,7 @@ export class ForecastRequests {
   /** Removes a waiter; false when it was answered already. */
   private settle(w: Waiter): boolean {
     if (!this.waiting.delete(w)) return false;
+    w.cancelListener?.dispose();
     w.reporter.done();
     return true;
   }
