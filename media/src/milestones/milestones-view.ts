@@ -2,7 +2,7 @@
 // status, owner and the chain of work that drives its date; with a forecast
 // (the server's, or the one embedded in the exported page), each milestone's
 // P80 beside its deterministic forecast.
-import type { ViewModel } from '../../../server/src/program/view-model.js';
+import type { ViewModel } from '../../../server/src/view/view-model.js';
 import { clear, h } from '../dom.js';
 import { detailsRow, moreCell } from '../table-details.js';
 import type { ForecastView } from '../../../server/src/view/forecast-types.js';

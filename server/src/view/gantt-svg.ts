@@ -2,7 +2,7 @@
 // the CLI's `export --format svg`, the preview's "Export SVG" and PNG. It uses
 // the same layout as the preview, with fixed light colours so the file looks
 // the same wherever it is opened. All user text is XML-escaped.
-import type { ViewModel } from '../view-model.js';
+import type { ViewModel } from './view-model.js';
 import type { Box, Row, Scale, Zoom } from './gantt-layout.js';
 import {
   BAR_HEIGHT, HEADER_HEIGHT, LABEL_WIDTH, ROW_HEIGHT, arrowPath, buildRows, cancelMarkPath, formatDay, holidayRanges, makeScale, offWeekdays, rowBox, timeTicks, toDay, weekday,
