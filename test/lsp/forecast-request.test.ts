@@ -11,7 +11,8 @@ import { runForecast } from '../../server/src/program/forecast/forecast.js';
 import type { ForecastReady, ForecastView } from '../../server/src/view/forecast-types.js';
 import { forecastView, NO_UNCERTAINTY } from '../../server/src/view/forecast-view.js';
 import { programFromYaml } from '../helpers/program.js';
-import { LspSession, positionOf } from './harness.js';
+import { LspSession } from './harness.js';
+import { positionOf } from '../helpers/caret.js';
 
 const START = '2026-01-05';
 
