@@ -13,14 +13,17 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 /**
- * The parts, most specific first. `dir` is a folder (with a trailing slash) or
- * one file, relative to the repository root.
+ * The parts, most specific first: a folder `dir` (with a trailing slash), one
+ * `file`, or the files whose path without extension `match`es, relative to the
+ * repository root.
  */
 export const PARTS = [
   { part: 'core', dir: 'server/src/program/' },
-  { part: 'view-types', file: 'server/src/view/view-model.ts' },
+  // The view model's types, and each tab's own types file beside them (`forecast-types.ts`).
+  { part: 'view-types', match: /^server\/src\/view\/(?:view-model|[\w-]+-types)$/ },
   { part: 'view-wire', file: 'server/src/view/wire.ts' },
-  { part: 'webview-protocol', file: 'server/src/view/webview-protocol.ts' },
+  // The webview protocol, and its per-tab message checks (`forecast-message.ts`).
+  { part: 'webview-protocol', match: /^server\/src\/view\/(?:webview-protocol|[\w-]+-message)$/ },
   { part: 'view', dir: 'server/src/view/' },
   { part: 'node', dir: 'server/src/node/' },
   { part: 'features', dir: 'server/src/features/' },
@@ -68,7 +71,8 @@ export function partOf(file) {
   const rel = path.relative(ROOT, file).split(path.sep).join('/');
   if (rel.startsWith('..')) return undefined;
   for (const p of PARTS) {
-    if (p.file ? stem(rel) === stem(p.file) : rel.startsWith(p.dir)) return { part: p.part, rel };
+    const hit = p.match ? p.match.test(stem(rel)) : p.file ? stem(rel) === stem(p.file) : rel.startsWith(p.dir);
+    if (hit) return { part: p.part, rel };
   }
   return undefined;
 }

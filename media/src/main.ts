@@ -19,6 +19,8 @@ import { restoreState } from './state.js';
 import type { ExportKind } from './toolbar.js';
 import { Toolbar } from './toolbar.js';
 import { printZoom } from './gantt/print.js';
+import { ForecastTab } from './forecast/forecast-view.js';
+import { isForecastView } from '../../server/src/view/forecast-message.js';
 
 // The nonce of this script, so the lazily loaded mermaid script passes the CSP.
 const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce || undefined;
@@ -39,7 +41,8 @@ const gantt = new GanttView({
 const graph = new GraphView({ reveal: (id) => { reveal(id); if (state.graphMode === 'focus') change({ focusId: id }); }, change, rendered: () => rendered('graph') }, nonce);
 const risks = new RisksView({ reveal, change });
 const milestones = new MilestonesView(reveal);
-const panels: Record<TabId, HTMLElement> = { gantt: gantt.root, graph: graph.root, risks: risks.root, milestones: milestones.root };
+const forecast = new ForecastTab({ reveal, change }, host.standalone);
+const panels: Record<TabId, HTMLElement> = { gantt: gantt.root, graph: graph.root, risks: risks.root, milestones: milestones.root, forecast: forecast.root };
 const empty = h('div', { class: 'empty-note' }, 'Waiting for the program…');
 
 document.body.append(toolbar.root, empty, ...Object.entries(panels).map(([tab, el]) => h('section', { class: `panel panel-${tab}`, 'data-panel': tab, hidden: true }, el)));
@@ -54,6 +57,7 @@ function change(patch: Partial<UiState>): void {
   if (affects.some((k) => k === 'zoom' || k === 'collapsed' || k === 'criticalOnly')) fresh.delete('gantt');
   if (affects.some((k) => k.startsWith('graph') || k === 'focusId')) fresh.delete('graph'); // graphZoom only rescales: update() sees the same text
   if (affects.some((k) => k.startsWith('risk'))) fresh.delete('risks');
+  if (affects.includes('forecastMilestone')) fresh.delete('forecast');
   show();
 }
 
@@ -62,6 +66,7 @@ function update(next: ViewModel): void {
   vm = next;
   locations = undefined;
   fresh.clear();
+  if (!host.standalone) forecast.programChanged(); // the exported page's forecast is of its own view model
   empty.hidden = true;
   show();
   // Setting the scroll forces a layout: only when there is a position to restore.
@@ -71,13 +76,19 @@ function update(next: ViewModel): void {
 /** Shows the selected tab, drawing it if its data or options changed. */
 function show(): void {
   for (const [tab, el] of Object.entries(panels)) (el.parentElement as HTMLElement).hidden = tab !== state.tab || !vm;
+  // The Forecast tab and the milestones' P80 need the server's forecast of this text: ask once per view model.
+  if (vm && !host.standalone && (state.tab === 'forecast' || state.tab === 'milestones') && forecast.wants()) {
+    forecast.asking();
+    host.post({ type: 'forecastWanted' });
+  }
   if (!vm || fresh.has(state.tab)) return;
   fresh.add(state.tab);
   switch (state.tab) {
     case 'gantt': gantt.update(vm, state); rendered('gantt'); break;
     case 'graph': void graph.update(vm, state); break;
     case 'risks': risks.update(vm, state); rendered('risks'); break;
-    case 'milestones': milestones.update(vm); rendered('milestones'); break;
+    case 'milestones': milestones.update(vm, forecast.latest); rendered('milestones'); break;
+    case 'forecast': forecast.update(state); rendered('forecast'); break;
   }
 }
 
@@ -121,6 +132,13 @@ function handle(msg: HostMessage): void {
     case 'showTab': change({ tab: msg.tab }); break;
     case 'showCriticalPath': change({ tab: 'gantt', criticalOnly: true }); break;
     case 'exportRequest': void answerExport(msg.requestId, msg.what); break;
+    case 'forecast':
+      forecast.setView(msg.forecast);
+      fresh.delete('forecast');
+      fresh.delete('milestones');
+      show();
+      break;
+    case 'forecastProgress': forecast.showProgress(msg.percentage, msg.message); break;
   }
 }
 
@@ -194,6 +212,16 @@ window.matchMedia?.('print').addEventListener?.('change', (e) => (e.matches ? be
 if (host.standalone) {
   document.body.classList.add('pac-standalone');
   if (window.matchMedia?.('(prefers-color-scheme: dark)').matches && !document.body.classList.contains('vscode-light')) document.body.classList.add('vscode-dark');
+  const embeddedForecast = document.getElementById('forecast');
+  if (embeddedForecast?.textContent) {
+    try {
+      const data: unknown = JSON.parse(embeddedForecast.textContent);
+      if (isForecastView(data)) forecast.setView(data);
+      else console.warn('Program as Code preview: the embedded forecast is malformed');
+    } catch {
+      console.warn('Program as Code preview: the embedded forecast is not JSON');
+    }
+  }
   const embedded = document.getElementById('view-model');
   if (embedded?.textContent) {
     try {

@@ -27,13 +27,15 @@ export interface UiState {
   riskFilter: string;
   riskCell: [number, number] | null;
   riskStatus: 'all' | 'open' | 'closed';
+  /** The milestone whose S-curve the Forecast tab shows beside the finish's ('' : the first). */
+  forecastMilestone: string;
 }
 
 export function defaultState(zoom: Zoom = 'week'): UiState {
   return {
     documentUri: null, tab: 'gantt', zoom, collapsed: [], criticalOnly: false, scrollTop: 0, scrollLeft: 0,
     graphMode: 'auto', graphDepth: 2, graphZoom: 'auto', focusId: null,
-    riskSort: 'default', riskSortDesc: false, riskFilter: '', riskCell: null, riskStatus: 'all',
+    riskSort: 'default', riskSortDesc: false, riskFilter: '', riskCell: null, riskStatus: 'all', forecastMilestone: '',
   };
 }
 

@@ -3,7 +3,7 @@
 // JSDoc says which side sends it. Import this file by relative path from both
 // sides; esbuild bundles it.
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { Position } from 'vscode-languageserver-protocol';
+import type { Position, WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 import type { ExportFormat } from './view/export-text.js';
 import type { ViewModel, Zoom } from './view/view-model.js';
 import type { WireViewModel } from './view/wire.js';
@@ -85,3 +85,17 @@ export interface BaselineRevision {
 
 /** Client → server: tags (newest first) and recent commits of the repository holding the document, for "Pick Baseline". */
 export const BaselineRevisionsRequest = new RequestType<DocumentParams, { revisions: BaselineRevision[]; error: string | null }, void>('programAsCode/baselineRevisions');
+
+export type { ForecastView } from './view/forecast-types.js';
+import type { ForecastView } from './view/forecast-types.js';
+
+export interface ForecastParams extends DocumentParams, WorkDoneProgressParams {}
+
+/**
+ * Client → server: the Monte Carlo forecast of the document's program (the preview's Forecast tab), run in
+ * the server's worker thread. Answers when the run for the current text is done; its progress goes to the
+ * request's `workDoneToken` ($/progress). An edit of the program before then answers ContentModified
+ * (-32801): ask again for the new text. Without estimates or schedule risks it answers at once with
+ * `status: 'no-uncertainty'` and the sentence to show. null when the file is not a program file.
+ */
+export const ForecastRequest = new RequestType<ForecastParams, ForecastView | null, void>('programAsCode/forecast');

@@ -25,6 +25,9 @@ import {
   BaselineRevisionsRequest, BaselineSummaryRequest, DependenciesRequest, DependentsRequest, ExportRequest, PreviewModelRequest, ProgramStatusRequest,
   ProgramSummaryRequest, ViewModelRequest,
 } from './protocol.js';
+import { ForecastRequest } from './protocol.js';
+import type { ForecastParams } from './protocol.js';
+import { ForecastRequests } from './workspace/forecast-requests.js';
 import { BaselineError } from './program/running/baseline-source.js';
 import { gitSource, listRevisions } from './node/git-source.js';
 import { BaselineCache } from './workspace/baseline-cache.js';
@@ -60,9 +63,15 @@ const publisher = new DiagnosticsPublisher(workspace, {
 });
 
 // The Monte Carlo forecast runs in a worker thread (dist/forecast-worker.js, beside this bundle).
-const forecasts = new ForecastRunner(join(__dirname, 'forecast-worker.js'), {
-  progress: () => workDoneProgress(),
+const forecasts: ForecastRunner = new ForecastRunner(join(__dirname, 'forecast-worker.js'), {
+  progress: (rootUri): ProgressSink => forecastRequests.observe(rootUri, workDoneProgress()),
+  onResult: () => forecastRequests.recheck(),
   log: (message) => log('forecast', message),
+});
+// The preview's forecast requests wait for the worker; an edit of the program answers them ContentModified.
+const forecastRequests: ForecastRequests = new ForecastRequests({
+  runner: () => forecasts,
+  isStale: (analysis) => analysis.model.files.some((f) => { const open = documents.get(f.uri); return open !== undefined && open.getText() !== f.text; }),
 });
 /** Forecasts start this long after the last edit (after the diagnostics' own analysis, so it is cached). */
 const FORECAST_DELAY_MS = 750;
@@ -80,6 +89,7 @@ function workDoneProgress(): ProgressSink {
 
 /** After an edit: the running forecast is stale (cancelled at once); a new one starts when typing pauses. */
 function forecastAfterEdit(uri: string): void {
+  forecastRequests.edited();
   forecasts.cancel();
   if (forecastTimer) clearTimeout(forecastTimer);
   forecastTimer = setTimeout(guard('forecast', undefined, () => {
@@ -258,6 +268,7 @@ connection.onShutdown(() => {
   publisher.dispose();
   if (forecastTimer) clearTimeout(forecastTimer);
   forecasts.dispose();
+  forecastRequests.dispose();
 });
 
 // ---- requests (handlers/feature-requests.ts) -------------------------------------
@@ -302,6 +313,11 @@ connection.onRequest(ExportRequest, guard('export', null, (p) => {
   const ctx = contextOf(p);
   return ctx?.analysis && isExportFormat(p.format) ? { text: exportText(buildViewModel(ctx.analysis), p.format, p.zoom) } : null;
 }));
+
+connection.onRequest(ForecastRequest, (params, token) => guard('forecast', Promise.resolve(null), (p: ForecastParams) => {
+  const ctx = contextOf(p);
+  return ctx?.analysis ? forecastRequests.answer(ctx.analysis, token, connection.languages.attachWorkDoneProgress(p)) : Promise.resolve(null);
+})(params));
 
 connection.onRequest(BaselineSummaryRequest, async (p) => {
   try {

@@ -11,6 +11,7 @@ import type { ExportWhat, TabId, ToWebview, WebviewMessage, WireViewModel } from
 import { checkWebviewMessage, decodeViewModel, isRevealAllowed, revealRefusal } from '../../../server/src/view/webview-protocol';
 import { requestViewModel } from '../requests';
 import { makeNonce, previewHtml, previewTitle } from './preview-html';
+import { ForecastLink } from './forecast-link';
 
 export interface RenderReport { uri: string; tab: TabId; tasks: number; at: number }
 
@@ -44,8 +45,10 @@ export class ProgramPreview implements vscode.Disposable {
   private readonly pending = new Map<number, { resolve: (s: string) => void; reject: (e: Error) => void }>();
   private readyWaiters: (() => void)[] = [];
   private disposed = false;
+  private readonly forecast: ForecastLink;
 
   constructor(readonly panel: vscode.WebviewPanel, private uri: vscode.Uri, private readonly host: PreviewHost) {
+    this.forecast = new ForecastLink(host.client, (m) => this.post(m), host.log);
     const webview = panel.webview;
     webview.options = webviewOptions(host.extensionUri);
     const media = mediaRoot(host.extensionUri);
@@ -168,6 +171,9 @@ export class ProgramPreview implements vscode.Disposable {
         this.ready = true;
         this.postViewModel();
         return;
+      case 'forecastWanted':
+        this.forecast.request(this.uri.toString());
+        return;
       case 'rendered':
         this.host.rendered({ uri: this.uri.toString(), tab: msg.tab, tasks: msg.tasks, at: Date.now() });
         return;
@@ -211,6 +217,7 @@ export class ProgramPreview implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
+    this.forecast.dispose();
     for (const p of this.pending.values()) p.reject(new Error('The preview was closed.'));
     this.pending.clear();
     this.panel.dispose();

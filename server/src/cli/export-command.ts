@@ -16,6 +16,7 @@ import { buildViewModel } from '../view/build-view-model.js';
 import { analyzeOptionsOf } from './programs.js';
 import { analyzeOneProgram } from './one-program.js';
 import type { AnalysisFlags } from './programs.js';
+import { exportedForecast } from './export-forecast.js';
 
 export const EXPORT_FORMATS = ['html', 'svg', 'csv', 'markdown', 'mermaid'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -61,7 +62,7 @@ export function runExport(opts: { file: string; format: ExportFormat; out?: stri
     case 'html': {
       const assets = readAssets();
       if (typeof assets === 'string') return { exitCode: 2, stdout: '', stderr: `program-as-code: ${assets}\n` };
-      text = standaloneHtml(vm, assets);
+      text = standaloneHtml(vm, assets, { forecast: exportedForecast(analysis) });
       break;
     }
   }

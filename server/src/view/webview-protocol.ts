@@ -7,12 +7,14 @@
 import type { SourceLocation, ViewModel } from './view-model.js';
 import type { WireViewModel } from './wire.js';
 import { decodeViewModel } from './wire.js';
+import type { ForecastView } from './forecast-types.js';
+import { isForecastProgress, isForecastView } from './forecast-message.js';
 
 export type { WireViewModel };
 export { decodeViewModel };
 
-export type TabId = 'gantt' | 'graph' | 'risks' | 'milestones';
-export const TABS: readonly TabId[] = ['gantt', 'graph', 'risks', 'milestones'];
+export type TabId = 'gantt' | 'graph' | 'risks' | 'milestones' | 'forecast';
+export const TABS: readonly TabId[] = ['gantt', 'graph', 'risks', 'milestones', 'forecast'];
 
 /** What the webview draws for the host to save (mermaid runs only there). */
 export type ExportWhat = 'gantt-svg' | 'graph-svg';
@@ -23,7 +25,9 @@ export type ToWebview =
   | { type: 'highlight'; id: string | null }
   | { type: 'showTab'; tab: TabId }
   | { type: 'showCriticalPath' }
-  | { type: 'exportRequest'; requestId: number; what: ExportWhat };
+  | { type: 'exportRequest'; requestId: number; what: ExportWhat }
+  | { type: 'forecast'; forecast: ForecastView }
+  | { type: 'forecastProgress'; percentage: number; message: string };
 
 /** Host → webview, as the webview reads it: the view model decoded. */
 export type HostMessage =
@@ -33,6 +37,7 @@ export type HostMessage =
 /** Webview → host. */
 export type WebviewMessage =
   | { type: 'ready' }
+  | { type: 'forecastWanted' }
   | { type: 'reveal'; location: SourceLocation }
   | { type: 'rendered'; tab: TabId; tasks: number }
   | { type: 'save'; fileName: string; content: string; encoding: 'utf8' | 'base64' }
@@ -84,6 +89,10 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
       return typeof data.requestId === 'number' && (data.what === 'gantt-svg' || data.what === 'graph-svg')
         ? { type: 'exportRequest', requestId: data.requestId, what: data.what }
         : undefined;
+    case 'forecast':
+      return isForecastView(data.forecast) ? { type: 'forecast', forecast: data.forecast } : undefined;
+    case 'forecastProgress':
+      return isForecastProgress(data) ? { type: 'forecastProgress', percentage: data.percentage as number, message: data.message as string } : undefined;
     default:
       return undefined;
   }
@@ -94,6 +103,7 @@ export function parseWebviewMessage(data: unknown): WebviewMessage | undefined {
   if (!isObject(data)) return undefined;
   switch (data.type) {
     case 'ready': return { type: 'ready' };
+    case 'forecastWanted': return { type: 'forecastWanted' };
     case 'reveal': return isSourceLocation(data.location) ? { type: 'reveal', location: data.location } : undefined;
     case 'rendered':
       return isTab(data.tab) && isCount(data.tasks) ? { type: 'rendered', tab: data.tab, tasks: data.tasks } : undefined;
