@@ -24,6 +24,8 @@ export interface LoadWeek {
   readonly peak: number;
   /** Ids of the tasks behind the demand, in file order. */
   readonly tasks: readonly string[];
+  /** A person's working days on leave that week (0 for a pool). */
+  readonly leave: number;
 }
 
 export interface ResourceLoadRow {
@@ -92,22 +94,40 @@ export function resourceLoad(model: ProgramModel, schedule: Schedule): ResourceL
   if (lo !== Infinity) for (let wk = mondayOf(lo); wk <= hi; wk += 7) weeks.push(wk);
   const cal = schedule.calendar;
   const rows: ResourceLoadRow[] = [];
-  const row = (key: string, id: string, kind: 'person' | 'pool', name: string | undefined, capacity: number, free: (wk: Day) => number): void => {
+  const row = (key: string, id: string, kind: 'person' | 'pool', name: string | undefined, capacity: number, leave: (wk: Day) => number): void => {
     const a = acc.get(key);
     rows.push({
       id, kind, ...(name !== undefined && { name }), capacity,
       weeks: weeks.map((wk) => {
         let peak = 0;
         if (a) for (let d = wk; d < wk + 7; d++) peak = Math.max(peak, a.perDay.get(d) ?? 0);
-        return { week: wk, demand: round(a?.demand.get(wk) ?? 0), available: round(free(wk) * capacity), peak, tasks: a?.tasks.get(wk) ?? [] };
+        const away = leave(wk);
+        return { week: wk, demand: round(a?.demand.get(wk) ?? 0), available: round((cal.workingDaysInclusive(wk, wk + 6) - away) * capacity), peak, tasks: a?.tasks.get(wk) ?? [], leave: away };
       }),
     });
   };
   for (const p of people.values()) {
-    row(`p:${p.id}`, p.id, 'person', p.name, capacityOf(p), (wk) => cal.workingDaysInclusive(wk, wk + 6) - leaveDays(p, wk, cal.isWorkingDay));
+    row(`p:${p.id}`, p.id, 'person', p.name, capacityOf(p), (wk) => leaveDays(p, wk, cal.isWorkingDay));
   }
-  for (const p of pools.values()) row(`u:${p.id}`, p.id, 'pool', p.name, p.units, (wk) => cal.workingDaysInclusive(wk, wk + 6));
+  for (const p of pools.values()) row(`u:${p.id}`, p.id, 'pool', p.name, p.units, () => 0);
   return { weeks, rows };
+}
+
+/**
+ * How a week reads, by the rules of the `over-allocation` warning:
+ * - `over`: more asked than available that week; for a pool also more units
+ *   than it has on some day (a pool is shared by the day);
+ * - `day`: a person on more than one task on some day while the week as a
+ *   whole fits (no warning: work can be juggled within a week, but it is a
+ *   clash worth seeing);
+ * - `ok`: work within what is available; `idle`: nothing asked.
+ */
+export type LoadState = 'idle' | 'ok' | 'day' | 'over';
+
+export function loadState(row: Pick<ResourceLoadRow, 'kind' | 'capacity'>, w: Pick<LoadWeek, 'demand' | 'available' | 'peak'>): LoadState {
+  if (w.demand > w.available || (row.kind === 'pool' && w.peak > row.capacity)) return 'over';
+  if (row.kind === 'person' && w.peak > 1) return 'day';
+  return w.demand > 0 ? 'ok' : 'idle';
 }
 
 function capacityOf(p: Person): number {

@@ -16,6 +16,8 @@ import { findDefinition } from './resolve.js';
 import { isOpenRisk, riskBand, riskScore } from './rules.js';
 import type { RiskBand } from './rules.js';
 import type { DependencyType, Entity, EntityKind, Span } from './types.js';
+import type { ViewResources } from '../view/resources-types.js';
+import { buildResourcesView } from '../view/resources-view.js';
 
 /** The source of an item: its id token, 0-based lines, UTF-16 characters. */
 export interface SourceLocation {
@@ -159,6 +161,8 @@ export interface ViewModel {
    * so the preview colours empty cells without re-deriving the banding rule.
    */
   readonly riskMatrix: RiskBand[][];
+  /** People's and pools' weekly load (the Resources tab), leave pauses and levelling delays (the Gantt). */
+  readonly resources: ViewResources;
 }
 
 const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
@@ -271,10 +275,11 @@ export function buildViewModel(analysis: ProgramAnalysis): ViewModel {
     criticalPath: [...schedule.criticalPath], diagnosticsSummary: { errors, warnings },
     files: model.files.map((f) => f.uri),
     riskMatrix: [1, 2, 3, 4, 5].map((pr) => [1, 2, 3, 4, 5].map((im) => riskBand(pr * im))),
+    resources: buildResourcesView(analysis),
   };
 }
 
-function locationOf(indexes: Map<string, LineIndex>, analysis: ProgramAnalysis, uri: string, span: Span): SourceLocation {
+export function locationOf(indexes: Map<string, LineIndex>, analysis: ProgramAnalysis, uri: string, span: Span): SourceLocation {
   let index = indexes.get(uri);
   if (!index) {
     const file = analysis.model.files.find((f) => f.uri === uri);
