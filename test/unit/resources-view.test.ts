@@ -1,0 +1,125 @@
+// The view model's `resources` part (server/src/view/resources-view.ts) on a
+// hand-computed fixture: per person and pool and week, demand, availability
+// (holidays, leave, part time), the week's state and the tasks behind it; and
+// the Gantt's leave pauses and levelling delays.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeProgram } from '../../server/src/program/analyze.js';
+import { buildResourcesView } from '../../server/src/view/resources-view.js';
+import type { ViewLoadRow, ViewResources } from '../../server/src/view/resources-types.js';
+import { lines, programFromYaml } from '../helpers/program.js';
+
+// Mon-Fri; holiday Wed 2026-01-14. al: full time, on leave Thu 01-15..Fri 01-16. bo: half time. lab: 1 unit.
+//   a 3d [al]                 01-05..01-07
+//   b 2d [al, bo], lab 1      01-05..01-06
+//   c 2d, lab 1               01-05..01-06
+//   d 3d [al] from 01-12      works 01-12, 01-13 (01-14 holiday, 01-15/16 al's leave: a pause), 01-19
+//   e 2d [al] from 01-19      01-19..01-20
+//   f 5d [al] from 01-19      01-19..01-23
+const FIXTURE = lines(
+  'version: 1',
+  'program: { id: p, name: P, start: 2026-01-05 }',
+  'calendar: { holidays: [2026-01-14] }',
+  'people:',
+  '  - { id: al, name: Al, leave: [{ from: 2026-01-15, to: 2026-01-16 }] }',
+  '  - { id: bo, name: Bo, capacity: 0.5 }',
+  'pools:',
+  '  - { id: lab, name: Lab, units: 1 }',
+  'workstreams:',
+  '  - id: ws',
+  '    name: WS',
+  '    tasks:',
+  '      - { id: a, name: A, duration: 3d, assignees: [al] }',
+  '      - { id: b, name: B, duration: 2d, assignees: [al, bo], needs: { lab: 1 } }',
+  '      - { id: c, name: C, duration: 2d, needs: { lab: 1 } }',
+  '      - { id: d, name: D, duration: 3d, assignees: [al], start: 2026-01-12 }',
+  '      - { id: e, name: E, duration: 2d, assignees: [al], start: 2026-01-19 }',
+  '      - { id: f, name: F, duration: 5d, assignees: [al], start: 2026-01-19 }',
+);
+
+function view(text: string): ViewResources {
+  return buildResourcesView(analyzeProgram(programFromYaml(text)));
+}
+
+function row(v: ViewResources, id: string): ViewLoadRow {
+  const r = v.rows.find((x) => x.id === id);
+  assert.ok(r, `no row ${id}`);
+  return r;
+}
+
+function taskNames(v: ViewResources, r: ViewLoadRow): string[][] {
+  return r.tasks.map((ts) => ts.map((i) => v.taskIds[i]!));
+}
+
+void test('resources view: weeks, working days and holidays', () => {
+  const v = view(FIXTURE);
+  assert.deepEqual(v.weeks, ['2026-01-05', '2026-01-12', '2026-01-19']);
+  assert.deepEqual(v.workingDays, [5, 4, 5]);
+  assert.deepEqual(v.holidays, [0, 1, 0]);
+  assert.deepEqual(v.rows.map((r) => `${r.kind}:${r.id}`), ['person:al', 'person:bo', 'pool:lab']);
+  assert.equal(v.levelled, false);
+});
+
+void test('resources view: a full-time person with a holiday, leave, a day clash and an over-allocated week', () => {
+  const v = view(FIXTURE);
+  const al = row(v, 'al');
+  // Week 1: a 3 + b 2 = 5 of 5, but a and b both on Mon and Tue: a day clash (2). Week 2: d on Mon, Tue = 2 of
+  // 4 working days minus 2 of leave = 2: within (1). Week 3: d 1 + e 2 + f 5 = 8 > 5: over (3).
+  assert.deepEqual(al.demand, [5, 2, 8]);
+  assert.deepEqual(al.available, [5, 2, 5]);
+  assert.deepEqual(al.leave, [0, 2, 0]);
+  assert.deepEqual(al.peak, [2, 1, 3]);
+  assert.deepEqual(al.state, [2, 1, 3]);
+  assert.equal(al.overWeeks, 1);
+  assert.deepEqual(taskNames(v, al), [['a', 'b'], ['d'], ['d', 'e', 'f']]);
+  assert.equal(al.name, 'Al');
+  assert.equal(al.capacity, 1);
+  assert.deepEqual(al.location && [al.location.line, al.location.character], [4, 10]);
+});
+
+void test('resources view: a part-time person and a pool', () => {
+  const v = view(FIXTURE);
+  const bo = row(v, 'bo');
+  // b: 2 days at 0.5 = 1 person-day of 5 × 0.5 = 2.5; then nothing (4 × 0.5 = 2, 5 × 0.5 = 2.5 available).
+  assert.deepEqual(bo.demand, [1, 0, 0]);
+  assert.deepEqual(bo.available, [2.5, 2, 2.5]);
+  assert.deepEqual(bo.state, [1, 0, 0]);
+  const lab = row(v, 'lab');
+  // b and c each need 1 unit on Mon and Tue: 4 unit-days of 5 available, but 2 units on a day of a 1-unit pool: over.
+  assert.deepEqual(lab.demand, [4, 0, 0]);
+  assert.deepEqual(lab.available, [5, 4, 5]);
+  assert.deepEqual(lab.peak, [2, 0, 0]);
+  assert.deepEqual(lab.state, [3, 0, 0]);
+  assert.deepEqual(taskNames(v, lab), [['b', 'c'], [], []]);
+});
+
+void test('resources view: the Gantt\'s leave pause, and no delays without levelling', () => {
+  const v = view(FIXTURE);
+  assert.deepEqual(v.pauses, [{ task: 'd', from: '2026-01-15', to: '2026-01-16', days: 2, people: ['al'] }]);
+  assert.deepEqual(v.delays, []);
+});
+
+void test('resources view: levelling delays with the resource and the task that held it', () => {
+  const v = view(lines(
+    'version: 1',
+    'program: { id: p, name: P, start: 2026-01-05 }',
+    'scheduling: { levelling: true }',
+    'people:',
+    '  - { id: al, name: Al }',
+    'workstreams:',
+    '  - id: ws',
+    '    name: WS',
+    '    tasks:',
+    '      - { id: a, name: A, duration: 3d, assignees: [al] }',
+    '      - { id: b, name: B, duration: 2d, assignees: [al], priority: 800 }',
+  ));
+  // b (priority 800) goes first on 01-05..01-06; a waits 2 working days.
+  assert.equal(v.levelled, true);
+  assert.deepEqual(v.delays, [{ task: 'a', days: 2, heldBy: [{ resource: 'al', task: 'b' }] }]);
+  assert.deepEqual(row(v, 'al').state, [1]); // 5 of 5 days, one task a day
+});
+
+void test('resources view: a program without people or pools has an empty grid', () => {
+  const v = view(lines('version: 1', 'program: { id: p, name: P, start: 2026-01-05 }', 'workstreams:', '  - { id: ws, name: WS, tasks: [{ id: a, name: A, duration: 2d }] }'));
+  assert.deepEqual([v.weeks, v.rows, v.taskIds], [[], [], []]);
+});
