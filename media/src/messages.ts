@@ -4,8 +4,8 @@
 import type { SourceLocation, ViewModel } from '../../server/src/program/view-model.js';
 import { unpackViewModel } from '../../server/src/program/view-model.js';
 
-export type TabId = 'gantt' | 'graph' | 'risks' | 'milestones';
-export const TABS: readonly TabId[] = ['gantt', 'graph', 'risks', 'milestones'];
+export type TabId = 'gantt' | 'graph' | 'risks' | 'milestones' | 'resources';
+export const TABS: readonly TabId[] = ['gantt', 'graph', 'risks', 'milestones', 'resources'];
 
 export type HostMessage =
   | { type: 'update'; viewModel: ViewModel; documentUri: string | null }

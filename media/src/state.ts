@@ -27,6 +27,8 @@ export interface UiState {
   riskFilter: string;
   riskCell: [number, number] | null;
   riskStatus: 'all' | 'open' | 'closed';
+  /** Resources tab: only the people and pools over-allocated in some week. */
+  resourcesOverOnly: boolean;
 }
 
 export function defaultState(zoom: Zoom = 'week'): UiState {
@@ -34,6 +36,7 @@ export function defaultState(zoom: Zoom = 'week'): UiState {
     documentUri: null, tab: 'gantt', zoom, collapsed: [], criticalOnly: false, scrollTop: 0, scrollLeft: 0,
     graphMode: 'auto', graphDepth: 2, graphZoom: 'auto', focusId: null,
     riskSort: 'default', riskSortDesc: false, riskFilter: '', riskCell: null, riskStatus: 'all',
+    resourcesOverOnly: false,
   };
 }
 

@@ -6,36 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeProgram } from '../../server/src/program/analyze.js';
 import { buildResourcesView } from '../../server/src/view/resources-view.js';
+import { tasksInWeek } from '../../server/src/view/resources-runs.js';
 import type { ViewLoadRow, ViewResources } from '../../server/src/view/resources-types.js';
 import { lines, programFromYaml } from '../helpers/program.js';
+import { LOAD_FIXTURE } from '../helpers/resources-fixture.js';
 
-// Mon-Fri; holiday Wed 2026-01-14. al: full time, on leave Thu 01-15..Fri 01-16. bo: half time. lab: 1 unit.
-//   a 3d [al]                 01-05..01-07
-//   b 2d [al, bo], lab 1      01-05..01-06
-//   c 2d, lab 1               01-05..01-06
-//   d 3d [al] from 01-12      works 01-12, 01-13 (01-14 holiday, 01-15/16 al's leave: a pause), 01-19
-//   e 2d [al] from 01-19      01-19..01-20
-//   f 5d [al] from 01-19      01-19..01-23
-const FIXTURE = lines(
-  'version: 1',
-  'program: { id: p, name: P, start: 2026-01-05 }',
-  'calendar: { holidays: [2026-01-14] }',
-  'people:',
-  '  - { id: al, name: Al, leave: [{ from: 2026-01-15, to: 2026-01-16 }] }',
-  '  - { id: bo, name: Bo, capacity: 0.5 }',
-  'pools:',
-  '  - { id: lab, name: Lab, units: 1 }',
-  'workstreams:',
-  '  - id: ws',
-  '    name: WS',
-  '    tasks:',
-  '      - { id: a, name: A, duration: 3d, assignees: [al] }',
-  '      - { id: b, name: B, duration: 2d, assignees: [al, bo], needs: { lab: 1 } }',
-  '      - { id: c, name: C, duration: 2d, needs: { lab: 1 } }',
-  '      - { id: d, name: D, duration: 3d, assignees: [al], start: 2026-01-12 }',
-  '      - { id: e, name: E, duration: 2d, assignees: [al], start: 2026-01-19 }',
-  '      - { id: f, name: F, duration: 5d, assignees: [al], start: 2026-01-19 }',
-);
+// The fixture and its hand-computed figures: test/helpers/resources-fixture.ts.
+const FIXTURE = LOAD_FIXTURE;
 
 function view(text: string): ViewResources {
   return buildResourcesView(analyzeProgram(programFromYaml(text)));
@@ -48,7 +25,7 @@ function row(v: ViewResources, id: string): ViewLoadRow {
 }
 
 function taskNames(v: ViewResources, r: ViewLoadRow): string[][] {
-  return r.tasks.map((ts) => ts.map((i) => v.taskIds[i]!));
+  return r.demand.map((_d, w) => tasksInWeek(r, w).map((i) => v.taskIds[i]!));
 }
 
 void test('resources view: weeks, working days and holidays', () => {
@@ -72,6 +49,9 @@ void test('resources view: a full-time person with a holiday, leave, a day clash
   assert.deepEqual(al.state, [2, 1, 3]);
   assert.equal(al.overWeeks, 1);
   assert.deepEqual(taskNames(v, al), [['a', 'b'], ['d'], ['d', 'e', 'f']]);
+  // As runs: a and b in week 0, d in weeks 1..2, e and f in week 2 (task indexes in file order).
+  assert.deepEqual(al.tasks, [0, 0, 0, 1, 0, 0, 2, 1, 2, 3, 2, 2, 4, 2, 2]);
+  assert.deepEqual(v.taskIds, ['a', 'b', 'd', 'e', 'f', 'c']);
   assert.equal(al.name, 'Al');
   assert.equal(al.capacity, 1);
   assert.deepEqual(al.location && [al.location.line, al.location.character], [4, 10]);

@@ -46,8 +46,14 @@ export interface ViewLoadRow {
   readonly leave: number[];
   /** Per week: a ViewLoadState. */
   readonly state: ViewLoadState[];
-  /** Per week: the tasks behind the demand, as indexes into ViewResources.taskIds, in file order. */
-  readonly tasks: number[][];
+  /**
+   * The tasks behind the demand, as runs of consecutive weeks: flat triples
+   * [task, first week, last week] (task: an index into ViewResources.taskIds;
+   * weeks: indexes into ViewResources.weeks), by task in file order. A run
+   * per stretch a task works (a whole week of leave splits it); far smaller
+   * than a list per week (a task spans a few weeks).
+   */
+  readonly tasks: number[];
   /** Weeks with state 3 (over-allocated). */
   readonly overWeeks: number;
 }

@@ -37,8 +37,10 @@ export function buildResourcesView(analysis: ProgramAnalysis): ViewResources {
       id: r.id, kind: r.kind, name: r.name ?? null, capacity: r.capacity,
       location: ((e) => (e ? locate(e) : null))(definitions.get(`${r.kind}:${r.id}`)),
       demand: new Array<number>(n), available: new Array<number>(n), peak: new Array<number>(n), leave: new Array<number>(n),
-      state: new Array<ViewLoadState>(n), tasks: new Array<number[]>(n), overWeeks: 0,
+      state: new Array<ViewLoadState>(n), tasks: [] as number[], overWeeks: 0,
     };
+    /** Task index → position of its open run's last week in row.tasks. */
+    const open = new Map<number, number>();
     r.weeks.forEach((w, i) => {
       row.demand[i] = w.demand;
       row.available[i] = w.available;
@@ -47,8 +49,14 @@ export function buildResourcesView(analysis: ProgramAnalysis): ViewResources {
       const st = STATE[loadState(r, w)];
       row.state[i] = st;
       if (st === 3) row.overWeeks++;
-      row.tasks[i] = w.tasks.map(indexOf);
+      for (const id of w.tasks) {
+        const t = indexOf(id);
+        const at = open.get(t);
+        if (at !== undefined && row.tasks[at] === i - 1) row.tasks[at] = i;
+        else { row.tasks.push(t, i, i); open.set(t, row.tasks.length - 1); }
+      }
     });
+    sortRuns(row.tasks);
     return row;
   });
 
@@ -77,6 +85,14 @@ export function buildResourcesView(analysis: ProgramAnalysis): ViewResources {
     weeks: load.weeks.map(formatDate), workingDays, holidays, rows, taskIds,
     levelled: schedule.levelled, pauses, delays,
   };
+}
+
+/** Orders the [task, from, to] triples by task (file order), then week. */
+function sortRuns(flat: number[]): void {
+  const runs: [number, number, number][] = [];
+  for (let i = 0; i < flat.length; i += 3) runs.push([flat[i] as number, flat[i + 1] as number, flat[i + 2] as number]);
+  runs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  runs.forEach((r, i) => { flat[i * 3] = r[0]; flat[i * 3 + 1] = r[1]; flat[i * 3 + 2] = r[2]; });
 }
 
 function locator(analysis: ProgramAnalysis): (e: Entity) => ResourceLocation {
