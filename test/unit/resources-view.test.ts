@@ -95,7 +95,7 @@ void test('resources view: levelling delays with the resource and the task that 
   ));
   // b (priority 800) goes first on 01-05..01-06; a waits 2 working days.
   assert.equal(v.levelled, true);
-  assert.deepEqual(v.delays, [{ task: 'a', days: 2, heldBy: [{ resource: 'al', task: 'b' }] }]);
+  assert.deepEqual(v.delays, [{ task: 'a', days: 2, heldBy: [{ resource: 'al', task: 'b' }], moreHolds: 0 }]);
   assert.deepEqual(row(v, 'al').state, [1]); // 5 of 5 days, one task a day
 });
 

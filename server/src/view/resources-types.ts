@@ -75,8 +75,10 @@ export interface ViewDelay {
   readonly task: string;
   /** Working days of delay. */
   readonly days: number;
-  /** The resources, and the tasks that held them. */
+  /** The resources, and the tasks that held them: the first few (a pool can be held by dozens). */
   readonly heldBy: { readonly resource: string; readonly task: string }[];
+  /** How many more holds there are beyond `heldBy`. */
+  readonly moreHolds: number;
 }
 
 export interface ViewResources {

@@ -12,6 +12,9 @@ import type { Entity } from '../program/types.js';
 import { locationOf } from '../program/view-model.js';
 import type { ResourceLocation, ViewDelay, ViewLoadRow, ViewLoadState, ViewPause, ViewResources } from './resources-types.js';
 
+/** Holds listed per delayed task (the rest are counted): the schedule's JSON has them all. */
+const MAX_HOLDS = 3;
+
 const STATE: Record<LoadState, ViewLoadState> = { idle: 0, ok: 1, day: 2, over: 3 };
 
 export function buildResourcesView(analysis: ProgramAnalysis): ViewResources {
@@ -77,7 +80,8 @@ export function buildResourcesView(analysis: ProgramAnalysis): ViewResources {
     if (!it || it.kind !== 'task') continue;
     for (const p of it.pauses) pauses.push({ task: t.id, from: formatDate(p.from), to: formatDate(p.to), days: p.days, people: [...p.people] });
     if (it.levellingDelay !== null && it.levellingDelay > 0) {
-      delays.push({ task: t.id, days: it.levellingDelay, heldBy: it.heldBy.map((h) => ({ resource: h.resource, task: h.task })) });
+      const heldBy = it.heldBy.slice(0, MAX_HOLDS).map((h) => ({ resource: h.resource, task: h.task }));
+      delays.push({ task: t.id, days: it.levellingDelay, heldBy, moreHolds: it.heldBy.length - heldBy.length });
     }
   }
 
