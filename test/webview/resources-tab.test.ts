@@ -14,13 +14,31 @@ import { analyzeProgram } from '../../server/src/program/analyze.js';
 import { buildViewModel } from '../../server/src/program/view-model.js';
 import type { ViewModel } from '../../server/src/program/view-model.js';
 import { levelProgramYaml } from '../../bench/level.js';
-import { programFromYaml } from '../helpers/program.js';
+import { lines, programFromYaml } from '../helpers/program.js';
+import { ganttSvg } from '../../server/src/program/export/gantt-svg.js';
 import { LOAD_FIXTURE } from '../helpers/resources-fixture.js';
 import { launch, openWebview, post, posted, showTab, vmOfFile, webviewHtml } from './harness.js';
 
 const RESULTS = join(__dirname, '../../test-results');
 const FIXTURE = buildViewModel(analyzeProgram(programFromYaml(LOAD_FIXTURE)));
 const ORION = vmOfFile('orion.program.yaml', join(__dirname, '../../examples/orion'));
+// b (priority 800) takes al first (01-05..01-06); a waits 2 working days (01-07..01-09), held by b.
+// c pauses over bo's leave on Wed 01-07 and Thu 01-08: 01-05..01-12.
+const MARKS = buildViewModel(analyzeProgram(programFromYaml(lines(
+  'version: 1',
+  'program: { id: g, name: Gantt marks, start: 2026-01-05, status_date: 2026-01-05 }',
+  'scheduling: { levelling: true }',
+  'people:',
+  '  - { id: al, name: Al }',
+  '  - { id: bo, name: Bo, leave: [{ from: 2026-01-07, to: 2026-01-08 }] }',
+  'workstreams:',
+  '  - id: ws',
+  '    name: WS',
+  '    tasks:',
+  '      - { id: a, name: Build, duration: 3d, assignees: [al] }',
+  '      - { id: b, name: Design, duration: 2d, assignees: [al], priority: 800 }',
+  '      - { id: c, name: Docs, duration: 4d, assignees: [bo] }',
+))));
 let browser: Browser;
 
 before(async () => { browser = await launch(); mkdirSync(RESULTS, { recursive: true }); });
@@ -128,6 +146,48 @@ void describe('Resources tab', () => {
       await page.close();
     });
   }
+
+  for (const width of [560, 1280] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      void it(`Gantt: a leave pause inside the bar, a levelling delay linked to its holder (${width} px, ${theme})`, { timeout: 60_000 }, async () => {
+        const o = await openWebview(browser, MARKS, theme, { width, height: 400 });
+        const { page } = o;
+        await page.waitForFunction(() => document.body.dataset.rendered === 'gantt');
+        await page.selectOption('select.zoom', 'day');
+        await page.waitForSelector('.bar[data-id="c"] rect.pause');
+        assert.deepEqual(await page.$$eval('.bar[data-id="c"] rect.pause', (rs) => rs.map((r) => `${r.getAttribute('data-from')}..${r.getAttribute('data-to')}`)), ['2026-01-07..2026-01-08']);
+        // The pause sits inside the bar, two days wide (day zoom: 24 px a day).
+        const geo = await page.$eval('.bar[data-id="c"]', (g) => {
+          const bar = g.querySelector('rect.bar-bg')!.getBoundingClientRect();
+          const p = g.querySelector('rect.pause')!.getBoundingClientRect();
+          return { inside: p.left > bar.left && p.right < bar.right, width: p.width };
+        });
+        assert.ok(geo.inside && Math.abs(geo.width - 48) < 1, JSON.stringify(geo));
+        assert.equal(await page.getAttribute('.bar[data-id="a"] .delay-marker', 'data-id'), 'b');
+        assert.equal(await page.textContent('.bar[data-id="a"] .delay-label'), '+2d');
+        assert.equal(await page.$$eval('path.hold-link[data-from="b"][data-to="a"]', (ps) => ps.length), 1);
+        // Hover says why; a click on the marker jumps to the task that held the resource.
+        await page.hover('.bar[data-id="c"] rect.bar-bg', { position: { x: 4, y: 4 } });
+        assert.match((await page.textContent('.tooltip'))!, /Paused 2 working days: bo on leave 2026-01-07\.\.2026-01-08/);
+        await page.hover('.bar[data-id="a"] rect.bar-bg', { position: { x: 30, y: 4 } });
+        assert.match((await page.textContent('.tooltip'))!, /Delayed 2 working days by levelling: al held by b/);
+        await page.click('.bar[data-id="a"] .delay-label');
+        assert.deepEqual((await posted(page)).filter((m) => m.type === 'reveal').at(-1), { type: 'reveal', location: MARKS.tasks.find((t) => t.id === 'b')!.location });
+        assert.ok(await page.$('.gantt-legend .legend-pause') && await page.$('.gantt-legend .legend-delay'), 'the legend explains both');
+        await page.mouse.move(0, 0);
+        await page.screenshot({ path: join(RESULTS, `gantt-marks-${width}-${theme}.png`) });
+        assert.deepEqual([o.errors, o.leaks], [[], []]);
+        await page.close();
+      });
+    }
+  }
+
+  void it('the exported SVG has the pause, the delay and the link', () => {
+    const svg = ganttSvg(MARKS, { zoom: 'day' });
+    assert.match(svg, /<rect class="pause" fill="url\(#pause\)"[^>]*><title>Paused 2 working days: bo on leave 2026-01-07\.\.2026-01-08<\/title>/);
+    assert.match(svg, /<g class="delay-marker"><title>Delayed 2 working days by levelling: al held by b<\/title>/);
+    assert.equal(svg.match(/class="hold-link"/g)?.length, 1);
+  });
 
   void it('200 people and 20 pools over two years (levelled): virtualised, drawn quickly, scrolls only inside the grid', { timeout: 120_000 }, async () => {
     const vm: ViewModel = buildViewModel(analyzeProgram(programFromYaml(levelProgramYaml())));

@@ -1,7 +1,6 @@
-// Geometry and words of the Resources grid, without the DOM: column widths
-// for a panel width, the month labels over the weeks, and what a cell says.
+// Geometry of the Resources grid, without the DOM: column widths for a panel
+// width, and the month labels over the weeks (the words are resources-words.ts).
 // Kept apart from the view so the rules can be read (and tested) on their own.
-import type { ViewLoadRow, ViewResources } from '../../../server/src/view/resources-types.js';
 
 /** Below this panel width (a side panel) the name column narrows. */
 export const NARROW_PANEL = 720;
@@ -43,39 +42,6 @@ export function monthLabels(weeks: readonly string[], weekWidth: number): { inde
     lastAt = i;
   });
   return out;
-}
-
-function num(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
-}
-
-export function unitOf(row: ViewLoadRow): string {
-  return row.kind === 'person' ? 'person-days' : 'unit-days';
-}
-
-export const STATE_WORDS = ['nothing planned', 'within availability', 'more than one task on a day (the week fits)', 'over-allocated'] as const;
-
-/** What is available in a week, and why it is less than a full week. */
-export function availabilityWords(res: ViewResources, row: ViewLoadRow, w: number): string {
-  const why: string[] = [`${res.workingDays[w] ?? 0} working day${res.workingDays[w] === 1 ? '' : 's'}`];
-  if ((res.holidays[w] ?? 0) > 0) why.push(`${res.holidays[w]} holiday${res.holidays[w] === 1 ? '' : 's'}`);
-  if ((row.leave[w] ?? 0) > 0) why.push(`${row.leave[w]} on leave`);
-  why.push(row.kind === 'person' ? `capacity ${num(row.capacity)}` : `${num(row.capacity)} unit${row.capacity === 1 ? '' : 's'}`);
-  return `${num(row.available[w] ?? 0)} available (${why.join(', ')})`;
-}
-
-/** The one-line summary of a cell: for the tooltip and the details' heading. */
-export function cellWords(res: ViewResources, row: ViewLoadRow, w: number): string {
-  const peak = row.peak[w] ?? 0;
-  const onDay = row.kind === 'person'
-    ? (peak > 1 ? `; up to ${peak} tasks on one day` : '')
-    : (peak > 0 ? `; up to ${num(peak)} unit${peak === 1 ? '' : 's'} on one day` : '');
-  return `${num(row.demand[w] ?? 0)} ${unitOf(row)} asked, ${availabilityWords(res, row, w)}${onDay}: ${STATE_WORDS[row.state[w] ?? 0]}`;
-}
-
-/** The row's label: its name, and its id when the name differs. */
-export function rowTitle(row: ViewLoadRow): string {
-  return row.name && row.name !== row.id ? `${row.name} (${row.id})` : row.id;
 }
 
 /** The index of the week holding `date` (`YYYY-MM-DD`), or -1. */

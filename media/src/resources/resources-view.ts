@@ -11,7 +11,8 @@ import type { SourceLocation, ViewModel } from '../../../server/src/program/view
 import type { ViewLoadRow, ViewResources } from '../../../server/src/view/resources-types.js';
 import { tasksInWeek } from '../../../server/src/view/resources-runs.js';
 import { clear, h } from '../dom.js';
-import { HEAD_HEIGHT, ROW_HEIGHT, STATE_WORDS, availabilityWords, cellWords, columns, monthLabels, rowTitle, unitOf, weekIndexOf } from './grid.js';
+import { HEAD_HEIGHT, ROW_HEIGHT, columns, monthLabels, weekIndexOf } from './grid.js';
+import { STATE_WORDS, availabilityWords, cellWords, rowTitle, unitOf } from '../../../server/src/view/resources-words.js';
 import type { Columns } from './grid.js';
 
 const OVERSCAN = 10;
@@ -232,7 +233,7 @@ function summaryOf(res: ViewResources): string {
 function legend(): HTMLElement {
   const item = (cls: string, label: string): HTMLElement => h('span', { class: 'legend-item' }, h('span', { class: `res-cell res-swatch ${cls}` }), label);
   return h('div', { class: 'res-legend' },
-    item('s1 light', 'Within (darker: fuller)'),
+    item('s1 light', 'Within'), item('s1 full', 'Full (stronger: fuller)'),
     item('s2', 'Two tasks on a day'),
     item('s3', 'Over-allocated'),
     item('s1 half leave', 'Leave that week'),

@@ -10,9 +10,7 @@ import { standaloneHtml } from '../program/export/html.js';
 import type { StandaloneAssets } from '../program/export/html.js';
 import { programMarkdown } from '../program/export/markdown.js';
 import { programAsMermaidMarkdown } from '../program/export/mermaid.js';
-import { resourcesMarkdown } from '../program/export/resources-markdown.js';
 import { risksCsv } from '../program/export/risks-csv.js';
-import { resourceLoad } from '../program/resource-load.js';
 import { buildViewModel } from '../program/view-model.js';
 import { analyzeOptionsOf, openPrograms } from './programs.js';
 import type { AnalysisFlags } from './programs.js';
@@ -58,11 +56,7 @@ export function runExport(opts: { file: string; format: ExportFormat; out?: stri
   switch (opts.format) {
     case 'svg': text = ganttSvg(vm); break;
     case 'csv': text = risksCsv(vm); break;
-    case 'markdown': {
-      const resources = resourcesMarkdown(resourceLoad(model, analysis.schedule));
-      text = resources ? `${programMarkdown(vm).trimEnd()}\n\n${resources}` : programMarkdown(vm);
-      break;
-    }
+    case 'markdown': text = programMarkdown(vm); break;
     case 'mermaid': text = `${programAsMermaidMarkdown(vm)}\n`; break;
     case 'html': {
       const assets = readAssets();
