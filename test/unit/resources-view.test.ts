@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeProgram } from '../../server/src/program/analyze.js';
 import { buildResourcesView } from '../../server/src/view/resources-view.js';
+import { buildViewModel } from '../../server/src/program/view-model.js';
+import { programMarkdown } from '../../server/src/program/export/markdown.js';
 import { tasksInWeek } from '../../server/src/view/resources-runs.js';
 import type { ViewLoadRow, ViewResources } from '../../server/src/view/resources-types.js';
 import { lines, programFromYaml } from '../helpers/program.js';
@@ -102,4 +104,15 @@ void test('resources view: levelling delays with the resource and the task that 
 void test('resources view: a program without people or pools has an empty grid', () => {
   const v = view(lines('version: 1', 'program: { id: p, name: P, start: 2026-01-05 }', 'workstreams:', '  - { id: ws, name: WS, tasks: [{ id: a, name: A, duration: 2d }] }'));
   assert.deepEqual([v.weeks, v.rows, v.taskIds], [[], [], []]);
+});
+
+void test('the Markdown export\'s Resources section: totals, over-allocated weeks and their tasks', () => {
+  const md = programMarkdown(buildViewModel(analyzeProgram(programFromYaml(FIXTURE))));
+  const section = md.slice(md.indexOf('## Resources'));
+  // Totals over the three weeks: al 5 + 2 + 8 = 15 of 5 + 2 + 5 = 12; bo 1 of 2.5 + 2 + 2.5 = 7; lab 4 of 5 + 4 + 5 = 14.
+  assert.match(section, /\| Al \(al\) \| person \| 1 \| 15 person-days \| 12 \| 2026-01-19 \| 1 \|/);
+  assert.match(section, /\| Bo \(bo\) \| person \| 0\.5 \| 1 person-days \| 7 \| — \| 0 \|/);
+  assert.match(section, /\| Lab \(lab\) \| pool \| 1 \| 4 unit-days \| 14 \| 2026-01-05 \| — \|/);
+  assert.match(section, /- Al \(al\), week of 2026-01-19: 8 person-days asked, 5 available \(5 working days, capacity 1\); up to 3 tasks on one day: over-allocated — `d`, `e`, `f`/);
+  assert.match(section, /- Lab \(lab\), week of 2026-01-05: 4 unit-days asked, 5 available \(5 working days, 1 unit\); up to 2 units on one day: over-allocated — `b`, `c`/);
 });

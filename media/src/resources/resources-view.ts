@@ -15,7 +15,7 @@ import { HEAD_HEIGHT, ROW_HEIGHT, columns, monthLabels, weekIndexOf } from './gr
 import { STATE_WORDS, availabilityWords, cellWords, rowTitle, unitOf } from '../../../server/src/view/resources-words.js';
 import type { Columns } from './grid.js';
 
-const OVERSCAN = 10;
+const OVERSCAN = 6;
 
 export interface ResourcesCallbacks {
   reveal(id: string): void;
