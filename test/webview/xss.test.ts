@@ -21,7 +21,7 @@ import type { Opened } from './harness.js';
 import { launch, NONCE, open, openWebview, post, vmOfFile } from './harness.js';
 
 const CLI = resolve('dist/cli.js');
-const TABS = ['gantt', 'graph', 'risks', 'milestones'] as const;
+const TABS = ['gantt', 'graph', 'risks', 'milestones', 'resources'] as const;
 const EVIL = 'http://evil.test';
 const tpl = (body: string) => `$${'{'}${body}}`; // a template-literal placeholder, spelled so lint sees no template
 

@@ -9,7 +9,7 @@ export type FromWebview =
   | { type: 'save'; fileName: string; content: string; encoding: 'utf8' | 'base64' }
   | { type: 'exportResult'; requestId: number; content?: string; error?: string };
 
-const TABS = new Set(['gantt', 'graph', 'risks', 'milestones']);
+const TABS = new Set(['gantt', 'graph', 'risks', 'milestones', 'resources']);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** An LSP uinteger: a line or character number VS Code can take. */
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0x7fffffff;
