@@ -7,7 +7,8 @@
 // beside the Gantt's 10,000-task first paint (< 300 ms) for scale.
 // Run: node --import tsx bench/resources.ts
 import { analyzeProgram } from '../server/src/program/analyze.js';
-import { buildViewModel, packViewModel } from '../server/src/program/view-model.js';
+import { buildViewModel } from '../server/src/view/build-view-model.js';
+import { packViewModel } from '../server/src/view/wire.js';
 import { buildResourcesView } from '../server/src/view/resources-view.js';
 import { launch, openWebview, post, webviewHtml } from '../test/webview/harness.js';
 import { programFromYaml } from '../test/helpers/program.js';

@@ -4,7 +4,7 @@
 // sides; esbuild bundles it.
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { Position } from 'vscode-languageserver-protocol';
-import type { ViewModel } from './program/view-model.js';
+import type { ViewModel } from './view/view-model.js';
 
 export interface DocumentParams {
   /** A program file (root or fragment); the answer is about its program. */

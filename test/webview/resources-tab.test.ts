@@ -12,11 +12,12 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { analyzeProgram } from '../../server/src/program/analyze.js';
-import { buildViewModel, packViewModel } from '../../server/src/program/view-model.js';
-import type { ViewModel } from '../../server/src/program/view-model.js';
+import { buildViewModel } from '../../server/src/view/build-view-model.js';
+import { packViewModel } from '../../server/src/view/wire.js';
+import type { ViewModel } from '../../server/src/view/view-model.js';
 import { levelProgramYaml } from '../../bench/level.js';
 import { lines, programFromYaml } from '../helpers/program.js';
-import { ganttSvg } from '../../server/src/program/export/gantt-svg.js';
+import { ganttSvg } from '../../server/src/view/gantt-svg.js';
 import { LOAD_FIXTURE } from '../helpers/resources-fixture.js';
 import { launch, openStandalone, openWebview, post, posted, showTab, vmOfFile, webviewHtml } from './harness.js';
 

@@ -7,7 +7,7 @@
 // weeks share the rest (12 to 44 px) and only the grid scrolls sideways. Only
 // the rows in and around the viewport are in the DOM (200 people over two
 // years is 20,800 cells; a window of 40 rows is about 4,000).
-import type { SourceLocation, ViewModel } from '../../../server/src/program/view-model.js';
+import type { SourceLocation, ViewModel } from '../../../server/src/view/view-model.js';
 import type { ViewLoadRow, ViewResources } from '../../../server/src/view/resources-types.js';
 import { tasksInWeek } from '../../../server/src/view/resources-runs.js';
 import { clear, h } from '../dom.js';

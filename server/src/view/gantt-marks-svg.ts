@@ -1,8 +1,8 @@
 // The Gantt marks of gantt-marks.ts as static SVG text, for the exported SVG
 // (and PNG): fixed light colours like the rest of that file; user text escaped.
-import type { Box, Scale } from '../program/export/gantt-layout.js';
-import { arrowPath } from '../program/export/gantt-layout.js';
-import { escapeXml as x } from '../program/export/xml.js';
+import type { Box, Scale } from './gantt-layout.js';
+import { arrowPath } from './gantt-layout.js';
+import { escapeXml as x } from './xml.js';
 import { delayMarker, delayWords, holdLinks, pauseBoxes, pauseWords } from './gantt-marks.js';
 import type { TaskMarks } from './gantt-marks.js';
 

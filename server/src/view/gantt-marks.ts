@@ -2,8 +2,8 @@
 // SVG export: the pauses inside a bar (its assignees' leave) and a levelling
 // delay, with a link from the task that held the resource. Pure (view types
 // and the Gantt layout only): the webview bundle imports it.
-import type { Box, Scale } from '../program/export/gantt-layout.js';
-import { BAR_HEIGHT, toDay } from '../program/export/gantt-layout.js';
+import type { Box, Scale } from './gantt-layout.js';
+import { BAR_HEIGHT, toDay } from './gantt-layout.js';
 import type { ViewDelay, ViewPause, ViewResources } from './resources-types.js';
 
 export interface TaskMarks {

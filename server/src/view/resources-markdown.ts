@@ -3,7 +3,7 @@
 // asked of them against what they have over the program, the weeks it is too
 // much, and then each over-allocated week with the tasks behind it. From the
 // view model's `resources` part; user text escaped for GitHub.
-import { markdownCell } from '../program/export/markdown-text.js';
+import { markdownCell } from './markdown-text.js';
 import { tasksInWeek } from './resources-runs.js';
 import type { ViewResources } from './resources-types.js';
 import { cellWords, num, rowTitle, unitOf } from './resources-words.js';

@@ -9,7 +9,7 @@ import type { LineIndex } from '../program/line-index.js';
 import { loadState, resourceLoad } from '../program/resource-load.js';
 import type { LoadState } from '../program/resource-load.js';
 import type { Entity } from '../program/types.js';
-import { locationOf } from '../program/view-model.js';
+import { locationOf } from './build-view-model.js';
 import type { ResourceLocation, ViewDelay, ViewLoadRow, ViewLoadState, ViewPause, ViewResources } from './resources-types.js';
 
 /** Holds listed per delayed task (the rest are counted): the schedule's JSON has them all. */

@@ -3,11 +3,11 @@
 // (view/resources-markdown.ts). Table cells escape what would
 // end a cell or turn into markup: pipes, backslashes, emphasis and link
 // characters, and HTML (GitHub renders inline HTML in tables).
-import type { ViewModel } from '../view-model.js';
+import type { ViewModel } from './view-model.js';
 import { programAsMermaidFlowchart, programAsMermaidGantt } from './mermaid.js';
 import { markdownCell } from './markdown-text.js';
 import { riskOrder } from './risks-csv.js';
-import { resourcesMarkdown } from '../../view/resources-markdown.js';
+import { resourcesMarkdown } from './resources-markdown.js';
 
 export { markdownCell };
 
