@@ -116,3 +116,21 @@ void test('the Markdown export\'s Resources section: totals, over-allocated week
   assert.match(section, /- Al \(al\), week of 2026-01-19: 8 person-days asked, 5 available \(5 working days, capacity 1\); up to 3 tasks on one day: over-allocated — `d`, `e`, `f`/);
   assert.match(section, /- Lab \(lab\), week of 2026-01-05: 4 unit-days asked, 5 available \(5 working days, 1 unit\); up to 2 units on one day: over-allocated — `b`, `c`/);
 });
+
+void test('resources view: work decades apart gives at most ten years of weeks (bounded on every refresh)', () => {
+  const v = view(lines(
+    'version: 1',
+    'program: { id: p, name: P, start: 2026-01-05 }',
+    'people:',
+    '  - { id: al, name: Al }',
+    'workstreams:',
+    '  - id: ws',
+    '    name: WS',
+    '    tasks:',
+    '      - { id: a, name: A, duration: 2d, assignees: [al] }',
+    '      - { id: b, name: B, duration: 2d, assignees: [al], start: 2999-01-07 }',
+  ));
+  assert.equal(v.weeks.length, 522);
+  assert.equal(v.weeks[0], '2026-01-05');
+  assert.deepEqual(row(v, 'al').demand.slice(0, 2), [2, 0]);
+});
