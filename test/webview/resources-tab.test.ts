@@ -119,6 +119,13 @@ void describe('Resources tab', () => {
 
         assert.deepEqual(await pageOverflow(page), [], 'nothing but the grid scrolls sideways');
         await page.click('.res-row[data-row="lab"] .res-cell[data-week="0"]');
+        // The keyboard moves the selected week: up twice to al, right once to the week of 01-12 (d only).
+        for (const key of ['ArrowUp', 'ArrowUp', 'ArrowRight']) await page.keyboard.press(key);
+        assert.deepEqual(await page.$$eval('.res-tasks a.reveal', (as) => as.map((a) => a.getAttribute('data-reveal'))), ['d']);
+        assert.equal(await page.getAttribute('.res-cell.selected', 'data-week'), '1');
+        await page.keyboard.press('Enter');
+        assert.deepEqual((await posted(page)).filter((m) => m.type === 'reveal').at(-1), { type: 'reveal', location: FIXTURE.tasks.find((t) => t.id === 'd')!.location });
+        for (const key of ['ArrowDown', 'ArrowDown', 'ArrowLeft']) await page.keyboard.press(key);
         await page.screenshot({ path: join(RESULTS, `resources-fixture-${width}-${theme}.png`) });
         assert.deepEqual([o.errors, o.leaks, o.dialogs], [[], [], []]);
         await page.close();
@@ -135,6 +142,15 @@ void describe('Resources tab', () => {
       assert.equal(await page.$$eval('.res-row', (rs) => rs.length), ORION.resources.rows.length);
       assert.deepEqual(await pageOverflow(page), []);
       await page.screenshot({ path: join(RESULTS, `resources-orion-${width}.png`) });
+      if (width === 560) {
+        // Widening the panel gives the weeks the room.
+        const before = await page.$eval('.res-grid', (g) => g.getBoundingClientRect().width);
+        await page.setViewportSize({ width: 900, height: 800 });
+        await page.waitForFunction((b) => document.querySelector('.res-grid')!.getBoundingClientRect().width > b + 100, before);
+        assert.deepEqual(await pageOverflow(page), []);
+        await page.setViewportSize({ width: 560, height: 800 });
+        await page.waitForFunction((b) => Math.abs(document.querySelector('.res-grid')!.getBoundingClientRect().width - b) < 2, before);
+      }
       await page.$eval('.res-scroll', (el) => { el.scrollLeft += 400; });
       await page.waitForTimeout(50);
       const name = await page.evaluate(() => {

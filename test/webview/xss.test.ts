@@ -236,7 +236,7 @@ void describe('preview safety: XSS corpus', () => {
     });
   });
 
-  void it('runs nothing in the VS Code webview page, on any tab', { timeout: 180_000 }, async () => {
+  void it('runs nothing in the VS Code webview page, on any tab', { timeout: 300_000 }, async () => {
     const o = await openWebview(browser, vm, 'light', { width: 1600, height: 6000 });
     await exerciseTabs(o, 'webview');
     // The graph's other views label nodes with workstream names and a focus item.
@@ -247,7 +247,7 @@ void describe('preview safety: XSS corpus', () => {
     await o.page.close();
   });
 
-  void it('runs nothing in the standalone HTML export (the CLI), on any tab', { timeout: 180_000 }, async () => {
+  void it('runs nothing in the standalone HTML export (the CLI), on any tab', { timeout: 300_000 }, async () => {
     const out = join(dir, 'xss.html');
     execFileSync(process.execPath, [CLI, 'export', file, '--format', 'html', '--out', out], { stdio: 'pipe' });
     const html = readFileSync(out, 'utf8');

@@ -41,6 +41,8 @@ export class ResourcesView {
   private drawn: [number, number] = [-1, -1];
   private selected: { row: string; week: number } | null = null;
   private frame = 0;
+  /** The panel width the columns were computed for. */
+  private width = 0;
 
   constructor(private readonly cb: ResourcesCallbacks) {
     const controls = h('div', { class: 'res-controls' }, this.summary, h('label', { class: 'check' }, this.overOnly, ' Over-allocated only'));
@@ -51,6 +53,12 @@ export class ResourcesView {
     this.root.append(controls, this.scroller, this.details, legend());
     this.scroller.addEventListener('scroll', () => this.onScroll(), { passive: true });
     this.grid.addEventListener('click', (e) => this.onClick(e));
+    this.scroller.addEventListener('keydown', (e) => this.onKey(e));
+    // A side panel is often resized: the weeks share the new width (only when it really changed).
+    new ResizeObserver(() => {
+      const w = this.root.clientWidth;
+      if (this.vm && w > 0 && Math.abs(w - this.width) > 24) this.update(this.vm, this.overOnly.checked);
+    }).observe(this.root);
     this.details.addEventListener('click', (e) => {
       const id = e.target instanceof Element ? e.target.closest('[data-reveal]')?.getAttribute('data-reveal') : null;
       if (id) { e.preventDefault(); cb.reveal(id); }
@@ -66,6 +74,7 @@ export class ResourcesView {
     this.overOnly.checked = overOnly;
     this.rows = overOnly ? res.rows.filter((r) => r.overWeeks > 0) : res.rows;
     const panel = this.root.clientWidth || this.scroller.clientWidth || window.innerWidth;
+    this.width = this.root.clientWidth;
     this.cols = columns(panel, res.weeks.length);
     this.summary.textContent = summaryOf(res);
     if (res.rows.length === 0) {
@@ -169,6 +178,45 @@ export class ResourcesView {
     this.selected = { row: row.id, week: w };
     for (const el of Array.from(this.body.querySelectorAll('.res-cell.selected'))) el.classList.remove('selected');
     target?.closest('.res-cell')?.classList.add('selected');
+    this.showDetails();
+  }
+
+  /** Arrow keys move the selected week (Home/End: first and last week); Enter reveals its first task. */
+  private onKey(e: KeyboardEvent): void {
+    const res = this.res;
+    if (!res || this.rows.length === 0) return;
+    const sel = this.selected ?? { row: this.rows[0]!.id, week: Math.max(0, weekIndexOf(res.weeks, this.vm?.program.statusDate ?? '')) };
+    let r = Math.max(0, this.rows.findIndex((x) => x.id === sel.row));
+    let w = sel.week;
+    switch (e.key) {
+      case 'ArrowLeft': w--; break;
+      case 'ArrowRight': w++; break;
+      case 'ArrowUp': r--; break;
+      case 'ArrowDown': r++; break;
+      case 'Home': w = 0; break;
+      case 'End': w = res.weeks.length - 1; break;
+      case 'Enter': {
+        const first = this.details.querySelector<HTMLElement>('[data-reveal]')?.getAttribute('data-reveal');
+        if (first) this.cb.reveal(first);
+        e.preventDefault();
+        return;
+      }
+      default: return;
+    }
+    e.preventDefault();
+    r = Math.max(0, Math.min(this.rows.length - 1, r));
+    w = Math.max(0, Math.min(res.weeks.length - 1, w));
+    this.selected = { row: this.rows[r]!.id, week: w };
+    // Keep the cell in view (under the sticky header and beside the sticky names), then redraw the window.
+    const top = HEAD_HEIGHT + r * ROW_HEIGHT;
+    if (top - HEAD_HEIGHT < this.scroller.scrollTop) this.scroller.scrollTop = top - HEAD_HEIGHT;
+    else if (top + ROW_HEIGHT > this.scroller.scrollTop + this.scroller.clientHeight) this.scroller.scrollTop = top + ROW_HEIGHT - this.scroller.clientHeight;
+    const left = w * this.cols.weekWidth;
+    const room = this.scroller.clientWidth - this.cols.nameWidth;
+    if (left < this.scroller.scrollLeft) this.scroller.scrollLeft = left;
+    else if (left + this.cols.weekWidth > this.scroller.scrollLeft + room) this.scroller.scrollLeft = left + this.cols.weekWidth - room;
+    this.drawn = [-1, -1];
+    this.renderWindow();
     this.showDetails();
   }
 
