@@ -38,6 +38,19 @@ export function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month - 1] ?? 0);
 }
 
+/** The day of a civil date (month 1..12); undefined unless it is a real one (no 2026-02-30). */
+export function civilDay(year: number, month: number, dayOfMonth: number): Day | undefined {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(dayOfMonth)) return undefined;
+  if (month < 1 || month > 12) return undefined;
+  if (dayOfMonth < 1 || dayOfMonth > daysInMonth(year, month)) return undefined;
+  return dayFromCivil(year, month, dayOfMonth);
+}
+
+/** True for `YYYY-MM-DD` text that names a real day (the schema's `format: date`). */
+export function isCalendarDate(text: string): boolean {
+  return parseDate(text) !== undefined;
+}
+
 /**
  * Parses `YYYY-MM-DD`; undefined unless it is a real calendar date (no 2026-02-30).
  * Hand-parsed, not a regular expression: the preview parses every date of
@@ -48,9 +61,8 @@ export function parseDate(text: string): Day | undefined {
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 7);
   const dayOfMonth = digits(text, 8, 10);
-  if (year < 0 || month < 1 || month > 12) return undefined;
-  if (dayOfMonth < 1 || dayOfMonth > daysInMonth(year, month)) return undefined;
-  return dayFromCivil(year, month, dayOfMonth);
+  if (year < 0) return undefined;
+  return civilDay(year, month, dayOfMonth);
 }
 
 /** The ASCII digits text[from..to) as a number; -1 if any is not a digit. */
