@@ -45,7 +45,7 @@ function readAssets(): StandaloneAssets | string {
 export function runExport(opts: { file: string; format: ExportFormat; out?: string; cwd: string } & AnalysisFlags): { exitCode: number; stdout: string; stderr: string } {
   const one = analyzeOneProgram(opts.file, opts.cwd, analyzeOptionsOf(opts), 'exporting');
   if (!one.ok) return one.result;
-  const { model, analysis } = one;
+  const { analysis } = one;
   const vm = buildViewModel(analysis);
   let text: string;
   switch (opts.format) {
