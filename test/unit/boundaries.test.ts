@@ -39,7 +39,7 @@ const ROWS: Record<string, { breaks: Probe[]; keeps: Probe[] }> = {
       // Stepping around with `..` or an absolute path still names the same file.
       { file: 'server/src/program/running/probe.ts', code: "import { hover } from '../../program/../features/hover.js';", expect: /may not import features/ },
       { file: 'server/src/program/probe.ts', code: `import { hover } from '${path.join(ROOT, 'server/src/features/hover.js')}';`, expect: /may not import features/ },
-      { file: 'server/src/program/probe.ts', code: "import type { ViewModel } from '../view/model.js';", expect: /may not import view-types/ },
+      { file: 'server/src/program/probe.ts', code: "import type { ViewModel } from '../view/view-model.js';", expect: /may not import view-types/ },
       { file: 'server/src/program/probe.ts', code: "import { Connection } from 'vscode-languageserver';", expect: /package 'vscode-languageserver'/ },
       { file: 'server/src/program/probe.ts', code: "import * as vscode from 'vscode';", expect: /package 'vscode'/ },
       { file: 'server/src/program/probe.ts', code: "export * from '../workspace/workspace.js';", expect: /may not import workspace/ },

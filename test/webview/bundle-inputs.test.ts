@@ -50,9 +50,10 @@ describe('bundle inputs (esbuild metafile)', () => {
     assert.ok(inputs.includes('client/src/extension.ts'), 'the metafile lists the client sources');
     assert.deepEqual(forbidden(inputs, new Set()), []);
     // From the server's tree, only the custom requests, the webview protocol
-    // and the wire form it forwards (decoded for the item under the cursor).
+    // (with its per-tab message checks) and the wire form it forwards (decoded
+    // for the item under the cursor).
     assert.deepEqual(inputs.filter((i) => i.startsWith('server/')).sort(), [
-      'server/src/node-options.ts', 'server/src/protocol.ts', 'server/src/view/webview-protocol.ts', 'server/src/view/wire.ts',
+      'server/src/node-options.ts', 'server/src/protocol.ts', 'server/src/view/forecast-message.ts', 'server/src/view/webview-protocol.ts', 'server/src/view/wire.ts',
     ]);
   });
 

@@ -17,6 +17,7 @@ import { exportedForecast } from '../../server/src/cli/export-forecast.js';
 import type { ForecastReady, ForecastSeries } from '../../server/src/view/forecast-types.js';
 import { NO_UNCERTAINTY } from '../../server/src/view/forecast-view.js';
 import { launch, open, openWebview, post, posted, showTab, standaloneAssets } from './harness.js';
+import { encodeViewModel } from '../../server/src/view/wire.js';
 
 const RESULTS = join(__dirname, '../../test-results');
 const opened = openPrograms(['launch.program.yaml'], join(__dirname, '../fixtures/forecast'));
@@ -184,7 +185,7 @@ void describe('Forecast tab', () => {
     // Narrowed to a side panel, the charts are drawn again for the new width.
     await page.setViewportSize({ width: 560, height: 900 });
     await page.waitForFunction(() => Array.from(document.querySelectorAll('svg.s-curve')).every((svg) => svg.getBoundingClientRect().right <= 560));
-    await post(page, { type: 'update', viewModel: VM, documentUri: VM.uri });
+    await post(page, { type: 'update', viewModel: encodeViewModel(VM), documentUri: VM.uri });
     await page.waitForSelector('.forecast.stale');
     assert.equal((await posted(page)).filter((m) => m.type === 'forecastWanted').length, 2, 'asked again for the new text');
     // A malformed forecast is ignored.
@@ -203,7 +204,7 @@ void describe('Forecast tab', () => {
     const p80 = (): Promise<string[]> => page.$$eval('.milestone-table tr.milestone-row td.p80', (td) => td.map((t) => t.textContent ?? ''));
     assert.deepEqual(await p80(), ['2026-04-08', '2026-04-20']);
     assert.equal(await page.getAttribute('tr.milestone-row[data-id="beta"] td.p80', 'title'), 'P50 2026-04-03 · P80 2026-04-08 · P90 2026-04-10 · 60% chance of meeting the target');
-    await post(page, { type: 'update', viewModel: VM, documentUri: VM.uri });
+    await post(page, { type: 'update', viewModel: encodeViewModel(VM), documentUri: VM.uri });
     await page.waitForSelector('.milestone-table.p80-stale');
     assert.deepEqual(await p80(), ['2026-04-08', '2026-04-20'], 'the column stays (no jump while typing), dimmed');
     assert.equal((await posted(page)).filter((m) => m.type === 'forecastWanted').length, 2);
