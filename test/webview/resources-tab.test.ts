@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { analyzeProgram } from '../../server/src/program/analyze.js';
 import { buildViewModel } from '../../server/src/view/build-view-model.js';
-import { packViewModel } from '../../server/src/view/wire.js';
+import { encodeViewModel } from '../../server/src/view/wire.js';
 import type { ViewModel } from '../../server/src/view/view-model.js';
 import { levelProgramYaml } from '../../bench/level.js';
 import { lines, programFromYaml } from '../helpers/program.js';
@@ -231,7 +231,7 @@ void describe('Resources tab', () => {
       // The model arrives while another tab shows (its unpacking is the Gantt's cost, measured in the bench);
       // then the tab is opened: from the click to the painted frame is the tab's own drawing.
       await page.setContent(webviewHtml(theme, { tab: 'milestones' }), { waitUntil: 'load' });
-      await post(page, { type: 'update', packed: packViewModel(vm), documentUri: vm.uri });
+      await post(page, { type: 'update', viewModel: encodeViewModel(vm), documentUri: vm.uri });
       await page.waitForFunction(() => document.body.dataset.rendered === 'milestones');
       const ms = await page.evaluate(() => new Promise<number>((resolve) => {
         const t0 = performance.now();
