@@ -20,6 +20,8 @@ import { benchPreview } from './preview.js';
 import type { PreviewBenchResult } from './preview.js';
 import { benchSchedule } from './schedule.js';
 import { benchLevel } from './level.js';
+import { benchResources } from './resources.js';
+import type { ResourcesFigures } from './resources.js';
 import type { LevelFigures } from './level.js';
 import { benchPsplib } from './psplib.js';
 import type { PsplibFigures } from './psplib.js';
@@ -182,6 +184,12 @@ function summariseLevel(r: LevelFigures): void {
   rows.push({ bench: 'level', figure: 'finish: CPM → levelled', value: `${r.cpmFinish} → ${r.levelledFinish}, ${r.delayed} tasks delayed`, target: '—', status: 'info' });
 }
 
+function summariseResources(r: ResourcesFigures): void {
+  const scale = `${r.rows} people and pools × ${r.weeks} weeks`;
+  rows.push({ bench: 'resources', figure: `Resources view model, ${scale} (CPU)`, value: ms(r.buildCpuMs), target: '—', status: 'info' });
+  rows.push({ bench: 'resources', figure: `Resources tab drawn at 560 px, ${scale}`, value: ms(r.drawMs), target: '—', status: 'info' });
+}
+
 function summarisePsplib(f: PsplibFigures): void {
   rows.push({ bench: 'psplib', figure: `J60 (${f.instances}): feasible`, value: `${f.feasible}/${f.instances}`, target: 'all', status: check(f.feasible === f.instances) });
   // J60 lies between the sets the issue sets targets on: J30 ≤ 1% (85% optimal), J120 ≤ 5%.
@@ -222,6 +230,7 @@ async function main(): Promise<void> {
   await run('lsp, levelling on', () => benchLspLevelling(1000), summariseLspLevelling);
   await run('portfolio', () => benchPortfolio(), summarisePortfolio);
   await run('preview', () => benchPreview(), summarisePreview);
+  await run('resources', () => benchResources(), summariseResources);
   await run('baseline', () => benchBaseline(), summariseBaseline);
   await run('limits', () => benchLimits(), summariseLimits);
   await run('bundles', () => benchBundles(), summariseBundles);

@@ -14,6 +14,7 @@ import type { HostMessage, TabId } from '../../server/src/view/webview-protocol.
 import { isViewModel, parseHostMessage } from '../../server/src/view/webview-protocol.js';
 import { MilestonesView } from './milestones/milestones-view.js';
 import { RisksView } from './risks/risks-view.js';
+import { ResourcesView } from './resources/resources-view.js';
 import type { UiState } from './state.js';
 import { restoreState } from './state.js';
 import type { ExportKind } from './toolbar.js';
@@ -42,7 +43,8 @@ const graph = new GraphView({ reveal: (id) => { reveal(id); if (state.graphMode 
 const risks = new RisksView({ reveal, change });
 const milestones = new MilestonesView(reveal);
 const forecast = new ForecastTab({ reveal, change }, host.standalone);
-const panels: Record<TabId, HTMLElement> = { gantt: gantt.root, graph: graph.root, risks: risks.root, milestones: milestones.root, forecast: forecast.root };
+const resources = new ResourcesView({ reveal, revealLocation, change });
+const panels: Record<TabId, HTMLElement> = { gantt: gantt.root, graph: graph.root, risks: risks.root, milestones: milestones.root, resources: resources.root, forecast: forecast.root };
 const empty = h('div', { class: 'empty-note' }, 'Waiting for the program…');
 
 document.body.append(toolbar.root, empty, ...Object.entries(panels).map(([tab, el]) => h('section', { class: `panel panel-${tab}`, 'data-panel': tab, hidden: true }, el)));
@@ -58,6 +60,7 @@ function change(patch: Partial<UiState>): void {
   if (affects.some((k) => k.startsWith('graph') || k === 'focusId')) fresh.delete('graph'); // graphZoom only rescales: update() sees the same text
   if (affects.some((k) => k.startsWith('risk'))) fresh.delete('risks');
   if (affects.includes('forecastMilestone')) fresh.delete('forecast');
+  if (affects.includes('resourcesOverOnly')) fresh.delete('resources');
   show();
 }
 
@@ -88,6 +91,7 @@ function show(): void {
     case 'graph': void graph.update(vm, state); break;
     case 'risks': risks.update(vm, state); rendered('risks'); break;
     case 'milestones': milestones.update(vm, forecast.latest); rendered('milestones'); break;
+    case 'resources': resources.update(vm, state.resourcesOverOnly); rendered('resources'); break;
     case 'forecast': forecast.update(state); rendered('forecast'); break;
   }
 }
@@ -103,10 +107,13 @@ function reveal(id: string): void {
     for (const list of [vm.workstreams, vm.tasks, vm.milestones, vm.risks]) for (const it of list) locations.set(it.id, it.location);
   }
   const loc = locations?.get(id);
-  if (!loc) return;
+  if (loc) revealLocation(loc, id);
+}
+
+function revealLocation(loc: SourceLocation, id?: string): void {
   if (host.standalone) {
     // No editor behind the page: say where the item is defined instead.
-    toolbar.say(`${id}: ${fileName(loc.uri)}:${loc.line + 1}`);
+    toolbar.say(`${id ?? fileName(loc.uri)}: ${fileName(loc.uri)}:${loc.line + 1}`);
     return;
   }
   host.post({ type: 'reveal', location: loc });

@@ -29,6 +29,8 @@ export interface UiState {
   riskStatus: 'all' | 'open' | 'closed';
   /** The milestone whose S-curve the Forecast tab shows beside the finish's ('' : the first). */
   forecastMilestone: string;
+  /** Resources tab: only the people and pools over-allocated in some week. */
+  resourcesOverOnly: boolean;
 }
 
 export function defaultState(zoom: Zoom = 'week'): UiState {
@@ -36,6 +38,7 @@ export function defaultState(zoom: Zoom = 'week'): UiState {
     documentUri: null, tab: 'gantt', zoom, collapsed: [], criticalOnly: false, scrollTop: 0, scrollLeft: 0,
     graphMode: 'auto', graphDepth: 2, graphZoom: 'auto', focusId: null,
     riskSort: 'default', riskSortDesc: false, riskFilter: '', riskCell: null, riskStatus: 'all', forecastMilestone: '',
+    resourcesOverOnly: false,
   };
 }
 

@@ -21,7 +21,7 @@ import type { Opened } from './harness.js';
 import { launch, NONCE, open, openWebview, post, vmOfFile } from './harness.js';
 
 const CLI = resolve('dist/cli.js');
-const TABS = ['gantt', 'graph', 'risks', 'milestones', 'forecast'] as const;
+const TABS = ['gantt', 'graph', 'risks', 'milestones', 'resources', 'forecast'] as const;
 const EVIL = 'http://evil.test';
 const tpl = (body: string) => `$${'{'}${body}}`; // a template-literal placeholder, spelled so lint sees no template
 
@@ -246,7 +246,7 @@ void describe('preview safety: XSS corpus', () => {
     });
   });
 
-  void it('runs nothing in the VS Code webview page, on any tab', { timeout: 180_000 }, async () => {
+  void it('runs nothing in the VS Code webview page, on any tab', { timeout: 300_000 }, async () => {
     const o = await openWebview(browser, vm, 'light', { width: 1600, height: 6000 });
     await exerciseTabs(o, 'webview');
     // The graph's other views label nodes with workstream names and a focus item.
@@ -257,7 +257,7 @@ void describe('preview safety: XSS corpus', () => {
     await o.page.close();
   });
 
-  void it('runs nothing in the standalone HTML export (the CLI), on any tab', { timeout: 180_000 }, async () => {
+  void it('runs nothing in the standalone HTML export (the CLI), on any tab', { timeout: 300_000 }, async () => {
     const out = join(dir, 'xss.html');
     execFileSync(process.execPath, [CLI, 'export', file, '--format', 'html', '--out', out], { stdio: 'pipe' });
     const html = readFileSync(out, 'utf8');

@@ -9,9 +9,7 @@ import { standaloneHtml } from '../node/standalone-html.js';
 import type { StandaloneAssets } from '../node/standalone-html.js';
 import { programMarkdown } from '../view/markdown.js';
 import { programAsMermaidMarkdown } from '../view/mermaid.js';
-import { resourcesMarkdown } from '../view/resources-markdown.js';
 import { risksCsv } from '../view/risks-csv.js';
-import { resourceLoad } from '../program/resource-load.js';
 import { buildViewModel } from '../view/build-view-model.js';
 import { analyzeOptionsOf } from './programs.js';
 import { analyzeOneProgram } from './one-program.js';
@@ -47,17 +45,13 @@ function readAssets(): StandaloneAssets | string {
 export function runExport(opts: { file: string; format: ExportFormat; out?: string; cwd: string } & AnalysisFlags): { exitCode: number; stdout: string; stderr: string } {
   const one = analyzeOneProgram(opts.file, opts.cwd, analyzeOptionsOf(opts), 'exporting');
   if (!one.ok) return one.result;
-  const { model, analysis } = one;
+  const { analysis } = one;
   const vm = buildViewModel(analysis);
   let text: string;
   switch (opts.format) {
     case 'svg': text = ganttSvg(vm); break;
     case 'csv': text = risksCsv(vm); break;
-    case 'markdown': {
-      const resources = resourcesMarkdown(resourceLoad(model, analysis.schedule));
-      text = resources ? `${programMarkdown(vm).trimEnd()}\n\n${resources}` : programMarkdown(vm);
-      break;
-    }
+    case 'markdown': text = programMarkdown(vm); break;
     case 'mermaid': text = `${programAsMermaidMarkdown(vm)}\n`; break;
     case 'html': {
       const assets = readAssets();

@@ -7,7 +7,8 @@
 //   that is how effort-based durations are computed in the first place).
 // - A person's demand in an ISO week (Monday..Sunday) is the number of
 //   (task, day) pairs in that week where the day is a working day inside the
-//   task's scheduled start..end; their availability is the working days of
+//   task's scheduled start..end and of its own calendar (a task pauses over
+//   its assignees' leave, so a paused day asks nothing); their availability is the working days of
 //   that week that are not on their leave. Both are reported in person-days
 //   (days x capacity), so "need" and "allows" compare like with like.
 // - Demand above availability is over-allocation (leave under a task counts).
@@ -22,6 +23,7 @@ import type { LoadTask, LoadWeek } from './allocation-report.js';
 import type { WorkCalendar } from './calendar.js';
 import { weekday } from './dates.js';
 import type { ProgramModel } from './model.js';
+import type { OwnCalendars } from './own-calendar.js';
 import type { EarlyDates } from './schedule-forward.js';
 import type { Components, ScheduleGraph } from './schedule-graph.js';
 import type { Day, DayRange, Diagnostic, Person, Span, Task } from './types.js';
@@ -40,7 +42,7 @@ interface OverWeek {
 }
 
 export function overAllocation(
-  model: ProgramModel, g: ScheduleGraph, c: Components, early: EarlyDates, cal: WorkCalendar,
+  model: ProgramModel, g: ScheduleGraph, c: Components, early: EarlyDates, cal: WorkCalendar, calendars: OwnCalendars,
 ): Diagnostic[] {
   const people = new Map<string, Person>();
   for (const p of model.people) if (!people.has(p.id) && model.byId.get(p.id) === p.entity) people.set(p.id, p);
@@ -107,8 +109,10 @@ export function overAllocation(
     for (const { v, persons } of assigned) {
       const s = (early.es[v] as number) | 0;
       const f = (early.ef[v] as number) | 0;
+      // The task's own calendar: it pauses over its assignees' leave and asks nothing then.
+      const own = calendars.of(g.tasks[v] as Task);
       for (let wk = mondayOf(s); wk <= f; wk += 7) {
-        const days = cal.workingDaysInclusive(Math.max(s, wk), Math.min(f, wk + 6));
+        const days = own.workingDaysInclusive(Math.max(s, wk), Math.min(f, wk + 6));
         if (days > 0) fn(v, persons, wk, days);
       }
     }

@@ -171,9 +171,9 @@ export function scheduleProgram(model: ProgramModel, options: ScheduleOptions = 
   const lists = [
     cycleDiagnostics(g, comps), dateDiagnostics(g, early, schedule, programStart),
     statusDiagnostics(g, cpm, plan, cal, progressFrom, people),
-    poolDiagnostics(model, g, early, calendars, level), outOfRangeDates(model, items),
+    poolDiagnostics(model, g, early, calendars, level, cal), outOfRangeDates(model, items),
   ];
-  if (!level) lists.push(overAllocation(model, g, comps, early, cal));
+  if (!level) lists.push(overAllocation(model, g, comps, early, cal, calendars));
   for (const list of lists) {
     for (const d of list) schedule.diagnostics.push(d);
   }

@@ -13,8 +13,8 @@ import { isForecastProgress, isForecastView } from './forecast-message.js';
 export type { WireViewModel };
 export { decodeViewModel };
 
-export type TabId = 'gantt' | 'graph' | 'risks' | 'milestones' | 'forecast';
-export const TABS: readonly TabId[] = ['gantt', 'graph', 'risks', 'milestones', 'forecast'];
+export type TabId = 'gantt' | 'graph' | 'risks' | 'milestones' | 'resources' | 'forecast';
+export const TABS: readonly TabId[] = ['gantt', 'graph', 'risks', 'milestones', 'resources', 'forecast'];
 
 /** What the webview draws for the host to save (mermaid runs only there). */
 export type ExportWhat = 'gantt-svg' | 'graph-svg';
