@@ -8,7 +8,7 @@
 // Run: node --import tsx bench/resources.ts
 import { analyzeProgram } from '../server/src/program/analyze.js';
 import { buildViewModel } from '../server/src/view/build-view-model.js';
-import { packViewModel } from '../server/src/view/wire.js';
+import { encodeViewModel } from '../server/src/view/wire.js';
 import { buildResourcesView } from '../server/src/view/resources-view.js';
 import { launch, openWebview, post, webviewHtml } from '../test/webview/harness.js';
 import { programFromYaml } from '../test/helpers/program.js';
@@ -37,14 +37,14 @@ export async function benchResources(): Promise<ResourcesFigures> {
     cpu.push((u.user + u.system) / 1000);
   }
   const vm = buildViewModel(analysis);
-  const packed = packViewModel(vm);
+  const wire = encodeViewModel(vm);
   const browser = await launch();
   const draw: number[] = [];
   try {
     for (let i = 0; i < 3; i++) {
       const { page } = await openWebview(browser, null, 'light', { width: 560, height: 800 });
       await page.setContent(webviewHtml('light', { tab: 'milestones' }), { waitUntil: 'load' });
-      await post(page, { type: 'update', packed, documentUri: vm.uri });
+      await post(page, { type: 'update', viewModel: wire, documentUri: vm.uri });
       await page.waitForFunction(() => document.body.dataset.rendered === 'milestones', undefined, { timeout: 120_000 });
       draw.push(await page.evaluate(() => new Promise<number>((resolve) => {
         const t0 = performance.now();
