@@ -2,7 +2,7 @@
 // an optional status date), load the same root as it was at a revision through
 // git, schedule both and compare them.
 import { isAbsolute, resolve } from 'node:path';
-import { analyzeProgram } from '../program/analyze.js';
+import { analyzeProgram, scheduleForAnalysis } from '../program/analyze.js';
 import type { ProgramModel } from '../program/model.js';
 import { BaselineError, loadBaseline } from '../program/running/baseline-source.js';
 import { diffPrograms } from '../program/running/baseline-diff.js';
@@ -30,13 +30,19 @@ export function withStatusDate(model: ProgramModel, statusDate: Day | undefined)
   return { ...model, program: { ...model.program, statusDate } };
 }
 
-export function openCurrent(file: string, cwd: string, statusDate?: Day, today?: Day): Opened<Current> {
+/**
+ * The program `file` belongs to, scheduled. `check: false` (diff) skips the
+ * warning rules and the sorting of diagnostics, which only `errors` reads:
+ * it is then 0.
+ */
+export function openCurrent(file: string, cwd: string, statusDate?: Day, today?: Day, options: { check?: boolean } = {}): Opened<Current> {
   const opened = openPrograms([file], cwd);
   if (!opened.ok) return { ok: false, exitCode: 2, message: opened.message };
   const found = opened.models[0];
   if (!found) return { ok: false, exitCode: 2, message: `${file} is not a program file` };
   const model = withStatusDate(found, statusDate);
-  const analysis = analyzeProgram(model, today !== undefined ? { today } : {});
+  const analyzeOptions = today !== undefined ? { today } : {};
+  const analysis = options.check === false ? { ...scheduleForAnalysis(model, analyzeOptions), diagnostics: [] } : analyzeProgram(model, analyzeOptions);
   const abs = isAbsolute(file) ? file : resolve(cwd, file);
   const opts = { statusDate: analysis.statusDate };
   return {
