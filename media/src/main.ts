@@ -14,6 +14,7 @@ import type { HostMessage, TabId } from './messages.js';
 import { isViewModel, parseHostMessage } from './messages.js';
 import { MilestonesView } from './milestones/milestones-view.js';
 import { RisksView } from './risks/risks-view.js';
+import { StatusTab, isStatusView } from './status/status-view.js';
 import type { UiState } from './state.js';
 import { restoreState } from './state.js';
 import type { ExportKind } from './toolbar.js';
@@ -39,7 +40,9 @@ const gantt = new GanttView({
 const graph = new GraphView({ reveal: (id) => { reveal(id); if (state.graphMode === 'focus') change({ focusId: id }); }, change, rendered: () => rendered('graph') }, nonce);
 const risks = new RisksView({ reveal, change });
 const milestones = new MilestonesView(reveal);
-const panels: Record<TabId, HTMLElement> = { gantt: gantt.root, graph: graph.root, risks: risks.root, milestones: milestones.root };
+const status = new StatusTab(reveal);
+let statusTimer: ReturnType<typeof setTimeout> | undefined;
+const panels: Record<TabId, HTMLElement> = { gantt: gantt.root, graph: graph.root, risks: risks.root, milestones: milestones.root, status: status.root };
 const empty = h('div', { class: 'empty-note' }, 'Waiting for the program…');
 
 document.body.append(toolbar.root, empty, ...Object.entries(panels).map(([tab, el]) => h('section', { class: `panel panel-${tab}`, 'data-panel': tab, hidden: true }, el)));
@@ -78,6 +81,11 @@ function show(): void {
     case 'graph': void graph.update(vm, state); break;
     case 'risks': risks.update(vm, state); rendered('risks'); break;
     case 'milestones': milestones.update(vm); rendered('milestones'); break;
+    case 'status':
+      // The report may wait for git (the baseline): asked for only while this tab is shown.
+      if (host.standalone) { if (status.current) rendered('status'); else status.waiting('This page carries no status report.'); }
+      else { status.waiting('Computing the status report…'); host.post({ type: 'statusRequest' }); }
+      break;
   }
 }
 
@@ -91,7 +99,7 @@ function reveal(id: string): void {
     locations = new Map();
     for (const list of [vm.workstreams, vm.tasks, vm.milestones, vm.risks]) for (const it of list) locations.set(it.id, it.location);
   }
-  const loc = locations?.get(id);
+  const loc = locations?.get(id) ?? (status.current && Object.hasOwn(status.current.locations, id) ? status.current.locations[id] : undefined);
   if (!loc) return;
   if (host.standalone) {
     // No editor behind the page: say where the item is defined instead.
@@ -121,6 +129,12 @@ function handle(msg: HostMessage): void {
     case 'showTab': change({ tab: msg.tab }); break;
     case 'showCriticalPath': change({ tab: 'gantt', criticalOnly: true }); break;
     case 'exportRequest': void answerExport(msg.requestId, msg.what); break;
+    case 'status':
+      if (msg.status) { status.update(msg.status); rendered('status'); } else status.waiting('No status report for this file.');
+      // P80 comes when the Monte Carlo forecast (in the server's worker) is done: ask again.
+      if (statusTimer) clearTimeout(statusTimer);
+      statusTimer = msg.forecastRunning ? setTimeout(() => { if (state.tab === 'status') host.post({ type: 'statusRequest' }); }, 2000) : undefined;
+      break;
   }
 }
 
@@ -194,6 +208,15 @@ window.matchMedia?.('print').addEventListener?.('change', (e) => (e.matches ? be
 if (host.standalone) {
   document.body.classList.add('pac-standalone');
   if (window.matchMedia?.('(prefers-color-scheme: dark)').matches && !document.body.classList.contains('vscode-light')) document.body.classList.add('vscode-dark');
+  const report = document.getElementById('status-view')?.textContent;
+  if (report) {
+    try {
+      const data: unknown = JSON.parse(report);
+      if (isStatusView(data)) status.update(data);
+    } catch {
+      console.warn('Program as Code preview: the embedded status report is not JSON');
+    }
+  }
   const embedded = document.getElementById('view-model');
   if (embedded?.textContent) {
     try {

@@ -3,23 +3,28 @@
 // webview ignores (with a console warning) anything it does not recognise.
 import type { SourceLocation, ViewModel } from '../../server/src/program/view-model.js';
 import { unpackViewModel } from '../../server/src/program/view-model.js';
+import type { StatusView } from '../../server/src/view/status-types.js';
+import { isStatusView } from './status/status-view.js';
 
-export type TabId = 'gantt' | 'graph' | 'risks' | 'milestones';
-export const TABS: readonly TabId[] = ['gantt', 'graph', 'risks', 'milestones'];
+export type TabId = 'gantt' | 'graph' | 'risks' | 'milestones' | 'status';
+export const TABS: readonly TabId[] = ['gantt', 'graph', 'risks', 'milestones', 'status'];
 
 export type HostMessage =
   | { type: 'update'; viewModel: ViewModel; documentUri: string | null }
   | { type: 'highlight'; id: string | null }
   | { type: 'showTab'; tab: TabId }
   | { type: 'showCriticalPath' }
-  | { type: 'exportRequest'; requestId: number; what: 'gantt-svg' | 'graph-svg' };
+  | { type: 'exportRequest'; requestId: number; what: 'gantt-svg' | 'graph-svg' }
+  /** The Status tab's report (null: the server has none for this document); ask again while the forecast runs. */
+  | { type: 'status'; status: StatusView | null; forecastRunning: boolean };
 
 export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'reveal'; location: SourceLocation }
   | { type: 'rendered'; tab: TabId; tasks: number }
   | { type: 'save'; fileName: string; content: string; encoding: 'utf8' | 'base64' }
-  | { type: 'exportResult'; requestId: number; content?: string; error?: string };
+  | { type: 'exportResult'; requestId: number; content?: string; error?: string }
+  | { type: 'statusRequest' };
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -57,6 +62,10 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
     case 'exportRequest':
       return typeof data.requestId === 'number' && (data.what === 'gantt-svg' || data.what === 'graph-svg')
         ? { type: 'exportRequest', requestId: data.requestId, what: data.what }
+        : undefined;
+    case 'status':
+      return data.status === null || isStatusView(data.status)
+        ? { type: 'status', status: data.status, forecastRunning: data.forecastRunning === true }
         : undefined;
     default:
       return undefined;

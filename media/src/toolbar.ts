@@ -12,7 +12,7 @@ export interface ToolbarCallbacks {
   exportAs(kind: ExportKind): void;
 }
 
-const TAB_LABELS: Record<TabId, string> = { gantt: 'Gantt', graph: 'Dependencies', risks: 'Risks', milestones: 'Milestones' };
+const TAB_LABELS: Record<TabId, string> = { gantt: 'Gantt', graph: 'Dependencies', risks: 'Risks', milestones: 'Milestones', status: 'Status' };
 
 export class Toolbar {
   readonly root = h('div', { class: 'toolbar', role: 'toolbar' });

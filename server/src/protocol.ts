@@ -5,6 +5,7 @@
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { Position } from 'vscode-languageserver-protocol';
 import type { ViewModel } from './program/view-model.js';
+import type { StatusView } from './view/status-types.js';
 
 export interface DocumentParams {
   /** A program file (root or fragment); the answer is about its program. */
@@ -58,3 +59,11 @@ export interface BaselineRevision {
 
 /** Client → server: tags (newest first) and recent commits of the repository holding the document, for "Pick Baseline". */
 export const BaselineRevisionsRequest = new RequestType<DocumentParams, { revisions: BaselineRevision[]; error: string | null }, void>('programAsCode/baselineRevisions');
+
+export type { StatusView } from './view/status-types.js';
+
+/**
+ * Client → server: the Status tab's report for the document's program (null when it is not a program file).
+ * Waits for git when a baseline is set (the view model never does); `forecastRunning` says to ask again for P80.
+ */
+export const StatusViewRequest = new RequestType<DocumentParams, (StatusView & { readonly forecastRunning: boolean }) | null, void>('programAsCode/statusView');

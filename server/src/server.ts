@@ -38,12 +38,13 @@ import { provideSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semant
 import { provideWorkspaceSymbols } from './features/workspace-symbols.js';
 import { buildViewModel } from './program/view-model.js';
 import {
-  BaselineRevisionsRequest, BaselineSummaryRequest, DependenciesRequest, DependentsRequest, ProgramSummaryRequest, ViewModelRequest,
+  BaselineRevisionsRequest, BaselineSummaryRequest, DependenciesRequest, DependentsRequest, ProgramSummaryRequest, StatusViewRequest, ViewModelRequest,
 } from './protocol.js';
 import { baselineInlayHints } from './features/baseline.js';
 import { BaselineError } from './program/running/baseline-source.js';
 import { gitSource, listRevisions } from './node/git-source.js';
 import { BaselineCache } from './workspace/baseline-cache.js';
+import { NO_P80_NOTE, statusViewFor } from './view/status-build.js';
 import { createDocuments, isProgramDocument } from './workspace/documents.js';
 import { DiagnosticsPublisher } from './workspace/diagnostics-publisher.js';
 import { checkedDocumentConnection } from './workspace/document-sync.js';
@@ -482,6 +483,29 @@ connection.onRequest(BaselineSummaryRequest, async (p) => {
     return { revision, commit: view.commit, finish: d.finish, milestonesLater: d.milestones.filter((m) => (m.variance ?? 0) > 0).length, error: null };
   } catch (e) {
     log('baselineSummary failed', e);
+    return null;
+  }
+});
+
+connection.onRequest(StatusViewRequest, async (p) => {
+  try {
+    const ctx = contextOf(p);
+    if (!ctx?.analysis) return null;
+    const analysis = ctx.analysis;
+    const revision = baselines.current;
+    const { view, error } = revision ? await baselines.load(analysis) : {};
+    const forecast = forecasts.ensure(analysis);
+    return {
+      ...statusViewFor(analysis, {
+        ...(view?.model && { baseline: { model: view.model, schedule: view.schedule, comparison: view.comparison, label: view.revision } }),
+        ...(forecast.state === 'done' && { forecast: forecast.result }),
+        ...(revision && error && { baselineNote: `No baseline ${revision}: ${error}` }),
+        forecastNote: forecast.state === 'running' ? 'P80: the Monte Carlo forecast is running…' : NO_P80_NOTE,
+      }),
+      forecastRunning: forecast.state === 'running',
+    };
+  } catch (e) {
+    log('statusView failed', e);
     return null;
   }
 });

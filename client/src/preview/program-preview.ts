@@ -3,7 +3,7 @@
 // program) changes, debounced by `programAsCode.preview.updateDelay`.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ViewModelRequest } from '../../../server/src/protocol';
+import { StatusViewRequest, ViewModelRequest } from '../../../server/src/protocol';
 import type { ViewModel } from '../../../server/src/program/view-model';
 import { packViewModel } from '../../../server/src/program/view-model';
 import { makeNonce, previewHtml, previewTitle } from './preview-html';
@@ -167,6 +167,8 @@ export class ProgramPreview implements vscode.Disposable {
         return this.reveal(msg.location);
       case 'save':
         return this.save(msg.fileName, msg.content, msg.encoding);
+      case 'statusRequest':
+        return this.postStatus();
       case 'exportResult': {
         const p = this.pending.get(msg.requestId);
         if (!p) return;
@@ -175,6 +177,18 @@ export class ProgramPreview implements vscode.Disposable {
         else p.reject(new Error(msg.error ?? 'The export failed.'));
         return;
       }
+    }
+  }
+
+  /** The Status tab's report (it may wait for git to read the baseline); stale answers are dropped. */
+  private async postStatus(): Promise<void> {
+    const version = this.version;
+    try {
+      const status = await this.host.client.sendRequest(StatusViewRequest, { uri: this.uri.toString() });
+      if (version !== this.version || this.disposed) return;
+      this.post({ type: 'status', status, forecastRunning: status?.forecastRunning ?? false });
+    } catch (e) {
+      this.host.log(`Preview: could not get the status report for ${this.uri.toString()}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 

@@ -7,9 +7,10 @@ export type FromWebview =
   | { type: 'reveal'; location: SourceLocation }
   | { type: 'rendered'; tab: string; tasks: number }
   | { type: 'save'; fileName: string; content: string; encoding: 'utf8' | 'base64' }
-  | { type: 'exportResult'; requestId: number; content?: string; error?: string };
+  | { type: 'exportResult'; requestId: number; content?: string; error?: string }
+  | { type: 'statusRequest' };
 
-const TABS = new Set(['gantt', 'graph', 'risks', 'milestones']);
+const TABS = new Set(['gantt', 'graph', 'risks', 'milestones', 'status']);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** An LSP uinteger: a line or character number VS Code can take. */
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0x7fffffff;
@@ -23,6 +24,7 @@ export function parseWebviewMessage(data: unknown): FromWebview | undefined {
   if (!isObject(data)) return undefined;
   switch (data.type) {
     case 'ready': return { type: 'ready' };
+    case 'statusRequest': return { type: 'statusRequest' };
     case 'reveal': return isLocation(data.location) ? { type: 'reveal', location: data.location } : undefined;
     case 'rendered':
       return typeof data.tab === 'string' && TABS.has(data.tab) && isCount(data.tasks) ? { type: 'rendered', tab: data.tab, tasks: data.tasks } : undefined;

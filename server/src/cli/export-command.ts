@@ -14,6 +14,8 @@ import { resourcesMarkdown } from '../program/export/resources-markdown.js';
 import { risksCsv } from '../program/export/risks-csv.js';
 import { resourceLoad } from '../program/resource-load.js';
 import { buildViewModel } from '../program/view-model.js';
+import { reportForecast } from '../program/report/report-forecast.js';
+import { NO_P80_NOTE, statusViewFor } from '../view/status-build.js';
 import { analyzeOptionsOf, openPrograms } from './programs.js';
 import type { AnalysisFlags } from './programs.js';
 import { EXIT_INTERNAL_ERROR } from './validate.js';
@@ -67,7 +69,14 @@ export function runExport(opts: { file: string; format: ExportFormat; out?: stri
     case 'html': {
       const assets = readAssets();
       if (typeof assets === 'string') return { exitCode: 2, stdout: '', stderr: `program-as-code: ${assets}\n` };
-      text = standaloneHtml(vm, assets);
+      // The Status tab's report (budget, KPIs, RACI, changes…), as `report` would give it, with P80 when there are estimates.
+      const forecast = reportForecast(model, analysis.schedule, analysis.statusDate);
+      const status = statusViewFor(analysis, {
+        ...(forecast && { forecast }),
+        baselineNote: 'No baseline: this page was exported without one (run `program-as-code report FILE --baseline REV` to compare with a git revision).',
+        forecastNote: NO_P80_NOTE,
+      });
+      text = standaloneHtml(vm, assets, { status });
       break;
     }
   }

@@ -66,7 +66,7 @@ function deferredBlocks(code: string): string {
   return blocks.join('');
 }
 
-export function standaloneHtml(vm: ViewModel, assets: StandaloneAssets, options: { zoom?: string } = {}): string {
+export function standaloneHtml(vm: ViewModel, assets: StandaloneAssets, options: { zoom?: string; status?: unknown } = {}): string {
   const preview = inlineScript(assets.previewJs);
   const mermaid = assets.mermaidJs === undefined ? undefined : inlineScript(assets.mermaidJs);
   const scripts = mermaid === undefined ? [preview] : [preview, mermaid];
@@ -85,7 +85,7 @@ ${assets.previewCss.replace(/<\/(style)/gi, '<\\/$1')}
 </head>
 <body class="pac-standalone" data-default-zoom="${escapeXml(options.zoom ?? 'week')}">
 <script type="application/json" id="view-model">${jsonForScript(vm)}</script>
-<script>${preview}</script>
+${options.status === undefined ? '' : `<script type="application/json" id="status-view">${jsonForScript(options.status)}</script>\n`}<script>${preview}</script>
 ${mermaid === undefined ? '' : deferredBlocks(mermaid)}
 </body>
 </html>

@@ -5,7 +5,7 @@
 import { signed } from '../running/diff-format.js';
 import { money, movementText } from '../running/changes-format.js';
 import type { Rag } from '../running/rag.js';
-import { evmRows, num } from './report-markdown.js';
+import { evmRows, forecastNote, num } from './report-markdown.js';
 import type { StatusReport } from './report-model.js';
 
 export function escapeHtml(s: string): string {
@@ -76,12 +76,14 @@ export function reportHtml(r: StatusReport): string {
   s.push(table(['Part', 'Status', 'Why'], r.overall.parts.map((p) => [escapeHtml(p.part), rag(p.rag), p.reasons.map(reason).join(' ')])));
 
   s.push('<h2>Milestones</h2>');
+  const p80 = r.forecast !== null;
   s.push(r.milestones.length === 0 ? '<p>No milestones.</p>' : table(
-    ['Milestone', 'Target', 'Forecast', 'Slip', ...(r.baseline ? ['Since baseline'] : []), 'Status'],
-    r.milestones.map((x) => [named(x.id, x.name), dt(x.target), dt(x.forecast), x.slip === null ? '–' : String(x.slip),
+    ['Milestone', 'Target', 'Forecast', ...(p80 ? ['P80'] : []), 'Slip', ...(r.baseline ? ['Since baseline'] : []), 'Status'],
+    r.milestones.map((x) => [named(x.id, x.name), dt(x.target), dt(x.forecast), ...(p80 ? [dt(x.p80)] : []), x.slip === null ? '–' : String(x.slip),
       ...(r.baseline ? [x.variance === null ? 'new' : `${signed(x.variance)} (was ${dt(x.baselineForecast)})`] : []), `${rag(x.rag)} ${x.reasons.map(reason).join(' ')}`]),
-    [3],
+    [p80 ? 4 : 3],
   ));
+  if (r.forecast) s.push(`<p class="note">${reason(forecastNote(r.forecast))}</p>`);
 
   s.push('<h2>Workstreams</h2>');
   s.push(r.workstreams.length === 0 ? '<p>No workstreams.</p>' : table(
