@@ -77,7 +77,7 @@ export function budgetSection(c: SectionContext): HTMLElement {
     [h('strong', {}, 'Total'), b.planned, b.actual, ''],
   ], [1, 2, 3]);
   const evm = h('dl', { class: 'evm-grid' });
-  for (const [k, meaning, v] of c.s.evm.rows) evm.append(h('dt', { title: meaning }, k, h('span', { class: 'sub' }, ` ${meaning}`)), h('dd', { 'data-metric': k }, v));
+  for (const [k, meaning, v] of c.s.evm.rows) evm.append(h('div', { class: 'evm-item' }, h('dt', { title: meaning }, k, h('span', { class: 'sub' }, ` ${meaning}`)), h('dd', { 'data-metric': k }, v)));
   return section('Budget and earned value', 'status-budget',
     h('p', {}, ragBadge(b.rag), ' ', reasons(c, b.reasons)), lines, evm,
     ...c.s.evm.notes.map((n) => note(n)));
