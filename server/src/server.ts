@@ -45,6 +45,7 @@ import { BaselineError } from './program/running/baseline-source.js';
 import { gitSource, listRevisions } from './node/git-source.js';
 import { BaselineCache } from './workspace/baseline-cache.js';
 import { NO_P80_NOTE, statusViewFor } from './view/status-build.js';
+import { viewBaseline } from './view/baseline-bars.js';
 import { createDocuments, isProgramDocument } from './workspace/documents.js';
 import { DiagnosticsPublisher } from './workspace/diagnostics-publisher.js';
 import { checkedDocumentConnection } from './workspace/document-sync.js';
@@ -469,7 +470,10 @@ connection.onRequest(ProgramSummaryRequest, guard('programSummary', null, (p) =>
 
 connection.onRequest(ViewModelRequest, guard('viewModel', null, (p) => {
   const ctx = contextOf(p);
-  return ctx?.analysis ? buildViewModel(ctx.analysis) : null;
+  if (!ctx?.analysis) return null;
+  const vm = buildViewModel(ctx.analysis);
+  // The Gantt's shadow bars, when git has been read (never waited for here: the panel asks again once it has).
+  return ctx.baseline ? { ...vm, baseline: viewBaseline(vm, ctx.baseline.revision, ctx.baseline.commit, ctx.baseline.schedule) } : vm;
 }));
 
 connection.onRequest(BaselineSummaryRequest, async (p) => {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { analyzeProgram } from '../../server/src/program/analyze.js';
 import { standaloneHtml } from '../../server/src/program/export/html.js';
+import { ganttSvg } from '../../server/src/program/export/gantt-svg.js';
 import { reportForecast } from '../../server/src/program/report/report-forecast.js';
 import { buildViewModel } from '../../server/src/program/view-model.js';
 import type { ViewModel } from '../../server/src/program/view-model.js';
@@ -54,7 +55,7 @@ async function statusTab(theme: Theme, width: number): Promise<Page> {
 
 /** Elements (tables, the tab itself) wider than their box: nothing may scroll sideways. */
 function sideways(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...document.querySelectorAll('.status, .status table')]
+  return page.evaluate(() => Array.from(document.querySelectorAll('.status, .status table'))
     .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > window.innerWidth + 1)
     .map((el) => `${el.className}: ${el.scrollWidth} > ${el.clientWidth}`));
 }
@@ -133,4 +134,44 @@ test('the exported page carries the report: its Status tab shows budget, KPIs, R
       await o.page.close();
     }
   }
+});
+
+// Baseline shadow bars: `build` ended on 2026-01-20 at v1 and `ga` was due on
+// 2026-01-27; now they end on 2026-01-23 and 2026-01-30.
+const BASELINE = {
+  revision: 'v1', commit: 'a'.repeat(40),
+  items: [{ id: 'design', start: '2026-01-05', end: '2026-01-09' }, { id: 'build', start: '2026-01-12', end: '2026-01-20' }, { id: 'ga', start: '2026-01-27', end: '2026-01-27' }],
+};
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the Gantt draws the baseline's shadow under each bar, with the legend naming it (${theme}, screenshot)`, async () => {
+    const o = await openWebview(browser, { ...vm, baseline: BASELINE }, theme, { width: 1280, height: 500 });
+    const page = o.page;
+    await page.waitForFunction(() => document.body.dataset.rendered === 'gantt');
+    const geo = (sel: string) => page.locator(sel).evaluate((el) => { const r = el.getBoundingClientRect(); return { x1: Math.round(r.left), x2: Math.round(r.right), y: Math.round(r.top) }; });
+    const shadow = await geo('.baseline-shadow[data-id="build"]');
+    const bar = await geo('.bar.task[data-id="build"] .bar-bg');
+    assert.equal(shadow.x1, bar.x1, 'same start');
+    assert.ok(bar.x2 - shadow.x2 > 20, `the shadow ends three working days before the bar (${shadow.x2} vs ${bar.x2})`);
+    assert.ok(shadow.y > bar.y, 'under the bar');
+    assert.equal(await page.locator('.milestone-shadow[data-id="ga"]').getAttribute('data-end'), '2026-01-27');
+    assert.equal(await page.locator('.baseline-shadow[data-id="launch-prep"]').count(), 0, 'no shadow for an item the baseline does not have');
+    assert.equal(await page.locator('.legend-baseline').innerText(), 'Baseline v1 (where it was)');
+    assert.ok(await page.locator('.legend-baseline').isVisible());
+    await page.screenshot({ path: join(RESULTS, `gantt-baseline-${theme}.png`) });
+    // Without a baseline, no shadow and no legend entry.
+    await post(page, { type: 'update', packed: (await import('../../server/src/program/view-model.js')).packViewModel(vm), documentUri: vm.uri });
+    await page.waitForFunction(() => document.querySelectorAll('.baseline-shadow[data-id]').length === 0);
+    assert.equal(await page.locator('.legend-baseline').isVisible(), false);
+    assert.deepEqual(o.errors, []);
+    await page.close();
+  });
+}
+
+test('the exported SVG draws the same shadows under the bars', () => {
+  const svg = ganttSvg({ ...vm, baseline: BASELINE });
+  assert.equal((svg.match(/class="baseline-shadow"/g) ?? []).length, 2);
+  assert.equal((svg.match(/class="baseline-shadow milestone-shadow"/g) ?? []).length, 1);
+  assert.ok(svg.indexOf('baseline-shadow"') < svg.indexOf('class="bar-bg"'), 'shadows first, bars over them');
+  assert.equal(ganttSvg(vm).includes('<rect class="baseline-shadow"'), false);
 });

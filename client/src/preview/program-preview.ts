@@ -3,7 +3,7 @@
 // program) changes, debounced by `programAsCode.preview.updateDelay`.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { StatusViewRequest, ViewModelRequest } from '../../../server/src/protocol';
+import { BaselineSummaryRequest, StatusViewRequest, ViewModelRequest } from '../../../server/src/protocol';
 import type { ViewModel } from '../../../server/src/program/view-model';
 import { packViewModel } from '../../../server/src/program/view-model';
 import { makeNonce, previewHtml, previewTitle } from './preview-html';
@@ -39,6 +39,7 @@ export class ProgramPreview implements vscode.Disposable {
   private readonly pending = new Map<number, { resolve: (s: string) => void; reject: (e: Error) => void }>();
   private readyWaiters: (() => void)[] = [];
   private disposed = false;
+  private baselineAwaited = '';
 
   constructor(readonly panel: vscode.WebviewPanel, private uri: vscode.Uri, private readonly host: PreviewHost) {
     const webview = panel.webview;
@@ -98,9 +99,24 @@ export class ProgramPreview implements vscode.Disposable {
       this.viewModel = vm;
       this.setTitle();
       this.postViewModel();
+      if (vm && !vm.baseline) void this.awaitBaseline(version);
     } catch (e) {
       this.host.log(`Preview: could not get the view model for ${this.uri.toString()}: ${e instanceof Error ? e.message : String(e)}`);
     }
+  }
+
+  /**
+   * The view model never waits for git: when a baseline is set but not yet
+   * read, wait for it here (once per revision and document) and draw again
+   * with the Gantt's shadow bars.
+   */
+  private async awaitBaseline(version: number): Promise<void> {
+    const revision = vscode.workspace.getConfiguration('programAsCode', this.uri).get<string>('baseline', '').trim();
+    const key = `${revision}\u0000${this.uri.toString()}`;
+    if (!revision || this.baselineAwaited === key) return;
+    this.baselineAwaited = key;
+    const summary = await this.host.client.sendRequest(BaselineSummaryRequest, { uri: this.uri.toString() }).catch(() => null);
+    if (summary?.commit && version === this.version && !this.disposed) void this.refresh();
   }
 
   async currentViewModel(): Promise<ViewModel | null> {

@@ -3,6 +3,7 @@
 import { BAR_HEIGHT, cancelMarkPath } from '../../../server/src/program/export/gantt-layout.js';
 import { milestoneStateWords } from '../../../server/src/program/milestone-state.js';
 import { h, s } from '../dom.js';
+import { SHADOW_HEIGHT, shadowDiamond } from '../../../server/src/view/baseline-bars.js';
 
 const W = 30;
 const H = 16;
@@ -57,7 +58,10 @@ export function ganttLegend(): HTMLDetailsElement {
     item(swatch(s('line', { class: 'status-line', x1: W / 2, y1: 0, x2: W / 2, y2: H })), 'Status date', 'status-date'),
     item(swatch(s('rect', { class: 'nonworking', x: 4, y: 0, width: 10, height: H }), s('rect', { class: 'holiday', x: 16, y: 0, width: 10, height: H })), 'Weekend, holiday', 'nonworking'),
     item(swatch(s('path', { class: 'dep', d: `M2,${Y}H${W - 4}`, 'marker-end': 'url(#pac-arrow)' })), 'Dependency', 'dependency'),
+    // Shown only while a baseline is loaded (GanttView names its revision).
+    item(swatch(s('rect', { class: 'baseline-shadow', x: 2, y: Y + 1, width: 16, height: SHADOW_HEIGHT, rx: 1 }), s('path', { class: 'baseline-shadow milestone-shadow', d: shadowDiamond(24, Y, 4) })), 'Baseline', 'baseline'),
   );
+  (items.lastElementChild as HTMLElement).hidden = true;
   const details = h('details', { class: 'gantt-legend', open: true }, h('summary', {}, 'Legend'), items);
   return details;
 }

@@ -159,6 +159,15 @@ export interface ViewModel {
    * so the preview colours empty cells without re-deriving the banding rule.
    */
   readonly riskMatrix: RiskBand[][];
+  /** The baseline (`programAsCode.baseline`) when it is loaded: the Gantt's shadow bars. */
+  readonly baseline?: ViewBaseline;
+}
+
+/** Each task's and milestone's dates at a git revision, for the Gantt's baseline shadow bars. */
+export interface ViewBaseline {
+  readonly revision: string;
+  readonly commit: string;
+  readonly items: { readonly id: string; readonly start: DateString; readonly end: DateString }[];
 }
 
 const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
