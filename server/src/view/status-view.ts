@@ -48,7 +48,7 @@ export function buildStatusView(report: StatusReport, model: ProgramModel, optio
     const status = c.status ?? 'proposed';
     return {
       id: c.id, title: c.title ?? null, status, requestedBy: c.requestedBy ?? null,
-      impact: c.scheduleImpact ? `+${days !== null ? `${days} working day${days === 1 ? "" : "s"}` : `${c.scheduleImpact.amount}${c.scheduleImpact.unit}`} on ${c.affects.join(', ') || '(nothing)'}` : null,
+      impact: c.scheduleImpact ? `+${days !== null ? `${days} working day${days === 1 ? '' : 's'}` : `${c.scheduleImpact.amount}${c.scheduleImpact.unit}`} on ${c.affects.join(', ') || '(nothing)'}` : null,
       cost: c.costImpact === undefined ? null : m(c.costImpact),
       effect: impact
         ? (impact.scheduleImpact !== null ? `If applied: ${movementText(impact)}` : 'No schedule impact given.')
