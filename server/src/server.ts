@@ -44,7 +44,7 @@ import { baselineInlayHints } from './features/baseline.js';
 import { BaselineError } from './program/running/baseline-source.js';
 import { gitSource, listRevisions } from './node/git-source.js';
 import { BaselineCache } from './workspace/baseline-cache.js';
-import { NO_P80_NOTE, statusViewFor } from './view/status-build.js';
+import { NO_P80_NOTE, cachedStatusView } from './view/status-build.js';
 import { viewBaseline } from './view/baseline-bars.js';
 import { createDocuments, isProgramDocument } from './workspace/documents.js';
 import { DiagnosticsPublisher } from './workspace/diagnostics-publisher.js';
@@ -499,13 +499,14 @@ connection.onRequest(StatusViewRequest, async (p) => {
     const revision = baselines.current;
     const { view, error } = revision ? await baselines.load(analysis) : {};
     const forecast = forecasts.ensure(analysis);
+    const baselineNote = revision && error ? `No baseline ${revision}: ${error}` : undefined;
     return {
-      ...statusViewFor(analysis, {
+      ...cachedStatusView(analysis, {
         ...(view?.model && { baseline: { model: view.model, schedule: view.schedule, comparison: view.comparison, label: view.revision } }),
         ...(forecast.state === 'done' && { forecast: forecast.result }),
-        ...(revision && error && { baselineNote: `No baseline ${revision}: ${error}` }),
+        ...(baselineNote && { baselineNote }),
         forecastNote: forecast.state === 'running' ? 'P80: the Monte Carlo forecast is running…' : NO_P80_NOTE,
-      }),
+      }, `${view?.commit ?? ''}|${baselineNote ?? ''}|${forecast.state}`),
       forecastRunning: forecast.state === 'running',
     };
   } catch (e) {

@@ -31,3 +31,20 @@ export function statusViewFor(analysis: ProgramAnalysis, input: StatusInput = {}
   });
   return buildStatusView(report, analysis.model, input);
 }
+
+const cache = new WeakMap<ProgramAnalysis, { key: string; view: StatusView }>();
+
+/**
+ * The same, remembered per analysis while its inputs are the same: the tab
+ * asks again after every redraw and while the forecast runs, and a large
+ * program's report takes a while (its change requests are scheduled as
+ * what-ifs). `key` names the inputs besides the analysis (baseline commit,
+ * forecast state, notes).
+ */
+export function cachedStatusView(analysis: ProgramAnalysis, input: StatusInput, key: string): StatusView {
+  const hit = cache.get(analysis);
+  if (hit && hit.key === key) return hit.view;
+  const view = statusViewFor(analysis, input);
+  cache.set(analysis, { key, view });
+  return view;
+}

@@ -23,7 +23,6 @@ const ROLES = ['R', 'A', 'C', 'I'] as const;
 export function buildStatusView(report: StatusReport, model: ProgramModel, options: StatusViewOptions = {}): StatusView {
   const cur = report.budget.currency;
   const m = (n: number | null | undefined) => (n === null || n === undefined ? '–' : money(n, cur));
-  const locations = locationsOf(model);
 
   // Each workstream's earned value, shared among its budget lines by their plan.
   const wsEv = new Map(report.workstreams.map((w) => [w.id, w.evm.ev]));
@@ -58,6 +57,14 @@ export function buildStatusView(report: StatusReport, model: ProgramModel, optio
     };
   });
 
+  // Every kind but tasks is few; of the tasks, only those the tab names (a 10,000-task program stays small).
+  const shownTasks = new Set<string>([
+    ...report.schedule.criticalPath, ...report.upcoming.map((e) => e.id), ...report.overdue.map((o) => o.id),
+    ...report.changedSinceBaseline.map((i) => i.id), ...report.changes.flatMap((c) => c.affects),
+  ]);
+  const raci = raciRows(model);
+  for (const r of raci) shownTasks.add(r.id);
+  const locations = locationsOf(model, (e) => e.kind !== 'task' || shownTasks.has(e.id));
   return {
     program: report.program, programName: report.programName, statusDate: report.statusDate, baseline: report.baseline,
     baselineNote: report.baseline ? null : (options.baselineNote ?? 'No baseline: set `programAsCode.baseline` (or run Program: Pick Baseline) to compare with a git revision.'),
@@ -85,7 +92,7 @@ export function buildStatusView(report: StatusReport, model: ProgramModel, optio
       };
     }),
     stakeholders: unique(model.stakeholders).map((s) => ({ id: s.id, name: s.name ?? null, role: s.role ?? null, influence: s.influence ?? null, interest: s.interest ?? null })),
-    raci: raciRows(model),
+    raci,
     changes,
     changedSinceBaseline: report.changedSinceBaseline.map((i) => ({ id: i.id, kind: i.kind, status: i.status, endVariance: i.endVariance, changed: [...i.changed] })),
     upcoming: report.upcoming.map((e) => ({ id: e.id, name: e.name, event: e.kind === 'milestone' ? 'milestone due' : e.event, date: e.date })),
@@ -132,11 +139,11 @@ export function raciRows(model: ProgramModel): RaciRowView[] {
   return rows;
 }
 
-function locationsOf(model: ProgramModel): Record<string, StatusLocation> {
+function locationsOf(model: ProgramModel, wanted: (e: Entity) => boolean): Record<string, StatusLocation> {
   const indexes = new Map<string, LineIndex>();
   const out: Record<string, StatusLocation> = Object.create(null) as Record<string, StatusLocation>;
   const put = (e: Entity) => {
-    if (Object.hasOwn(out, e.id)) return;
+    if (Object.hasOwn(out, e.id) || !wanted(e)) return;
     let index = indexes.get(e.uri);
     if (!index) indexes.set(e.uri, (index = new LineIndex(model.files.find((f) => f.uri === e.uri)?.text ?? '')));
     const s = index.positionAt(e.idSpan.start);
