@@ -21,10 +21,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { programAsMermaidGantt } from '../server/src/program/export/mermaid.js';
-import type { ViewModel } from '../server/src/program/view-model.js';
-import { packViewModel } from '../server/src/program/view-model.js';
-import { standaloneHtml } from '../server/src/program/export/html.js';
+import { programAsMermaidGantt } from '../server/src/view/mermaid.js';
+import type { ViewModel } from '../server/src/view/view-model.js';
+import { packViewModel } from '../server/src/view/wire.js';
+import { standaloneHtml } from '../server/src/node/standalone-html.js';
 import { generatedVm, launch, loadMermaidInto, openWebview, standaloneAssets, webviewHtml } from '../test/webview/harness.js';
 
 const RUNS = 3;

@@ -1,10 +1,12 @@
 // `npm run bench`: every benchmark in one run, in order (scheduler, forecast, language
 // server vs yaml-language-server, portfolio start-up, preview in headless
-// Chromium), then a summary of every figure against its target from the
+// Chromium, bundle sizes), then a summary of every figure against its target from the
 // issues. Missed targets are reported, not fatal: the exit code is non-zero
 // only when a benchmark crashes.
 // Run: npm run bench   (or, on an up-to-date dist/: node --import tsx bench/run.ts)
 import { benchBaseline } from './baseline.js';
+import { benchBundles } from './bundles.js';
+import type { BundleFigures } from './bundles.js';
 import type { BaselineFigures } from './baseline.js';
 import { benchLimits, LIMIT_TARGETS } from './limits.js';
 import type { LimitFigure } from './limits.js';
@@ -172,6 +174,15 @@ function summarisePsplib(f: PsplibFigures): void {
   rows.push({ bench: 'psplib', figure: 'ms per instance (CPU, load + level)', value: `${ms(f.meanMs)} mean, ${ms(f.maxMs)} max`, target: '≤ 50 ms (J30) / ≤ 300 ms (J120)', status: check(f.meanMs <= 300) });
 }
 
+/** The bundles' sizes beside issue 12's figures from before the view layer left the core. */
+function summariseBundles(all: BundleFigures[]): void {
+  const before: Record<BundleFigures['bundle'], string> = { 'preview.js': 'was 90 KB, yaml 33.5 KB', 'extension.js': 'was 115 KB from yaml' };
+  for (const f of all) {
+    rows.push({ bench: 'bundles', figure: `${f.bundle} (minified)`, value: `${f.bytes.toLocaleString('en-US')} B (${(f.bytes / 1024).toFixed(1)} KB), core ${f.coreBytes.toLocaleString('en-US')} B`, target: before[f.bundle], status: 'info' });
+    rows.push({ bench: 'bundles', figure: `${f.bundle}: yaml`, value: `${f.yamlInputs} modules, ${f.yamlBytes.toLocaleString('en-US')} B`, target: 'none', status: check(f.yamlInputs === 0) });
+  }
+}
+
 function printSummary(): void {
   const w = (k: keyof Row) => Math.max(k.length, ...rows.map((r) => r[k].length));
   const [wb, wf, wv, wt] = [w('bench'), w('figure'), w('value'), w('target')];
@@ -196,6 +207,7 @@ async function main(): Promise<void> {
   await run('preview', () => benchPreview(), summarisePreview);
   await run('baseline', () => benchBaseline(), summariseBaseline);
   await run('limits', () => benchLimits(), summariseLimits);
+  await run('bundles', () => benchBundles(), summariseBundles);
   printSummary();
 }
 

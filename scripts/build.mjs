@@ -3,7 +3,8 @@
 // and the webview app (browser, iife). Flags: --production (minify, no
 // sourcemaps), --watch.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -22,6 +23,26 @@ const problemMatcher = {
     });
   },
 };
+
+/**
+ * Writes esbuild's metafile (every input and its bytes in the bundle) beside a
+ * bundle: test/webview/bundle-inputs.test.ts reads the webview's to prove it
+ * holds no `yaml` and no core module, and `npm run bench` prints the sizes.
+ * Not shipped (.vscodeignore and .npmignore leave *.meta.json out).
+ */
+function writeMeta(path) {
+  return {
+    name: 'write-meta',
+    setup(build) {
+      build.onEnd((result) => {
+        if (!result.metafile) return;
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, JSON.stringify(result.metafile));
+      });
+    },
+  };
+}
+const withMeta = (target, path) => ({ ...target, metafile: true, plugins: [...target.plugins, writeMeta(path)] });
 
 const node = {
   bundle: true,
@@ -44,13 +65,13 @@ if (existsSync('server/src/server.ts')) {
   targets.push({ ...node, entryPoints: ['server/src/workspace/forecast-worker.ts'], outfile: 'dist/forecast-worker.js' });
 }
 if (existsSync('client/src/extension.ts')) {
-  targets.push({ ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+  targets.push(withMeta({ ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }, 'dist/extension.meta.json'));
 }
 if (existsSync('media/src/main.ts')) {
   // The webview: the preview app, and mermaid as its own bundle that the
   // Dependencies tab loads on first use (it is ~3 MB; the Gantt needs none of it).
   const browser = { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: production, sourcemap: !production, logLevel: 'warning', plugins: watch ? [problemMatcher] : [] };
-  targets.push({ ...browser, entryPoints: ['media/src/main.ts'], outfile: 'dist/media/preview.js' });
+  targets.push(withMeta({ ...browser, entryPoints: ['media/src/main.ts'], outfile: 'dist/media/preview.js' }, 'dist/media/preview.meta.json'));
   // Always minified and without a source map: it is vendor code, and the
   // standalone HTML export inlines it.
   targets.push({ ...browser, entryPoints: ['media/src/mermaid-entry.ts'], outfile: 'dist/media/mermaid.js', minify: true, sourcemap: false, legalComments: 'none' });

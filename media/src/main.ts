@@ -1,10 +1,10 @@
 // The preview webview: renders the view model the host posts (or, in the
 // standalone HTML export, the one embedded in the page), keeps the user's
 // view in setState, and posts clicks back. It never parses program files.
-import type { SourceLocation, ViewModel } from '../../server/src/program/view-model.js';
-import { ganttSvg } from '../../server/src/program/export/gantt-svg.js';
-import { risksCsv } from '../../server/src/program/export/risks-csv.js';
-import { programMarkdown } from '../../server/src/program/export/markdown.js';
+import type { SourceLocation, ViewModel } from '../../server/src/view/view-model.js';
+import { ganttSvg } from '../../server/src/view/gantt-svg.js';
+import { risksCsv } from '../../server/src/view/risks-csv.js';
+import { programMarkdown } from '../../server/src/view/markdown.js';
 import { h } from './dom.js';
 import { saveFile, svgToPng } from './download.js';
 import { GanttView } from './gantt/gantt-view.js';

@@ -1,8 +1,8 @@
 // The messages between the webview and its host (the VS Code panel, or the
 // standalone page's shim). Incoming messages are checked before use: the
 // webview ignores (with a console warning) anything it does not recognise.
-import type { SourceLocation, ViewModel } from '../../server/src/program/view-model.js';
-import { unpackViewModel } from '../../server/src/program/view-model.js';
+import type { SourceLocation, ViewModel } from '../../server/src/view/view-model.js';
+import { unpackViewModel } from '../../server/src/view/wire.js';
 import type { StatusView } from '../../server/src/view/status-types.js';
 import { isStatusView } from './status/status-view.js';
 

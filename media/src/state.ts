@@ -2,7 +2,7 @@
 // the user's view, never the data (that comes from the server again).
 import type { TabId } from './messages.js';
 
-import type { Zoom } from '../../server/src/program/export/gantt-layout.js';
+import type { Zoom } from '../../server/src/view/gantt-layout.js';
 export type { Zoom };
 export const ZOOMS: readonly Zoom[] = ['day', 'week', 'month', 'quarter'];
 export type GraphMode = 'full' | 'focus' | 'workstreams';

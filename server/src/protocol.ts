@@ -4,7 +4,7 @@
 // sides; esbuild bundles it.
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { Position } from 'vscode-languageserver-protocol';
-import type { ViewModel } from './program/view-model.js';
+import type { ViewModel } from './view/view-model.js';
 import type { StatusView } from './view/status-types.js';
 
 export interface DocumentParams {

@@ -36,7 +36,7 @@ import { isRenameRejection, prepareRename, provideRename } from './features/rena
 import { provideSelectionRanges } from './features/selection-ranges.js';
 import { provideSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens.js';
 import { provideWorkspaceSymbols } from './features/workspace-symbols.js';
-import { buildViewModel } from './program/view-model.js';
+import { buildViewModel } from './view/build-view-model.js';
 import {
   BaselineRevisionsRequest, BaselineSummaryRequest, DependenciesRequest, DependentsRequest, ProgramSummaryRequest, StatusViewRequest, ViewModelRequest,
 } from './protocol.js';

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LineIndex } from '../../server/src/program/line-index.js';
-import { buildViewModel } from '../../server/src/program/view-model.js';
+import { buildViewModel } from '../../server/src/view/build-view-model.js';
 import { provideCompletionList } from '../../server/src/features/completion.js';
 import { provideDocumentSymbols } from '../../server/src/features/document-symbols.js';
 import { provideFoldingRanges } from '../../server/src/features/folding-ranges.js';

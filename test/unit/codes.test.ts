@@ -1,17 +1,24 @@
 // The diagnostic code registry (server/src/program/codes.ts) is the one list
-// of codes: every code the core emits must be in it, and every code in it must
-// be documented in docs/diagnostics.md under a `## code` heading (so that
-// `diagnostics.md#code` links work). A new code cannot ship undocumented.
+// of codes: every code in it must be documented in docs/diagnostics.md under a
+// `## code` heading (so that `diagnostics.md#code` links work), with the
+// severity the registry gives it, and offered by the severity setting in
+// package.json (test/unit/extension/manifest.test.ts). A new code cannot ship
+// undocumented. That every code the core emits is registered is the type
+// checker's job: `Diagnostic.code` is a `DiagnosticCode`, and diagnostics are
+// made by diagnostic.ts, which takes the severity from the registry (the
+// `@ts-expect-error` lines below fail `tsc` if that ever stops being so).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CODES } from '../../server/src/program/codes.js';
-import { SCHEMA_CODES } from '../../server/src/program/schema-check.js';
+import type { CodeInfo, DiagnosticCode } from '../../server/src/program/codes.js';
+import { atRegisteredSeverity, diagnostic, diagnosticWithSeverity } from '../../server/src/program/diagnostic.js';
+import type { Diagnostic, Severity } from '../../server/src/program/types.js';
+import { SCHEMA_CODES } from '../../server/src/program/schema-check/check.js';
 
 const ROOT = join(__dirname, '..', '..');
 const DOCS = join(ROOT, 'docs', 'diagnostics.md');
-const CORE = join(ROOT, 'server', 'src', 'program');
 
 const registered = new Set(Object.keys(CODES));
 
@@ -34,43 +41,6 @@ function h2Headings(markdown: string): string[] {
   return out;
 }
 
-function tsFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...tsFiles(p));
-    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(p);
-  }
-  return out;
-}
-
-const KEBAB_LITERAL = /['"`]([a-z][a-z0-9]*(?:-[a-z0-9]+)+)['"`]/g;
-
-/**
- * The code literals a source file emits: every string literal in the value of
- * a `code:` property (`code: 'x'`, `code: cond ? 'x' : 'y'`), and the first
- * argument of local helpers whose first parameter is `code`
- * (`const error = (code: string, …) => …; error('x', …)`).
- */
-function emittedCodes(source: string): string[] {
-  const out: string[] = [];
-  for (const m of source.matchAll(/\bcode:\s*([^,\n;}]*)/g)) {
-    const value = m[1] as string;
-    if (/^(string|DiagnosticCode|Severity)\b/.test(value)) continue; // a type annotation, not a value
-    for (const lit of value.matchAll(KEBAB_LITERAL)) out.push(lit[1] as string);
-  }
-  const helpers = new Set<string>();
-  for (const m of source.matchAll(/\b(?:const|let|function)\s+([A-Za-z_$][\w$]*)\s*=?\s*(?:<[^>]*>)?\s*\(\s*code\s*:/g)) {
-    helpers.add(m[1] as string);
-  }
-  for (const name of helpers) {
-    for (const m of source.matchAll(new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\(\\s*(['"\`])([a-z][a-z0-9-]*)\\1`, 'g'))) {
-      out.push(m[2] as string);
-    }
-  }
-  return out;
-}
-
 test('every registered code has its own section in docs/diagnostics.md, and every section heading there is a registered code', () => {
   const headings = h2Headings(readFileSync(DOCS, 'utf8'));
   const documented = new Set(headings);
@@ -84,34 +54,68 @@ test('every registered code has its own section in docs/diagnostics.md, and ever
 
 test('every code the schema check emits (SCHEMA_CODES) is registered', () => {
   const missing = SCHEMA_CODES.filter((c) => !registered.has(c));
-  assert.deepEqual(missing, [], `codes in SCHEMA_CODES (server/src/program/schema-check.ts) missing from CODES: ${missing.join(', ')}`);
+  assert.deepEqual(missing, [], `codes in SCHEMA_CODES (server/src/program/schema-check/finding.ts) missing from CODES: ${missing.join(', ')}`);
 });
 
-test('every code literal emitted in server/src/program is registered', () => {
-  const files = tsFiles(CORE);
-  const found = new Map<string, string[]>();
-  for (const file of files) {
-    for (const code of emittedCodes(readFileSync(file, 'utf8'))) {
-      const where = relative(ROOT, file);
-      const list = found.get(code);
-      if (!list) found.set(code, [where]);
-      else if (!list.includes(where)) list.push(where);
-    }
+/** Per `## code` section, the bold severities of its `Severity:` paragraph, in order. */
+function documentedSeverities(markdown: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const sections = markdown.split(/^## +/m).slice(1);
+  for (const section of sections) {
+    const code = (section.split('\n')[0] ?? '').trim();
+    const para = /^Severity: ([\s\S]*?)(?:\n\s*\n|$)/m.exec(section)?.[1] ?? '';
+    out.set(code, [...para.matchAll(/\*\*(error|warning|info|hint)\*\*/g)].map((m) => m[1] as string));
   }
-  // The scan itself must keep working: it should see most of the registry
-  // (a few codes are passed through variables and are not visible to it).
-  assert.ok(found.size >= registered.size * 0.75, `the source scan found only ${found.size} codes; has the emitting code changed shape?`);
-  const missing = [...found].filter(([code]) => !registered.has(code)).map(([code, where]) => `${code} (${where.join(', ')})`);
-  assert.deepEqual(missing, [], `codes emitted in server/src/program but missing from CODES (server/src/program/codes.ts): ${missing.join('; ')}`);
+  return out;
+}
+
+test('docs/diagnostics.md gives each code the severity the registry gives it, and names its other severity', () => {
+  const documented = documentedSeverities(readFileSync(DOCS, 'utf8'));
+  const wrong: string[] = [];
+  for (const [code, info] of Object.entries(CODES) as [string, CodeInfo][]) {
+    const expected = [info.severity, ...(info.alsoSeverity ? [info.alsoSeverity] : [])];
+    const got = documented.get(code) ?? [];
+    if (got.join() !== expected.join()) wrong.push(`${code}: docs say ${got.join(' then ') || 'nothing'}, the registry ${expected.join(' then ')}`);
+  }
+  assert.deepEqual(wrong, []);
 });
 
-test('the source scan recognises the ways codes are written', () => {
-  const sample = [
-    "out.push({ uri, span, severity: 'error', code: 'plain-code', message });",
-    "  code: e instanceof ReferenceError ? 'alias-code' : 'other-code',",
-    'const error = (code: string, message: string) => diagnostics.push({ code, message });',
-    "error('helper-code', 'A message with-a-hyphen.');",
-    'type Out = { code: string; span: Span };',
-  ].join('\n');
-  assert.deepEqual(emittedCodes(sample).sort(), ['alias-code', 'helper-code', 'other-code', 'plain-code']);
+test('the factory takes every severity from the registry', () => {
+  const span = { start: 1, end: 2 };
+  for (const code of Object.keys(CODES) as DiagnosticCode[]) {
+    const d = diagnostic(code, 'file:///x.program.yaml', span, 'A message.');
+    assert.deepEqual(d, { uri: 'file:///x.program.yaml', span, severity: (CODES[code] as CodeInfo).severity, code, message: 'A message.' });
+  }
+  const extras = diagnostic('self-dependency', 'u', span, 'm', { unnecessary: true, data: { id: 'a' } });
+  assert.equal(extras.severity, 'error');
+  assert.equal(extras.unnecessary, true);
+  assert.deepEqual(extras.data, { id: 'a' });
 });
+
+test('only a code that registers another severity can have it, and a root cause goes back to the registered one', () => {
+  const span = { start: 0, end: 1 };
+  const glob = diagnosticWithSeverity('include-not-found', 'warning', 'u', span, 'No file matches `x/*`.');
+  assert.equal(glob.severity, 'warning');
+  assert.equal(atRegisteredSeverity(glob).severity, 'error');
+  assert.equal(diagnosticWithSeverity('yaml-syntax', 'warning', 'u', span, 'Unresolved tag: !foo').severity, 'warning');
+  const varying = (Object.entries(CODES) as [string, CodeInfo][]).filter(([, info]) => info.alsoSeverity !== undefined).map(([c]) => c);
+  assert.deepEqual(varying.sort(), ['include-not-found', 'yaml-syntax']);
+});
+
+// Compiled, never run: `tsc -p .` (part of `npm test`) fails when one of these
+// lines stops being an error, that is when the type checker no longer guards
+// the registry.
+export function typeChecks(span: { start: number; end: number }, severity: Severity): Diagnostic[] {
+  return [
+    // @ts-expect-error: a code that is not in the registry
+    diagnostic('no-such-code', 'u', span, 'm'),
+    // @ts-expect-error: a Diagnostic literal with a code that is not in the registry
+    { uri: 'u', span, severity, code: 'no-such-code', message: 'm' },
+    // @ts-expect-error: milestone-slip registers no other severity
+    diagnosticWithSeverity('milestone-slip', 'error', 'u', span, 'm'),
+    // @ts-expect-error: yaml-syntax may be an error or a warning, never a hint
+    diagnosticWithSeverity('yaml-syntax', 'hint', 'u', span, 'm'),
+    // @ts-expect-error: the severity comes from the registry, not from the site
+    diagnostic('milestone-slip', 'u', span, 'm', { severity: 'error' }),
+  ];
+}

@@ -102,6 +102,7 @@ test('the hints stay out of the way of real values and unknown words', () => {
   assert.equal(dateIntent('2026-02-30'), undefined, 'a real shape but no such day: the generic message says so');
   assert.equal(dateIntent('31/02/2026'), undefined);
   assert.equal(dateIntent('someday'), undefined);
+  assert.equal(dateIntent('0/5/2026'), undefined, 'month 0 is no reading: the generic message says so');
   assert.equal(dateIntent('2026-1-5'), '`2026-1-5` is not a calendar date (YYYY-MM-DD): write `2026-01-05` for 5 January 2026.');
   assert.equal(dateIntent('13/01/2026'), '`13/01/2026` is not a calendar date (YYYY-MM-DD): write `2026-01-13` for 13 January 2026.');
   assert.equal(durationIntent('lag', -2), durationIntent('lag', '-2'));

@@ -68,6 +68,34 @@ test('a typo in the include glob is one error, first, with the corrected pattern
   assert.equal(spanText(files.get(data.uri) as string, data.span), 'version');
 });
 
+test('a file without `program:` checked on its own never shows an unknown reference, whatever its shape', () => {
+  // resolve.ts suffixes such references in the loaded model with "(this
+  // fragment is not included by any root file…)" (load.test.ts reads it there),
+  // but no face shows it: every lone fragment that can hold a reference has
+  // them all held back here, behind one fragment-not-included.
+  const shapes = [
+    'version: 1\nworkstreams:\n  - id: w\n    name: W\n    tasks:\n      - { id: t, name: T, duration: 1d, depends_on: [elsewhere] }\n',
+    'base: &b { id: t, name: T, duration: 1d, depends_on: [elsewhere] }\nworkstreams:\n  - { id: w, name: W, tasks: [*b] }\n',
+    '--- !!map\nworkstreams: [{ id: w, name: W, owner: nobody, tasks: [] }]\n',
+    '? workstreams\n: [{ id: w, name: W, team: nowhere, tasks: [] }]\nrisks: [{ id: r, title: R, affects: [gone] }]\n',
+    '- id: t\n  depends_on: [elsewhere]\n',
+    'workstreams: !!omap\n  - a: { id: w, name: W, tasks: [] }\n',
+    '',
+  ];
+  for (const text of shapes) {
+    const uri = `${WS}alone.program.yaml`;
+    const model = loadProgram(uri, memoryHost(new Map([[uri, text]])), { workspaceRoot: WS });
+    assert.equal(model.files[0]?.isRoot, false);
+    const shown = analyzeProgram(model, { today: TODAY }).diagnostics;
+    assert.deepEqual(shown.filter((d) => d.code === 'unknown-reference'), [], text);
+    const unknownInModel = model.diagnostics.filter((d) => d.code === 'unknown-reference').length;
+    if (unknownInModel > 0) {
+      const note = shown.find((d) => d.code === 'fragment-not-included');
+      assert.ok(note?.message.includes(`(${unknownInModel} reference${unknownInModel === 1 ? '' : 's'} held back)`), text);
+    }
+  }
+});
+
 test('one tab in a fragment is one error, first; the references to its ids are not unknown', () => {
   const files = orionFiles();
   const uri = `${WS}workstreams/foundation.program.yaml`;

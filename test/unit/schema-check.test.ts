@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { Ajv } from 'ajv';
-import { checkSchema, decodeJsonPointer, isCalendarDate, SCHEMA_CODES } from '../../server/src/program/schema-check.js';
+import { isCalendarDate } from '../../server/src/program/dates.js';
+import { checkSchema, SCHEMA_CODES } from '../../server/src/program/schema-check/check.js';
+import { decodeJsonPointer } from '../../server/src/program/schema-check/yaml-place.js';
 import { closestMatches } from '../../server/src/program/suggest.js';
 import schema from '../../schemas/program.schema.json';
 import { APOLLO_DIR } from '../helpers/shared.js';
@@ -110,6 +112,11 @@ const cases: Case[] = [
     name: 'malformed date (one diagnostic, not pattern + format)',
     text: `${HEAD}calendar:\n  holidays: [2026-5-25]\n`,
     expect: [{ code: 'invalid-date', token: '2026-5-25', msg: 'is not a calendar date' }],
+  },
+  {
+    name: 'a slashed date with a day or month 0 (its hint used to throw, and the date went unreported)',
+    text: 'version: 1\nprogram: { id: p, name: P, start: 0/5/2026 }\n',
+    expect: [{ code: 'invalid-date', token: '0/5/2026', msg: '`0/5/2026` is not a calendar date (YYYY-MM-DD).' }],
   },
   {
     name: 'a number where a date belongs',

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { ViewModel } from '../../server/src/program/view-model.js';
-import { packViewModel, unpackViewModel } from '../../server/src/program/view-model.js';
-import { toDay } from '../../server/src/program/export/gantt-layout.js';
+import type { ViewModel } from '../../server/src/view/view-model.js';
+import { packViewModel, unpackViewModel } from '../../server/src/view/wire.js';
+import { toDay } from '../../server/src/view/gantt-layout.js';
 import { generatedVm, launch, openStandalone, openWebview, post, posted, showTab, vmOfFile } from './harness.js';
 
 const ORION = vmOfFile('orion.program.yaml', join(__dirname, '../../examples/orion'));

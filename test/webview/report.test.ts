@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { analyzeProgram } from '../../server/src/program/analyze.js';
 import type { ProgramModel } from '../../server/src/program/model.js';
 import { buildReport } from '../../server/src/program/report/report-model.js';
-import { reportHtml } from '../../server/src/program/report/report-html.js';
+import { reportHtml } from '../../server/src/view/report-html.js';
 import { reportForecast } from '../../server/src/program/report/report-forecast.js';
 import { scheduleProgram } from '../../server/src/program/schedule.js';
 import { openPrograms } from '../../server/src/cli/programs.js';

@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ganttSvg } from '../../server/src/program/export/gantt-svg.js';
-import { programMarkdown } from '../../server/src/program/export/markdown.js';
+import { ganttSvg } from '../../server/src/view/gantt-svg.js';
+import { programMarkdown } from '../../server/src/view/markdown.js';
 import { generatedVm, launch, loadMermaidInto, openStandalone, openWebview, post, posted, showTab, vmOfFile } from './harness.js';
 
 const ORION = vmOfFile('orion.program.yaml', join(__dirname, '../../examples/orion'));

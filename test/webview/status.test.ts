@@ -11,11 +11,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { analyzeProgram } from '../../server/src/program/analyze.js';
-import { standaloneHtml } from '../../server/src/program/export/html.js';
-import { ganttSvg } from '../../server/src/program/export/gantt-svg.js';
+import { standaloneHtml } from '../../server/src/node/standalone-html.js';
+import { ganttSvg } from '../../server/src/view/gantt-svg.js';
 import { reportForecast } from '../../server/src/program/report/report-forecast.js';
-import { buildViewModel } from '../../server/src/program/view-model.js';
-import type { ViewModel } from '../../server/src/program/view-model.js';
+import { buildViewModel } from '../../server/src/view/build-view-model.js';
+import type { ViewModel } from '../../server/src/view/view-model.js';
+import { packViewModel } from '../../server/src/view/wire.js';
 import { openPrograms } from '../../server/src/cli/programs.js';
 import { statusViewFor } from '../../server/src/view/status-build.js';
 import type { StatusView } from '../../server/src/view/status-types.js';
@@ -160,7 +161,7 @@ for (const theme of ['light', 'dark'] as const) {
     assert.ok(await page.locator('.legend-baseline').isVisible());
     await page.screenshot({ path: join(RESULTS, `gantt-baseline-${theme}.png`) });
     // Without a baseline, no shadow and no legend entry.
-    await post(page, { type: 'update', packed: (await import('../../server/src/program/view-model.js')).packViewModel(vm), documentUri: vm.uri });
+    await post(page, { type: 'update', packed: packViewModel(vm), documentUri: vm.uri });
     await page.waitForFunction(() => document.querySelectorAll('.baseline-shadow[data-id]').length === 0);
     assert.equal(await page.locator('.legend-baseline').isVisible(), false);
     assert.deepEqual(o.errors, []);

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { previewCsp, previewHtml } from '../../client/src/preview/preview-html.js';
-import type { ViewModel } from '../../server/src/program/view-model.js';
+import type { ViewModel } from '../../server/src/view/view-model.js';
 import type { Opened } from './harness.js';
 import { launch, NONCE, open, openWebview, post, vmOfFile } from './harness.js';
 import { analyzeProgram } from '../../server/src/program/analyze.js';

@@ -3,8 +3,8 @@
 // the core's exporters, the same ones the preview's own buttons use.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { programAsMermaidMarkdown } from '../../../server/src/program/export/mermaid';
-import { risksCsv } from '../../../server/src/program/export/risks-csv';
+import { programAsMermaidMarkdown } from '../../../server/src/view/mermaid';
+import { risksCsv } from '../../../server/src/view/risks-csv';
 import { saveExport } from '../export/save-export';
 import type { PreviewApi } from '../preview-api';
 import { targetProgramUri } from '../program-document';

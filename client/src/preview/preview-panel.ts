@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ganttSvg } from '../../../server/src/program/export/gantt-svg';
-import type { Zoom } from '../../../server/src/program/export/gantt-layout';
+import { ganttSvg } from '../../../server/src/view/gantt-svg';
+import type { Zoom } from '../../../server/src/view/gantt-layout';
 import { ViewModelRequest } from '../../../server/src/protocol';
 import { itemAtLine } from './cursor-item';
 import type { PreviewHost, RenderReport } from './program-preview';

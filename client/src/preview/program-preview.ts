@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { BaselineSummaryRequest, StatusViewRequest, ViewModelRequest } from '../../../server/src/protocol';
-import type { ViewModel } from '../../../server/src/program/view-model';
-import { packViewModel } from '../../../server/src/program/view-model';
+import type { ViewModel } from '../../../server/src/view/view-model';
+import { packViewModel } from '../../../server/src/view/wire';
 import { makeNonce, previewHtml, previewTitle } from './preview-html';
 import type { FromWebview } from './webview-messages';
 import { checkWebviewMessage, isRevealAllowed, revealRefusal } from './webview-messages';

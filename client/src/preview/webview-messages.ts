@@ -1,6 +1,6 @@
 // Messages from the webview, checked before the extension acts on them: the
 // webview renders text from program files, so treat what it sends as untrusted.
-import type { SourceLocation } from '../../../server/src/program/view-model';
+import type { SourceLocation } from '../../../server/src/view/view-model';
 
 export type FromWebview =
   | { type: 'ready' }

@@ -1,8 +1,8 @@
 // SVG pieces of the Gantt: one function per kind of mark. Classes carry the
 // meaning (status, critical, kind) so the CSS colours them from the theme and
 // tests can find them.
-import type { Box, Row, Scale, Tick } from '../../../server/src/program/export/gantt-layout.js';
-import { BAR_HEIGHT, HEADER_HEIGHT, ROW_HEIGHT, cancelMarkPath, toDay, weekday } from '../../../server/src/program/export/gantt-layout.js';
+import type { Box, Row, Scale, Tick } from '../../../server/src/view/gantt-layout.js';
+import { BAR_HEIGHT, HEADER_HEIGHT, ROW_HEIGHT, cancelMarkPath, toDay, weekday } from '../../../server/src/view/gantt-layout.js';
 import { s } from '../dom.js';
 
 export function drawBar(row: Row, box: Box, scale: Scale): SVGGElement {

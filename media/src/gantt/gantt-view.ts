@@ -2,11 +2,11 @@
 // labels on the left and the chart body. Only the rows in (and just around) the
 // viewport are in the DOM, so 10,000 tasks scroll as lightly as 50; the rows
 // are rebuilt when the scroll window changes, not on every scroll event.
-import type { ViewModel } from '../../../server/src/program/view-model.js';
-import type { Box, Row, RowSet, Scale } from '../../../server/src/program/export/gantt-layout.js';
+import type { ViewModel } from '../../../server/src/view/view-model.js';
+import type { Box, Row, RowSet, Scale } from '../../../server/src/view/gantt-layout.js';
 import {
   HEADER_HEIGHT, LABEL_WIDTH, ROW_HEIGHT, arrowPath, buildRows, holidayRanges, makeScale, offWeekdays, rowBox, timeTicks, toDay,
-} from '../../../server/src/program/export/gantt-layout.js';
+} from '../../../server/src/view/gantt-layout.js';
 import { clear, h, s } from '../dom.js';
 import type { UiState } from '../state.js';
 import { drawArrow, drawBar, drawDefs, drawHeader } from './draw.js';

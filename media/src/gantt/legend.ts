@@ -1,7 +1,7 @@
 // The Gantt's legend: every colour and mark the chart uses, each drawn with
 // the chart's own classes (so it follows the theme exactly as the bars do).
-import { BAR_HEIGHT, cancelMarkPath } from '../../../server/src/program/export/gantt-layout.js';
-import { milestoneStateWords } from '../../../server/src/program/milestone-state.js';
+import { BAR_HEIGHT, cancelMarkPath } from '../../../server/src/view/gantt-layout.js';
+import { milestoneStateWords } from '../../../server/src/view/milestone-state.js';
 import { h, s } from '../dom.js';
 import { SHADOW_HEIGHT, shadowDiamond } from '../../../server/src/view/baseline-bars.js';
 
@@ -52,7 +52,7 @@ export function ganttLegend(): HTMLDetailsElement {
     item(swatch(bar('not-started', 0, true)), 'Critical path (red outline, red name)', 'critical'),
     item(swatch(s('path', { class: 'cancel-mark', d: cancelMarkPath(W / 2, Y) })), 'Cancelled (takes no time)', 'cancelled'),
     item(swatch(s('path', { class: 'summary-bar', d: `M2,${Y + 5}V${Y - 4}H${W - 2}V${Y + 5}L${W - 6},${Y + 1}H6Z` })), 'Workstream span', 'summary'),
-    // Milestone states in the core's words (server/src/program/milestone-state.ts).
+    // Milestone states in the core's words (server/src/view/milestone-state.ts).
     item(swatch(milestone('on-time')), `Milestone ${milestoneStateWords('on-time', 0)}`, 'milestone'),
     item(swatch(milestone('slipping', true)), 'Slipping: ◇ target, dashes = slip', 'slipping'),
     item(swatch(s('line', { class: 'status-line', x1: W / 2, y1: 0, x2: W / 2, y2: H })), 'Status date', 'status-date'),

@@ -2,9 +2,9 @@
 // about 980 CSS px across (Letter, the narrower). Printing uses the finest zoom
 // whose chart fits that width beside the name column, so dates stay legible;
 // a chart too long even by quarter is scaled down by the print CSS.
-import type { ViewModel } from '../../../server/src/program/view-model.js';
-import type { Zoom } from '../../../server/src/program/export/gantt-layout.js';
-import { LABEL_WIDTH, makeScale } from '../../../server/src/program/export/gantt-layout.js';
+import type { ViewModel } from '../../../server/src/view/view-model.js';
+import type { Zoom } from '../../../server/src/view/gantt-layout.js';
+import { LABEL_WIDTH, makeScale } from '../../../server/src/view/gantt-layout.js';
 
 /** Printable width of a landscape Letter page with 10 mm margins, in CSS px (96 per inch). */
 export const PRINT_WIDTH_PX = Math.floor(((279.4 - 20) / 25.4) * 96);

@@ -1,5 +1,5 @@
 // One tooltip element for the whole chart, filled with text nodes on hover.
-import type { Row } from '../../../server/src/program/export/gantt-layout.js';
+import type { Row } from '../../../server/src/view/gantt-layout.js';
 import { clear, h } from '../dom.js';
 
 export class Tooltip {

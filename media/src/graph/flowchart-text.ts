@@ -4,8 +4,8 @@
 // workstream view (one node per workstream) that keeps big programs readable.
 // Node ids are generated (n0, n1, w0…), never user ids, so no user text can
 // reach mermaid's syntax; labels are quoted and entity-escaped.
-import { escapeFlowchartLabel } from '../../../server/src/program/export/mermaid.js';
-import type { ViewModel } from '../../../server/src/program/view-model.js';
+import { escapeFlowchartLabel } from '../../../server/src/view/mermaid.js';
+import type { ViewModel } from '../../../server/src/view/view-model.js';
 
 export type GraphView = 'full' | 'focus' | 'workstreams';
 

@@ -5,7 +5,7 @@
 // mostly config cloning and layout), so the workstream view and item graphs
 // of more than MERMAID_MAX_NODES nodes are drawn by the preview's own layered
 // layout (svg-graph.ts): same clicks, classes and critical path, in lanes.
-import type { ViewModel } from '../../../server/src/program/view-model.js';
+import type { ViewModel } from '../../../server/src/view/view-model.js';
 import { clear, h } from '../dom.js';
 import type { GraphMode, UiState } from '../state.js';
 import type { FlowchartText, GraphView as View } from './flowchart-text.js';

@@ -3,7 +3,7 @@
 // quickly. Same conventions as the mermaid drawing: `g.node` elements carry
 // `data-item-id` for clicks, `.crit` marks the critical path, and every user
 // string is a text node (labels, and full names in <title> tooltips).
-import type { ViewModel } from '../../../server/src/program/view-model.js';
+import type { ViewModel } from '../../../server/src/view/view-model.js';
 import { s } from '../dom.js';
 import { GAP_X, NODE_H, NODE_W, edgePath, layeredLayout } from './layered.js';
 import { edgePathDown, topDownLayout } from './layered-tb.js';

@@ -1,6 +1,6 @@
 // The Milestones tab: one row per milestone with its target, forecast, slip,
 // status, owner and the chain of work that drives its date.
-import type { ViewModel } from '../../../server/src/program/view-model.js';
+import type { ViewModel } from '../../../server/src/view/view-model.js';
 import { clear, h } from '../dom.js';
 import { detailsRow, moreCell } from '../table-details.js';
 

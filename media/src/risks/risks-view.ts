@@ -1,6 +1,6 @@
 // The Risks tab: a 5×5 heat map (probability up, impact across; a click on a
 // cell filters the table) and the sortable, filterable register.
-import type { ViewModel, ViewRisk } from '../../../server/src/program/view-model.js';
+import type { ViewModel, ViewRisk } from '../../../server/src/view/view-model.js';
 import { clear, h } from '../dom.js';
 import type { RiskSortKey, UiState } from '../state.js';
 import { detailsRow, moreCell } from '../table-details.js';

@@ -1,6 +1,6 @@
 // Ordering and filtering of the risk register, kept apart from the DOM so the
 // rules are easy to read: open risks first by default, then by score.
-import type { ViewRisk } from '../../../server/src/program/view-model.js';
+import type { ViewRisk } from '../../../server/src/view/view-model.js';
 import type { RiskSortKey, UiState } from '../state.js';
 
 const BAND_RANK: Record<string, number> = { low: 1, medium: 2, high: 3, critical: 4 };

@@ -3,6 +3,7 @@
 // REV. Each program's baseline is loaded first (git is asynchronous), then the
 // ordinary validate prints everything in the chosen format.
 import { analyzeProgram } from '../program/analyze.js';
+import { diagnostic } from '../program/diagnostic.js';
 import type { ProgramModel } from '../program/model.js';
 import { attributionText } from '../program/running/diff-format.js';
 import { scheduleProgram } from '../program/schedule.js';
@@ -33,11 +34,9 @@ export async function runValidateWithBaseline(opts: ValidateOptions & { baseline
       const def = model.milestones.find((x) => x.id === m.id);
       if (!def) continue;
       const why = m.attribution.length > 0 ? `; changed on its driving chain: ${attributionText(m.attribution)}` : '; no changed item on its driving chain explains it';
-      list.push({
-        uri: def.entity.uri, span: def.entity.idSpan, severity: 'error', code: 'baseline-slip',
-        message: `Milestone \`${m.id}\` is ${m.variance} working day${m.variance === 1 ? '' : 's'} later than at ${opts.baseline} (${m.current}, was ${m.baseline}), more than --max-slip ${opts.maxSlip}${why}.`,
-        data: { id: m.id },
-      });
+      list.push(diagnostic('baseline-slip', def.entity.uri, def.entity.idSpan,
+        `Milestone \`${m.id}\` is ${m.variance} working day${m.variance === 1 ? '' : 's'} later than at ${opts.baseline} (${m.current}, was ${m.baseline}), more than --max-slip ${opts.maxSlip}${why}.`,
+        { data: { id: m.id } }));
     }
     extra.set(model.rootUri, list);
   }

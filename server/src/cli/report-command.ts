@@ -2,8 +2,8 @@
 // date, as Markdown (renders on GitHub as is), one printable HTML page, or JSON.
 import { buildReport } from '../program/report/report-model.js';
 import type { StatusReport } from '../program/report/report-model.js';
-import { reportHtml } from '../program/report/report-html.js';
-import { reportMarkdown } from '../program/report/report-markdown.js';
+import { reportHtml } from '../view/report-html.js';
+import { reportMarkdown } from '../view/report-markdown.js';
 import { reportForecast } from '../program/report/report-forecast.js';
 import type { Day } from '../program/types.js';
 import { compareWithBaseline, openCurrent } from './baseline-load.js';

@@ -7,7 +7,7 @@ import { milestoneStateOf } from '../program/milestone-state.js';
 import type { ProgramModel } from '../program/model.js';
 import { resourceLoad } from '../program/resource-load.js';
 import type { Hold, Schedule } from '../program/schedule.js';
-import { csvCell } from '../program/export/risks-csv.js';
+import { csvCell } from '../view/csv.js';
 import { analyzeOptionsOf, openPrograms } from './programs.js';
 import type { AnalysisFlags } from './programs.js';
 import { EXIT_INTERNAL_ERROR } from './validate.js';

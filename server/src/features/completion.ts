@@ -10,6 +10,7 @@ import type { CompletionItem, CompletionList, Position, Range } from 'vscode-lan
 import type { ProgramAnalysis } from '../program/analyze.js';
 import { FIELD_KINDS } from '../program/build.js';
 import { formatDate, today } from '../program/dates.js';
+import { perObject } from '../program/memo.js';
 import {
   childSchema, enumValues, isArraySchema, isObjectSchema, propertiesOf, scalarKind, schemaAtPath,
 } from '../program/schema-nav.js';
@@ -323,13 +324,12 @@ function idCompletions(ctx: FeatureContext, cur: CursorContext, field: Reference
   return out;
 }
 
-const details = new WeakMap<object, Map<Entity, string>>();
+const details = perObject((_analysis: ProgramAnalysis) => new Map<Entity, string>());
 
 /** Entity details, computed once per analysis (completion runs on every keystroke). */
 function detailOf(analysis: ProgramAnalysis | undefined, e: Entity): string {
   if (!analysis) return entityDetail(analysis, e);
-  let m = details.get(analysis);
-  if (!m) { m = new Map(); details.set(analysis, m); }
+  const m = details(analysis);
   let d = m.get(e);
   if (d === undefined) { d = entityDetail(analysis, e); m.set(e, d); }
   return d;

@@ -5,6 +5,7 @@
 import type { ProgramAnalysis } from '../program/analyze.js';
 import type { ForecastState } from '../program/forecast/forecast.js';
 import { LineIndex } from '../program/line-index.js';
+import { perObject } from '../program/memo.js';
 import type { ParsedFile } from '../program/parse.js';
 import type { Span } from '../program/types.js';
 import type { Position, Range } from 'vscode-languageserver-types';
@@ -29,17 +30,8 @@ export interface FeatureContext {
   readonly baseline?: BaselineView;
 }
 
-const indexes = new WeakMap<object, LineIndex>();
-
 /** The line index of a parsed file, built once per file version. */
-export function lineIndexOf(file: ParsedFile): LineIndex {
-  let index = indexes.get(file);
-  if (!index) {
-    index = new LineIndex(file.text);
-    indexes.set(file, index);
-  }
-  return index;
-}
+export const lineIndexOf = perObject((file: ParsedFile): LineIndex => new LineIndex(file.text));
 
 /** The parsed file with `uri` in the context's program. */
 export function fileOf(ctx: FeatureContext, uri: string): ParsedFile | undefined {

@@ -8,11 +8,11 @@ import { formatDate } from '../program/dates.js';
 import { idTokensIn } from '../program/lookup.js';
 import { milestoneStateOf } from '../program/milestone-state.js';
 import type { ParsedFile } from '../program/parse.js';
-import type { ProgramModel } from '../program/model.js';
-import type { Day, Entity, EntityKind, Risk, Span } from '../program/types.js';
+import type { Day, Entity, EntityKind, Span } from '../program/types.js';
 import { SymbolKind } from 'vscode-languageserver-types';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { fileOf, toRange } from './context.js';
+import { recordsOf } from './feature-util.js';
 import type { FeatureContext } from './context.js';
 
 export const ENTITY_SYMBOL_KIND: Readonly<Record<EntityKind, SymbolKind>> = {
@@ -54,22 +54,11 @@ export function entityDetail(analysis: ProgramAnalysis, entity: Entity): string 
     if (item.critical) parts.push('critical');
   }
   if (entity.kind === 'risk') {
-    const risk = risksByEntity(analysis.model).get(entity);
+    const risk = recordsOf(analysis.model).risks.get(entity);
     if (risk?.probability !== undefined && risk.impact !== undefined) parts.push(`score ${risk.probability * risk.impact}`);
     if (risk?.owner) parts.push(`owner ${risk.owner}`);
   }
   return parts.join(' · ');
-}
-
-const riskIndex = new WeakMap<ProgramModel, Map<Entity, Risk>>();
-
-function risksByEntity(model: ProgramModel): Map<Entity, Risk> {
-  let map = riskIndex.get(model);
-  if (!map) {
-    map = new Map(model.risks.map((r) => [r.entity, r]));
-    riskIndex.set(model, map);
-  }
-  return map;
 }
 
 /** A span without trailing blank lines, so a symbol's range ends on its last character. */

@@ -4,6 +4,7 @@
 import type { ProgramAnalysis } from '../program/analyze.js';
 import { formatDate } from '../program/dates.js';
 import { LineIndex } from '../program/line-index.js';
+import { perObject } from '../program/memo.js';
 import { KIND_LABEL } from '../program/resolve.js';
 import type { ItemSchedule } from '../program/schedule.js';
 import type { ProgramModel } from '../program/model.js';
@@ -114,21 +115,12 @@ export interface Records {
   readonly teams: ReadonlyMap<Entity, Team>;
 }
 
-const records = new WeakMap<ProgramModel, Records>();
-
 /** The typed record of each entity, built once per model. */
-export function recordsOf(model: ProgramModel): Records {
-  let r = records.get(model);
-  if (!r) {
-    r = {
-      tasks: new Map(model.tasks.map((x) => [x.entity, x])),
-      milestones: new Map(model.milestones.map((x) => [x.entity, x])),
-      workstreams: new Map(model.workstreams.map((x) => [x.entity, x])),
-      risks: new Map(model.risks.map((x) => [x.entity, x])),
-      people: new Map(model.people.map((x) => [x.entity, x])),
-      teams: new Map(model.teams.map((x) => [x.entity, x])),
-    };
-    records.set(model, r);
-  }
-  return r;
-}
+export const recordsOf = perObject((model: ProgramModel): Records => ({
+  tasks: new Map(model.tasks.map((x) => [x.entity, x])),
+  milestones: new Map(model.milestones.map((x) => [x.entity, x])),
+  workstreams: new Map(model.workstreams.map((x) => [x.entity, x])),
+  risks: new Map(model.risks.map((x) => [x.entity, x])),
+  people: new Map(model.people.map((x) => [x.entity, x])),
+  teams: new Map(model.teams.map((x) => [x.entity, x])),
+}));

@@ -11,6 +11,8 @@
 // click away. Why: the tasks that overlap, and leave in the period; a
 // part-time capacity is named beside the availability it shrinks.
 import { formatDate } from './dates.js';
+import type { DiagnosticCode } from './codes.js';
+import { diagnostic } from './diagnostic.js';
 import type { Day, Diagnostic, Location, RelatedInfo } from './types.js';
 
 export interface LoadWeek {
@@ -50,7 +52,7 @@ const MAX_LISTED = 5;
 const MAX_RELATED = 20;
 
 /** One warning per run of consecutive over-allocated weeks. */
-export function overAllocationReports(r: ResourceLoad, code = 'over-allocation'): Diagnostic[] {
+export function overAllocationReports(r: ResourceLoad, code: DiagnosticCode = 'over-allocation'): Diagnostic[] {
   const weeks = [...r.weeks].filter((w) => w.demand > w.available).sort((a, b) => a.week - b.week);
   const out: Diagnostic[] = [];
   for (let i = 0; i < weeks.length;) {
@@ -63,7 +65,7 @@ export function overAllocationReports(r: ResourceLoad, code = 'over-allocation')
   return out;
 }
 
-function periodReport(r: ResourceLoad, run: LoadWeek[], code: string): Diagnostic | undefined {
+function periodReport(r: ResourceLoad, run: LoadWeek[], code: DiagnosticCode): Diagnostic | undefined {
   const first = (run[0] as LoadWeek).week;
   const last = (run[run.length - 1] as LoadWeek).week;
   const periodEnd = last + 6;
@@ -100,10 +102,7 @@ function periodReport(r: ResourceLoad, run: LoadWeek[], code: string): Diagnosti
     const facts = [`capacity ${num(r.capacity)}`, ...(leave > 0 ? [`on leave ${leave} working day${leave === 1 ? '' : 's'} in this period`] : [])];
     related.push({ ...r.definition, message: `\`${r.id}\` is defined here: ${facts.join(', ')}` });
   }
-  return {
-    uri: head.at.uri, span: head.at.span, severity: 'warning', code, message, related,
-    data: { id: r.id },
-  };
+  return diagnostic(code, head.at.uri, head.at.span, message, { related, data: { id: r.id } });
 }
 
 /** The tasks that share a working stretch with another task of the period (clipped to it). */

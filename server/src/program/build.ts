@@ -1,36 +1,23 @@
 // One parsed file -> entities, references and typed records, each with the
 // ranges of its text. Reads the AST only through yaml-nodes helpers, so any
 // shape of input is tolerated: what does not fit is skipped here and reported
-// by the schema check.
-import type { Document, YAMLMap } from 'yaml';
-import { formatDate, parseDate } from './dates.js';
+// by the schema check. This file builds the record of each kind; reading a
+// map's entity, references and dates is build-reader.ts, and the plain values
+// (durations, statuses, bounded numbers) are build-values.ts.
+import type { YAMLMap } from 'yaml';
+import { EntityReader } from './build-reader.js';
+import {
+  chanceOf, costOf, intIn, nonBlank, numberToString, oneOf, opt, parseDuration, parseEstimate, RISK_STATUSES, TASK_STATUSES, WEEKDAYS,
+} from './build-values.js';
 import type { ParsedFile } from './parse.js';
 import type { Team } from './model.js';
 import type {
-  BudgetLine, Change, DayRange, Diagnostic, Dependency, DependencyType, Duration, Entity, EntityKind, Kpi,
-  Estimate, ForecastSettings, Milestone, Person, Pool, PoolNeed, ProgramInfo, SchedulingSpec, Reference, ReferenceField, Risk, RiskStatus, Span, Stakeholder, Task, TaskStatus, Workstream,
+  BudgetLine, Change, DayRange, Diagnostic, Entity, Kpi, ForecastSettings, Milestone, Person, Pool, ProgramInfo, SchedulingSpec,
+  Reference, Risk, Span, Stakeholder, Task, Workstream,
 } from './types.js';
-import {
-  asMap, asScalar, itemsOf, nodeSpan, numberOf, pairOf, stringOf, tokenSpan, valueOf,
-} from './yaml-nodes.js';
-import type { AnyNode } from './yaml-nodes.js';
+import { asMap, asScalar, itemsOf, nodeSpan, pairOf, stringOf, tokenSpan, valueOf } from './yaml-nodes.js';
 
-/** Which entity kinds each reference field accepts (program-format.md, "References"). */
-export const FIELD_KINDS: Readonly<Record<ReferenceField, readonly EntityKind[]>> = {
-  depends_on: ['task', 'milestone', 'workstream'],
-  assignees: ['person'],
-  owner: ['person'],
-  team: ['team'],
-  lead: ['person'],
-  affects: ['task', 'milestone', 'workstream'],
-  workstream: ['workstream'],
-  requested_by: ['person', 'stakeholder'],
-  raci: ['task', 'milestone', 'workstream'],
-  needs: ['pool'],
-};
-
-const WEEKDAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
-const DURATION_RE = /^([0-9]+(?:\.[0-9]+)?)([dw])$/;
+export { FIELD_KINDS } from './build-reader.js';
 
 /** Everything collected from the files of one program, in file order. */
 export interface Collected {
@@ -66,26 +53,6 @@ export function emptyCollected(): Collected {
   };
 }
 
-export function parseDuration(doc: Document, node: AnyNode): Duration | undefined {
-  const s = asScalar(doc, node);
-  if (!s || typeof s.value !== 'string') return undefined;
-  const m = DURATION_RE.exec(s.value.trim());
-  const span = nodeSpan(s);
-  if (!m || !span) return undefined;
-  return { amount: Number(m[1]), unit: m[2] as 'd' | 'w', span };
-}
-
-/** `{ optimistic, likely, pessimistic }`, when all three are durations (the schema check reports the rest). */
-export function parseEstimate(doc: Document, node: AnyNode): Estimate | undefined {
-  const m = asMap(doc, node);
-  const span = nodeSpan(m);
-  if (!m || !span) return undefined;
-  const optimistic = parseDuration(doc, valueOf(m, 'optimistic'));
-  const likely = parseDuration(doc, valueOf(m, 'likely'));
-  const pessimistic = parseDuration(doc, valueOf(m, 'pessimistic'));
-  return optimistic && likely && pessimistic ? { optimistic, likely, pessimistic, span } : undefined;
-}
-
 /** Adds everything in `file` to `out`. */
 export function collectFile(file: ParsedFile, out: Collected): void {
   const doc = file.doc;
@@ -96,9 +63,7 @@ export function collectFile(file: ParsedFile, out: Collected): void {
   b.root(root, file.isRoot);
 }
 
-class FileBuilder {
-  constructor(private readonly doc: Document, private readonly uri: string, private readonly out: Collected) {}
-
+class FileBuilder extends EntityReader {
   root(root: YAMLMap, isRoot: boolean): void {
     const d = this.doc;
     if (isRoot) {
@@ -144,141 +109,6 @@ class FileBuilder {
     this.out.pools.push({ id: e.id, entity: e, ...opt('name', e.name), units: units !== undefined && Number.isInteger(units) && units >= 0 ? units : 0 });
   }
 
-  /** `needs: { pool: units }`: each key is a reference to a pool. */
-  private needs(m: YAMLMap, from: Entity | undefined): PoolNeed[] {
-    const out: PoolNeed[] = [];
-    const map = asMap(this.doc, valueOf(m, 'needs'));
-    for (const pair of map?.items ?? []) {
-      const pool = this.refNode(pair.key, 'needs', from);
-      const units = numberOf(this.doc, pair.value);
-      const keyScalar = asScalar(this.doc, pair.key);
-      const span = keyScalar && tokenSpan(keyScalar);
-      const unitsSpan = nodeSpan(pair.value);
-      if (pool === undefined || !span || units === undefined || !Number.isFinite(units) || units <= 0) continue;
-      out.push({ pool, units, span, ...(unitsSpan && { unitsSpan }) });
-    }
-    return out;
-  }
-
-  private list(parent: YAMLMap, key: string, each: (m: YAMLMap) => void): void {
-    for (const item of itemsOf(this.doc, valueOf(parent, key))) {
-      const m = asMap(this.doc, item);
-      if (m) each(m);
-    }
-  }
-
-  /** Registers the entity defined by map `m`; undefined when it has no usable id. */
-  private entity(kind: EntityKind, m: YAMLMap, parentId?: string): Entity | undefined {
-    const idNode = asScalar(this.doc, valueOf(m, 'id'));
-    const span = nodeSpan(m);
-    if (!idNode || typeof idNode.value !== 'string' || !span) return undefined;
-    const idSpan = tokenSpan(idNode);
-    if (!idSpan || idNode.value === '') return undefined;
-    const name = this.str(m, kind === 'risk' || kind === 'change' ? 'title' : 'name');
-    const e: Entity = { kind, id: idNode.value, uri: this.uri, span, idSpan, ...(name !== undefined && { name }), ...(parentId !== undefined && { parentId }) };
-    this.out.entities.push(e);
-    return e;
-  }
-
-  private str(m: YAMLMap, key: string): string | undefined {
-    return stringOf(this.doc, valueOf(m, key));
-  }
-
-  private num(m: YAMLMap, key: string): number | undefined {
-    return numberOf(this.doc, valueOf(m, key));
-  }
-
-  private date(m: YAMLMap, key: string): number | undefined {
-    const s = this.str(m, key);
-    return s === undefined ? undefined : parseDate(s);
-  }
-
-  private span(m: YAMLMap, key: string): Span | undefined {
-    return nodeSpan(valueOf(m, key));
-  }
-
-  /** A single-id reference field; returns the id when it is a string. */
-  private ref(m: YAMLMap, key: ReferenceField, from: Entity | undefined): string | undefined {
-    return this.refNode(valueOf(m, key), key, from);
-  }
-
-  private refNode(node: AnyNode, field: ReferenceField, from: Entity | undefined, itemSpan?: Span): string | undefined {
-    const s = asScalar(this.doc, node);
-    if (!s || typeof s.value !== 'string') return undefined;
-    const span = tokenSpan(s);
-    if (!span) return undefined;
-    this.out.references.push({
-      uri: this.uri, span, targetId: s.value, field, expected: FIELD_KINDS[field],
-      ...(from && { from: { kind: from.kind, id: from.id } }),
-      ...(itemSpan && { itemSpan }),
-    });
-    return s.value;
-  }
-
-  private refList(m: YAMLMap, key: ReferenceField, from: Entity | undefined): string[] {
-    const ids: string[] = [];
-    for (const item of itemsOf(this.doc, valueOf(m, key))) {
-      const id = this.refNode(item, key, from, nodeSpan(item));
-      if (id !== undefined) ids.push(id);
-    }
-    return ids;
-  }
-
-  private dependencies(m: YAMLMap, from: Entity | undefined): Dependency[] {
-    const deps: Dependency[] = [];
-    for (const item of itemsOf(this.doc, valueOf(m, 'depends_on'))) {
-      const itemSpan = nodeSpan(item);
-      if (!itemSpan) continue;
-      const asMapItem = asMap(this.doc, item);
-      const idNode = asMapItem ? valueOf(asMapItem, 'id') : item;
-      const targetId = this.refNode(idNode, 'depends_on', from, itemSpan);
-      const idScalar = asScalar(this.doc, idNode);
-      const span = idScalar && tokenSpan(idScalar);
-      if (targetId === undefined || !span) continue;
-      let type: DependencyType = 'FS';
-      let typeSpan: Span | undefined;
-      let lag: Duration | undefined;
-      if (asMapItem) {
-        const t = this.str(asMapItem, 'type');
-        if (t === 'FS' || t === 'SS' || t === 'FF') {
-          type = t;
-          typeSpan = this.span(asMapItem, 'type');
-        }
-        lag = parseDuration(this.doc, valueOf(asMapItem, 'lag'));
-      }
-      deps.push({ targetId, type, uri: this.uri, span, itemSpan, ...(lag && { lag }), ...(typeSpan && { typeSpan }) });
-    }
-    return deps;
-  }
-
-  private dayRanges(node: AnyNode): DayRange[] {
-    const ranges: DayRange[] = [];
-    for (const item of itemsOf(this.doc, node)) {
-      const single = stringOf(this.doc, item);
-      if (single !== undefined) {
-        const day = parseDate(single);
-        if (day !== undefined) ranges.push({ from: day, to: day });
-        continue;
-      }
-      const m = asMap(this.doc, item);
-      if (!m) continue;
-      const from = this.date(m, 'from');
-      const to = this.date(m, 'to');
-      const name = this.str(m, 'name');
-      if (from !== undefined && to !== undefined && to >= from) ranges.push({ from, to, ...(name !== undefined && { name }) });
-      else if (from !== undefined && to !== undefined) {
-        // Silently dropping it would schedule work on days the team is off.
-        const span = this.span(m, 'to') ?? nodeSpan(m);
-        if (span) {
-          this.out.problems.push({
-            uri: this.uri, span, severity: 'error', code: 'invalid-value',
-            message: `This range ends (${formatDate(to)}) before it starts (${formatDate(from)}), so it is ignored; swap \`from\` and \`to\`.`,
-          });
-        }
-      }
-    }
-    return ranges;
-  }
 
   private program(m: YAMLMap): void {
     const e = this.entity('program', m);
@@ -470,38 +300,4 @@ class FileBuilder {
       ...opt('costImpact', this.num(m, 'cost_impact')),
     });
   }
-}
-
-/** `{ [key]: value }` when value is defined, else `{}`: keeps optional fields truly absent. */
-function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
-}
-
-/** `value` when it is one of `allowed`, else undefined (the schema check reports it). */
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {
-  return value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
-}
-
-const TASK_STATUSES: readonly TaskStatus[] = ['not-started', 'in-progress', 'blocked', 'done', 'cancelled'];
-const RISK_STATUSES: readonly RiskStatus[] = ['open', 'mitigating', 'accepted', 'occurred', 'closed'];
-
-function intIn(n: number | undefined, lo: number, hi: number): number | undefined {
-  return n !== undefined && Number.isInteger(n) && n >= lo && n <= hi ? n : undefined;
-}
-
-function chanceOf(n: number | undefined): number | undefined {
-  return n !== undefined && Number.isFinite(n) && n >= 0 && n <= 1 ? n : undefined;
-}
-
-function nonBlank(s: string | undefined): string | undefined {
-  return s !== undefined && s.trim() !== '' ? s : undefined;
-}
-
-function numberToString(n: number | undefined): string | undefined {
-  return n === undefined ? undefined : String(n);
-}
-
-/** A usable planned cost: a finite number, 0 or more (the schema reports the rest). */
-function costOf(n: number | undefined): number | undefined {
-  return n !== undefined && Number.isFinite(n) && n >= 0 ? n : undefined;
 }

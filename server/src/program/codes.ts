@@ -5,12 +5,19 @@ import type { Severity } from './types.js';
 
 export interface CodeInfo {
   readonly summary: string;
+  /** The severity every diagnostic with this code has (diagnostic.ts reads it), unless… */
   readonly severity: Severity;
+  /**
+   * …the one other severity some of them legitimately have (docs/diagnostics.md
+   * says when). Only `diagnosticWithSeverity` can use it, and only for codes that
+   * declare it here: the type checker refuses any other severity.
+   */
+  readonly alsoSeverity?: Severity;
 }
 
 export const CODES = {
   // Reading the file
-  'yaml-syntax': { severity: 'error', summary: 'The file is not valid YAML.' },
+  'yaml-syntax': { severity: 'error', alsoSeverity: 'warning', summary: 'The file is not valid YAML.' },
   'alias-limit': { severity: 'error', summary: 'Aliases expand to too many nodes (an alias bomb).' },
   'file-too-large': { severity: 'error', summary: 'The file is larger than the size limit and is not checked.' },
   'file-unreadable': { severity: 'error', summary: 'The file cannot be read.' },
@@ -29,7 +36,7 @@ export const CODES = {
   'milestone-needs-date-or-dependencies': { severity: 'error', summary: 'A milestone needs `depends_on`, `date`, or both.' },
   'unsupported-version': { severity: 'error', summary: 'The file declares a format version this tool does not read.' },
   // Includes
-  'include-not-found': { severity: 'error', summary: 'An included file does not exist (a glob matching nothing is a warning, unless references fail because of it).' },
+  'include-not-found': { severity: 'error', alsoSeverity: 'warning', summary: 'An included file does not exist (a glob matching nothing is a warning, unless references fail because of it).' },
   'include-outside-workspace': { severity: 'error', summary: 'An include points outside the workspace folder.' },
   'include-cycle': { severity: 'error', summary: 'An include would include the root file itself.' },
   'include-not-fragment': { severity: 'error', summary: 'An included file is itself a root file (it has `program:`).' },
@@ -72,6 +79,16 @@ export const CODES = {
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;
+
+/** The codes whose diagnostics may have a severity other than their default (`alsoSeverity`). */
+export type CodeWithOtherSeverity = {
+  [C in DiagnosticCode]: (typeof CODES)[C] extends { readonly alsoSeverity: Severity } ? C : never;
+}[DiagnosticCode];
+
+/** The severities a diagnostic with code `C` may have. */
+export type SeverityOf<C extends DiagnosticCode> =
+  | (typeof CODES)[C]['severity']
+  | ((typeof CODES)[C] extends { readonly alsoSeverity: infer S extends Severity } ? S : never);
 
 export function codeInfo(code: string): CodeInfo | undefined {
   return (CODES as Record<string, CodeInfo>)[code];

@@ -1,9 +1,8 @@
-// Calendar dates as whole days since 1970-01-01 (UTC). Pure integer arithmetic
+// Calendar dates as whole days since 1970-01-01 (UTC): the one date codec of
+// every layer (core, view writers, the webview's Gantt). Pure integer arithmetic
 // (proleptic Gregorian, any year), so there is no time-zone or DST surprise and
 // no dependency on the host's Date parsing.
 import type { Day } from './types.js';
-
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days from 1970-01-01 to the given civil date (month 1..12). */
 export function dayFromCivil(year: number, month: number, dayOfMonth: number): Day {
@@ -39,16 +38,42 @@ export function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month - 1] ?? 0);
 }
 
-/** Parses `YYYY-MM-DD`; undefined unless it is a real calendar date (no 2026-02-30). */
-export function parseDate(text: string): Day | undefined {
-  const m = DATE_RE.exec(text);
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const dayOfMonth = Number(m[3]);
+/** The day of a civil date (month 1..12); undefined unless it is a real one (no 2026-02-30). */
+export function civilDay(year: number, month: number, dayOfMonth: number): Day | undefined {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(dayOfMonth)) return undefined;
   if (month < 1 || month > 12) return undefined;
   if (dayOfMonth < 1 || dayOfMonth > daysInMonth(year, month)) return undefined;
   return dayFromCivil(year, month, dayOfMonth);
+}
+
+/** True for `YYYY-MM-DD` text that names a real day (the schema's `format: date`). */
+export function isCalendarDate(text: string): boolean {
+  return parseDate(text) !== undefined;
+}
+
+/**
+ * Parses `YYYY-MM-DD`; undefined unless it is a real calendar date (no 2026-02-30).
+ * Hand-parsed, not a regular expression: the preview parses every date of
+ * every task with this on the way to its first paint.
+ */
+export function parseDate(text: string): Day | undefined {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const dayOfMonth = digits(text, 8, 10);
+  if (year < 0) return undefined;
+  return civilDay(year, month, dayOfMonth);
+}
+
+/** The ASCII digits text[from..to) as a number; -1 if any is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 function pad(n: number, width: number): string {

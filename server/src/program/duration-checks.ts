@@ -1,6 +1,7 @@
 // Durations and lags must come to whole working days (a week is as many days
 // as the calendar works in a week), and effort needs someone to do it.
 import type { Collected } from './build.js';
+import { diagnostic } from './diagnostic.js';
 import type { Diagnostic, Duration, Estimate } from './types.js';
 
 function estimateParts(e: Estimate): Duration[] {
@@ -20,10 +21,8 @@ export function checkDurations(c: Collected, daysPerWeek: number): Diagnostic[] 
   const bounded = (uri: string, d: Duration, what: string): boolean => {
     const days = durationDays(d, daysPerWeek);
     if (Number.isFinite(days) && Math.abs(days) <= MAX_DURATION_DAYS) return true;
-    out.push({
-      uri, span: d.span, severity: 'error', code: 'out-of-range',
-      message: `This ${what} is longer than ${MAX_DURATION_DAYS.toLocaleString('en-US')} working days (10,000 years), so no date could come of it.`,
-    });
+    out.push(diagnostic('out-of-range', uri, d.span,
+      `This ${what} is longer than ${MAX_DURATION_DAYS.toLocaleString('en-US')} working days (10,000 years), so no date could come of it.`));
     return false;
   };
   const whole = (uri: string, d: Duration, what: string, min: number) => {
@@ -32,21 +31,17 @@ export function checkDurations(c: Collected, daysPerWeek: number): Diagnostic[] 
     const rounded = Math.round(days * 1e9) / 1e9;
     if (Number.isInteger(rounded) && rounded >= min) return;
     const weekNote = d.unit === 'w' ? ` (${d.amount}w is ${rounded} working days with ${daysPerWeek} workdays a week)` : '';
-    out.push({
-      uri, span: d.span, severity: 'error', code: 'duration-not-whole',
-      message: rounded <= 0 && min > 0
+    out.push(diagnostic('duration-not-whole', uri, d.span,
+      rounded <= 0 && min > 0
         ? `A ${what} must be at least 1 working day${weekNote}${what === 'duration' ? '; a zero-length event is a milestone' : ''}.`
-        : `A ${what} must be a whole number of working days${weekNote}: write ${roundings(rounded, min)}.`,
-    });
+        : `A ${what} must be a whole number of working days${weekNote}: write ${roundings(rounded, min)}.`));
   };
   for (const t of c.tasks) {
     if (t.duration) whole(t.entity.uri, t.duration, 'duration', 1);
     if (t.effort) bounded(t.entity.uri, t.effort, 'effort');
     if (t.effort && t.assignees.length === 0) {
-      out.push({
-        uri: t.entity.uri, span: t.effort.span, severity: 'error', code: 'effort-without-assignees',
-        message: `Task \`${t.id}\` gives \`effort\` but no \`assignees\`: effort is divided by the assignees' capacity to get a duration. Add assignees, or use \`duration\`.`,
-      });
+      out.push(diagnostic('effort-without-assignees', t.entity.uri, t.effort.span,
+        `Task \`${t.id}\` gives \`effort\` but no \`assignees\`: effort is divided by the assignees' capacity to get a duration. Add assignees, or use \`duration\`.`));
     }
     for (const dep of t.dependsOn) if (dep.lag) whole(dep.uri, dep.lag, 'lag', 0);
     if (t.estimate) for (const d of estimateParts(t.estimate)) whole(t.entity.uri, d, 'value of a three-point estimate', 1);

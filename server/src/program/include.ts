@@ -1,5 +1,7 @@
 // Expands one `include:` entry (a path or glob relative to the root) into the
 // fragment uris it names, in a stable order, and says what is wrong with it.
+import type { DiagnosticCode } from './codes.js';
+import { diagnostic, diagnosticWithSeverity } from './diagnostic.js';
 import type { FileHost } from './host.js';
 import { suggestIncludePattern } from './include-suggest.js';
 import type { Diagnostic, Span } from './types.js';
@@ -24,8 +26,7 @@ export function expandInclude(
   suggest = true,
 ): IncludeExpansion {
   const diagnostics: Diagnostic[] = [];
-  const error = (code: string, message: string, severity: Diagnostic['severity'] = 'error') =>
-    diagnostics.push({ uri: entry.uri, span: entry.span, severity, code, message });
+  const error = (code: DiagnosticCode, message: string) => diagnostics.push(diagnostic(code, entry.uri, entry.span, message));
   const pattern = entry.pattern.trim().replace(/\\/g, '/');
   if (pattern === '') {
     error('include-not-found', 'This include is empty; write a path relative to this file, such as `workstreams/*.program.yaml`.');
@@ -122,7 +123,9 @@ export function expandInclude(
   }
   if (found.size === 0 && outside === 0) {
     const fix = suggest ? includeFix(entry, host, workspaceRoot) : undefined;
-    error('include-not-found', `No file matches \`${entry.pattern}\`${fix ? `; did you mean \`${fix}\`?` : '.'}`, 'warning');
+    // Only a warning while every reference still resolves (root-cause.ts makes it an error when one does not).
+    diagnostics.push(diagnosticWithSeverity('include-not-found', 'warning', entry.uri, entry.span,
+      `No file matches \`${entry.pattern}\`${fix ? `; did you mean \`${fix}\`?` : '.'}`));
   }
   return { targets: [...found].sort(), diagnostics };
 }

@@ -3,6 +3,7 @@
 // duration written the way people say it (`2 days`, `5`, a lead `-2d`), a date
 // written the local way (`05.01.2026`, `2026/01/05`). The schema check asks
 // here before falling back to its generic message.
+import { civilDay, formatDate } from './dates.js';
 
 export interface KeyIntent {
   /** What to say after "Unknown key `x` in task `t`: ". */
@@ -124,6 +125,8 @@ export function dateIntent(v: unknown): string | undefined {
     if (a > 12) return suggest(v, y, b, a);
     if (b > 12) return suggest(v, y, a, b);
     if (a === b) return suggest(v, y, a, b);
+    // A day or month 0 is no date either way (and names no month to speak of).
+    if (civilDay(y, a, b) === undefined || civilDay(y, b, a) === undefined) return undefined;
     return `\`${clip(v)}\` is not a calendar date (YYYY-MM-DD), and it could be read two ways: write \`${iso(y, b, a)}\` for ${spoken(y, b, a)} or \`${iso(y, a, b)}\` for ${spoken(y, a, b)}.`;
   }
   m = /^(\d{1,2})\.?\s+([A-Za-z]{3,})\.?,?\s+(\d{4})$/.exec(text);
@@ -146,18 +149,14 @@ function monthOf(word: string): number | undefined {
 }
 
 function suggest(v: string, y: number, mo: number, d: number): string | undefined {
-  if (!realDate(y, mo, d)) return undefined;
-  const written = iso(y, mo, d);
+  const day = civilDay(y, mo, d);
+  if (day === undefined) return undefined;
+  const written = formatDate(day);
   if (written === v) return undefined;
   return `\`${clip(v)}\` is not a calendar date (YYYY-MM-DD): write \`${written}\` for ${spoken(y, mo, d)}.`;
 }
 
-function realDate(y: number, mo: number, d: number): boolean {
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-}
-
+/** `YYYY-MM-DD` for a civil date that may not exist (both readings of `03/04/2026` are shown). */
 function iso(y: number, mo: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }

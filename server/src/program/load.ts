@@ -3,6 +3,7 @@
 // entities and references, and resolve ids across all files.
 import { collectFile, emptyCollected } from './build.js';
 import { DEFAULT_WORKDAYS } from './calendar.js';
+import { diagnostic } from './diagnostic.js';
 import type { Collected } from './build.js';
 import { checkDurations } from './duration-checks.js';
 import type { FileHost } from './host.js';
@@ -11,7 +12,7 @@ import type { IncludeEntry, ProgramModel } from './model.js';
 import { DEFAULT_LIMITS, nodeCountOf, parseFile } from './parse.js';
 import type { ParsedFile, ParseLimits } from './parse.js';
 import { resolveIds } from './resolve.js';
-import { checkSchema } from './schema-check.js';
+import { checkSchema } from './schema-check/check.js';
 import type { Diagnostic } from './types.js';
 import { displayPath, dirnameUri } from './uri.js';
 
@@ -52,10 +53,8 @@ export function failedProgram(rootUri: string, error: unknown): ProgramModel {
 export function internalError(uri: string, error: unknown): Diagnostic {
   const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const short = what.split(/\r?\n/)[0] ?? what;
-  return {
-    uri, span: { start: 0, end: 0 }, severity: 'error', code: 'internal-error',
-    message: `Checking this program failed unexpectedly (${short.length > 200 ? `${short.slice(0, 200)}…` : short}); this is a bug in Program as Code, please report it. Other programs are still checked.`,
-  };
+  return diagnostic('internal-error', uri, { start: 0, end: 0 },
+    `Checking this program failed unexpectedly (${short.length > 200 ? `${short.slice(0, 200)}…` : short}); this is a bug in Program as Code, please report it. Other programs are still checked.`);
 }
 
 function loadProgramUnguarded(rootUri: string, host: FileHost, options: LoadOptions): ProgramModel {
@@ -67,10 +66,9 @@ function loadProgramUnguarded(rootUri: string, host: FileHost, options: LoadOpti
 
   const text = safeRead(host, rootUri);
   if (text === undefined) {
-    return finish(rootUri, files, includes, collected, [{
-      uri: rootUri, span: { start: 0, end: 0 }, severity: 'error', code: 'file-unreadable',
-      message: `Cannot read ${displayPath(rootUri)}.`,
-    }], false);
+    return finish(rootUri, files, includes, collected, [
+      diagnostic('file-unreadable', rootUri, { start: 0, end: 0 }, `Cannot read ${displayPath(rootUri)}.`),
+    ], false);
   }
   const root = parse(rootUri, text);
   files.push(root);
@@ -88,37 +86,28 @@ function loadProgramUnguarded(rootUri: string, host: FileHost, options: LoadOpti
       const targets: string[] = [];
       for (const target of expansion.targets) {
         if (target === rootUri) {
-          diagnostics.push({
-            uri: entry.uri, span: entry.span, severity: 'error', code: 'include-cycle',
-            message: `\`${entry.pattern}\` includes this root file itself; narrow the pattern (e.g. a sub-folder).`,
-          });
+          diagnostics.push(diagnostic('include-cycle', entry.uri, entry.span,
+            `\`${entry.pattern}\` includes this root file itself; narrow the pattern (e.g. a sub-folder).`));
           continue;
         }
         if (seen.has(target)) continue; // included twice: the first one counts
         if (nodes > MAX_PROGRAM_NODES) {
-          diagnostics.push({
-            uri: entry.uri, span: entry.span, severity: 'error', code: 'too-many-nodes',
-            message: `The files included so far hold more than ${MAX_PROGRAM_NODES.toLocaleString('en-US')} YAML values in all, so ${displayPath(target, dirnameUri(rootUri))} and the files after it are not read. Split the program.`,
-          });
+          diagnostics.push(diagnostic('too-many-nodes', entry.uri, entry.span,
+            `The files included so far hold more than ${MAX_PROGRAM_NODES.toLocaleString('en-US')} YAML values in all, so ${displayPath(target, dirnameUri(rootUri))} and the files after it are not read. Split the program.`));
           full = true;
           break;
         }
         seen.add(target);
         const fragmentText = safeRead(host, target);
         if (fragmentText === undefined) {
-          diagnostics.push({
-            uri: entry.uri, span: entry.span, severity: 'error', code: 'include-not-found',
-            message: `The included file ${displayPath(target, dirnameUri(rootUri))} does not exist or cannot be read${didYouMean(includeFix(entry, host, workspaceRoot))}`,
-          });
+          diagnostics.push(diagnostic('include-not-found', entry.uri, entry.span,
+            `The included file ${displayPath(target, dirnameUri(rootUri))} does not exist or cannot be read${didYouMean(includeFix(entry, host, workspaceRoot))}`));
           continue;
         }
         const fragment = parse(target, fragmentText);
         if (fragment.isRoot) {
-          diagnostics.push({
-            uri: entry.uri, span: entry.span, severity: 'error',
-            code: 'include-not-fragment',
-            message: `${displayPath(target, dirnameUri(rootUri))} is a root file (it has \`program:\`), so it cannot be included; remove its \`program:\` key or the include.`,
-          });
+          diagnostics.push(diagnostic('include-not-fragment', entry.uri, entry.span,
+            `${displayPath(target, dirnameUri(rootUri))} is a root file (it has \`program:\`), so it cannot be included; remove its \`program:\` key or the include.`));
           continue;
         }
         targets.push(target);

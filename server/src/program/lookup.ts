@@ -1,6 +1,7 @@
 // Lookups the editor features are made of: what id is at an offset, where an
 // entity is defined, and every reference that resolves to it. Built lazily
 // once per model and cached on it (models are immutable snapshots).
+import { perObject } from './memo.js';
 import type { ProgramModel } from './model.js';
 import { findDefinition } from './resolve.js';
 import type { Entity, Reference, Span } from './types.js';
@@ -32,11 +33,7 @@ interface Index {
   readonly targetOf: Map<Reference, Entity>;
 }
 
-const cache = new WeakMap<ProgramModel, Index>();
-
-function indexOf(model: ProgramModel): Index {
-  let index = cache.get(model);
-  if (index) return index;
+const indexOf = perObject((model: ProgramModel): Index => {
   const tokens = new Map<string, Token[]>();
   const push = (uri: string, t: Token) => {
     const list = tokens.get(uri);
@@ -56,10 +53,8 @@ function indexOf(model: ProgramModel): Index {
     else referencesTo.set(target, [r]);
   }
   for (const list of tokens.values()) list.sort((a, b) => a.span.start - b.span.start);
-  index = { tokens, referencesTo, targetOf };
-  cache.set(model, index);
-  return index;
-}
+  return { tokens, referencesTo, targetOf };
+});
 
 /** The entity a reference resolves to, honouring the kinds its field takes. */
 export function resolveReference(model: ProgramModel, r: Reference): Entity | undefined {

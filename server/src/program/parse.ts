@@ -3,6 +3,7 @@
 // ParsedFile with diagnostics, never an exception.
 import { Composer, CST as Cst, isCollection, isMap, isPair, isScalar, Parser, YAMLParseError } from 'yaml';
 import type { CST, Document } from 'yaml';
+import { diagnostic, diagnosticWithSeverity } from './diagnostic.js';
 import type { Diagnostic, Span } from './types.js';
 
 export interface ParseLimits {
@@ -104,10 +105,8 @@ export function parseFile(uri: string, text: string, limits: ParseLimits = DEFAU
     // `text` may be only the beginning of a larger file (hosts read with a bound), so its length is not quoted.
     return {
       uri, text, doc: undefined, value: undefined, isRoot: false,
-      diagnostics: [{
-        uri, span: { start: 0, end: 0 }, severity: 'error', code: 'file-too-large',
-        message: `This file is larger than ${mb(limits.maxFileSize)} MB, so it is not checked (raise the limit with the setting programAsCode.maxFileSize).`,
-      }],
+      diagnostics: [diagnostic('file-too-large', uri, { start: 0, end: 0 },
+        `This file is larger than ${mb(limits.maxFileSize)} MB, so it is not checked (raise the limit with the setting programAsCode.maxFileSize).`)],
     };
   }
   const diagnostics: Diagnostic[] = [];
@@ -116,7 +115,7 @@ export function parseFile(uri: string, text: string, limits: ParseLimits = DEFAU
   try {
     const parsed = parseYamlDocument(text, limits.maxDepth, limits);
     if ('tooDeep' in parsed) {
-      diagnostics.push({ uri, severity: 'error', code: 'yaml-syntax', span: parsed.tooDeep, message: tooDeepMessage(limits.maxDepth) });
+      diagnostics.push(diagnostic('yaml-syntax', uri, parsed.tooDeep, tooDeepMessage(limits.maxDepth)));
       return { uri, text, doc: undefined, value: undefined, isRoot: false, diagnostics };
     }
     doc = parsed.doc;
@@ -127,10 +126,8 @@ export function parseFile(uri: string, text: string, limits: ParseLimits = DEFAU
       return { uri, text, doc: undefined, value: undefined, isRoot: false, diagnostics };
     }
     // The parser recurses on nesting depth; absurd nesting can overflow the stack.
-    diagnostics.push({
-      uri, span: { start: 0, end: Math.min(text.length, 1) }, severity: 'error', code: 'yaml-syntax',
-      message: e instanceof RangeError ? 'This file is nested too deeply to read.' : `This file cannot be read as YAML: ${String(e)}`,
-    });
+    diagnostics.push(diagnostic('yaml-syntax', uri, { start: 0, end: Math.min(text.length, 1) },
+      e instanceof RangeError ? 'This file is nested too deeply to read.' : `This file cannot be read as YAML: ${String(e)}`));
     return { uri, text, doc: undefined, value: undefined, isRoot: false, diagnostics };
   }
   for (const err of [...doc.errors, ...doc.warnings]) {
@@ -142,18 +139,16 @@ export function parseFile(uri: string, text: string, limits: ParseLimits = DEFAU
       const word = /^[^\s:,{}[\]]+/.exec(text.slice(start, start + 200));
       if (word) end = start + word[0].length;
     }
-    diagnostics.push({
-      uri, span: { start, end: end > start ? end : Math.min(text.length, start + 1) },
-      severity: doc.errors.includes(err as never) ? 'error' : 'warning',
-      code: 'yaml-syntax',
-      message: YAML_MESSAGES[err.code] ?? firstLine(err.message),
-    });
+    // What yaml only warns about (an unknown tag `!foo`, an unknown `%` directive) stays a warning.
+    diagnostics.push(diagnosticWithSeverity('yaml-syntax', doc.errors.includes(err as never) ? 'error' : 'warning',
+      uri, { start, end: end > start ? end : Math.min(text.length, start + 1) },
+      YAML_MESSAGES[err.code] ?? firstLine(err.message)));
   }
   // yaml's toJS stringifies collection keys, which costs exponential time in
   // their nesting ('{{{{…' takes minutes): refuse such shapes up front.
   const shape = checkShape(doc, limits.maxDepth);
   if (shape) {
-    diagnostics.push({ uri, severity: 'error', code: 'yaml-syntax', ...shape });
+    diagnostics.push(diagnostic('yaml-syntax', uri, shape.span, shape.message));
     return { uri, text, doc, value: undefined, isRoot: false, diagnostics };
   }
   let value: unknown;
@@ -161,12 +156,10 @@ export function parseFile(uri: string, text: string, limits: ParseLimits = DEFAU
     value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
   } catch (e) {
     const span = firstAliasSpan(text);
-    diagnostics.push({
-      uri, span, severity: 'error', code: e instanceof ReferenceError ? 'alias-limit' : 'yaml-syntax',
-      message: e instanceof ReferenceError
+    diagnostics.push(diagnostic(e instanceof ReferenceError ? 'alias-limit' : 'yaml-syntax', uri, span,
+      e instanceof ReferenceError
         ? `Aliases in this file expand to too many nodes (more than ${limits.maxAliasCount}); this looks like an alias bomb, so the file is not checked further.`
-        : e instanceof RangeError ? 'This file is nested too deeply to read.' : `This file cannot be read as YAML: ${String(e)}`,
-    });
+        : e instanceof RangeError ? 'This file is nested too deeply to read.' : `This file cannot be read as YAML: ${String(e)}`));
     value = undefined;
   }
   const isRoot = isMap(doc.contents) && doc.contents.items.some((p) => isScalar(p.key) && p.key.value === 'program');
@@ -202,15 +195,11 @@ function countDiagnostic(uri: string, text: string, e: CountExceeded, limits: Pa
   const span = { start, end: Math.min(text.length, start + 1) };
   if (e.what === 'aliases') {
     const alias = /^\*[^\s,[\]{}]+/.exec(text.slice(start, start + 200));
-    return {
-      uri, span: alias ? { start, end: start + alias[0].length } : span, severity: 'error', code: 'alias-limit',
-      message: `This file uses more than ${limits.maxAliases.toLocaleString('en-US')} aliases (\`*name\`); resolving them all would be too slow, so the file is not checked further. Write the values out instead.`,
-    };
+    return diagnostic('alias-limit', uri, alias ? { start, end: start + alias[0].length } : span,
+      `This file uses more than ${limits.maxAliases.toLocaleString('en-US')} aliases (\`*name\`); resolving them all would be too slow, so the file is not checked further. Write the values out instead.`);
   }
-  return {
-    uri, span, severity: 'error', code: 'too-many-nodes',
-    message: `This file holds more than ${limits.maxNodes.toLocaleString('en-US')} YAML values (the first one over the limit is here), so it is not checked. Split the program into fragments with \`include:\`.`,
-  };
+  return diagnostic('too-many-nodes', uri, span,
+    `This file holds more than ${limits.maxNodes.toLocaleString('en-US')} YAML values (the first one over the limit is here), so it is not checked. Split the program into fragments with \`include:\`.`);
 }
 
 function tooDeepMessage(maxDepth: number): string {

@@ -3,6 +3,7 @@
 // wrong kind of entity, self-dependencies and the milestone-only-FS rule.
 import { FIELD_KINDS } from './build.js';
 import type { Collected } from './build.js';
+import { diagnostic } from './diagnostic.js';
 import { closestMatches } from './suggest.js';
 import type { Diagnostic, Entity, EntityKind, Reference } from './types.js';
 
@@ -80,12 +81,12 @@ export function resolveIds(c: Collected, options: { loneFragment: boolean }): Re
       if (group.length < 2) continue;
       for (const e of group) {
         const others = group.filter((o) => o !== e);
-        diagnostics.push({
-          uri: e.uri, span: e.idSpan, severity: 'error', code: 'duplicate-id',
-          message: `The id \`${shown(id)}\` is defined ${group.length === 2 ? 'twice' : `${group.length} times`} (${group.map((d) => KIND_LABEL[d.kind]).join(', ')}); a reference could not tell them apart.`,
-          related: others.map((o) => ({ uri: o.uri, span: o.idSpan, message: `\`${shown(id)}\` is also defined here (${KIND_LABEL[o.kind]})` })),
-          data: { id },
-        });
+        diagnostics.push(diagnostic('duplicate-id', e.uri, e.idSpan,
+          `The id \`${shown(id)}\` is defined ${group.length === 2 ? 'twice' : `${group.length} times`} (${group.map((d) => KIND_LABEL[d.kind]).join(', ')}); a reference could not tell them apart.`,
+          {
+            related: others.map((o) => ({ uri: o.uri, span: o.idSpan, message: `\`${shown(id)}\` is also defined here (${KIND_LABEL[o.kind]})` })),
+            data: { id },
+          }));
       }
     }
   }
@@ -109,21 +110,18 @@ export function resolveIds(c: Collected, options: { loneFragment: boolean }): Re
       continue;
     }
     if (!r.expected.includes(target.kind)) {
-      diagnostics.push({
-        uri: r.uri, span: r.span, severity: 'error', code: 'wrong-kind-reference',
-        message: `\`${shown(r.targetId)}\` is a ${KIND_LABEL[target.kind]}, but \`${r.field}\` takes a ${kindList(r.expected)}.`,
-        related: [{ uri: target.uri, span: target.idSpan, message: `\`${shown(r.targetId)}\` is defined here` }],
-        data: { id: r.targetId, expected: [...r.expected], suggestions: closestMatches(r.targetId, candidatesFor(r.expected)) },
-      });
+      diagnostics.push(diagnostic('wrong-kind-reference', r.uri, r.span,
+        `\`${shown(r.targetId)}\` is a ${KIND_LABEL[target.kind]}, but \`${r.field}\` takes a ${kindList(r.expected)}.`,
+        {
+          related: [{ uri: target.uri, span: target.idSpan, message: `\`${shown(r.targetId)}\` is defined here` }],
+          data: { id: r.targetId, expected: [...r.expected], suggestions: closestMatches(r.targetId, candidatesFor(r.expected)) },
+        }));
       continue;
     }
     if (r.field === 'depends_on' && r.from && r.from.id === r.targetId) {
-      diagnostics.push({
-        uri: r.uri, span: r.itemSpan ?? r.span, severity: 'error', code: 'self-dependency',
-        message: `\`${shown(r.targetId)}\` depends on itself; remove this dependency.`,
-        unnecessary: true,
-        data: { id: r.targetId, ...(r.itemSpan && { itemSpan: r.itemSpan }) },
-      });
+      diagnostics.push(diagnostic('self-dependency', r.uri, r.itemSpan ?? r.span,
+        `\`${shown(r.targetId)}\` depends on itself; remove this dependency.`,
+        { unnecessary: true, data: { id: r.targetId, ...(r.itemSpan && { itemSpan: r.itemSpan }) } }));
     }
   }
 
@@ -149,16 +147,14 @@ function shown(id: string): string {
 }
 
 function milestoneType(uri: string, span: Diagnostic['span'], message: string): Diagnostic {
-  return { uri, span, severity: 'error', code: 'milestone-dependency-type', message };
+  return diagnostic('milestone-dependency-type', uri, span, message);
 }
 
 function unknownReference(r: Reference, candidates: string[], loneFragment: boolean): Diagnostic {
   const suggestions = closestMatches(r.targetId, candidates);
   const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `\`${shown(s)}\``).join(' or ')}?` : '';
   const where = loneFragment ? ' (this fragment is not included by any root file, so only its own ids are known)' : '';
-  return {
-    uri: r.uri, span: r.span, severity: 'error', code: 'unknown-reference',
-    message: `Unknown ${kindList(r.expected)} \`${shown(r.targetId)}\`${where}.${hint}`,
+  return diagnostic('unknown-reference', r.uri, r.span, `Unknown ${kindList(r.expected)} \`${shown(r.targetId)}\`${where}.${hint}`, {
     data: { id: r.targetId, expected: [...r.expected], suggestions },
-  };
+  });
 }

@@ -24,6 +24,7 @@
 // Schedule consequences of a damaged program need no rule of their own: a
 // dependency on a missing item is dropped, which can only make dates earlier,
 // so missing files never add slips or over-allocation in the root's program.
+import { atRegisteredSeverity, diagnostic } from './diagnostic.js';
 import type { ProgramModel } from './model.js';
 import { DUPLICATE_KEY_MESSAGE, TAB_INDENT_MESSAGE } from './parse.js';
 import type { ParsedFile } from './parse.js';
@@ -102,8 +103,9 @@ export function rootCausesFirst(model: ProgramModel, diagnostics: readonly Diagn
   const replaced = new Map<Diagnostic, Diagnostic>();
   for (const c of [...damage.values(), ...missing]) {
     if (c.laterInFile === 0 && c.references === 0) continue;
+    // At its code's registered severity: a glob matching nothing is otherwise only a warning.
     replaced.set(c.diagnostic, {
-      ...c.diagnostic, severity: 'error', rootCause: true, message: `${c.diagnostic.message}${heldBack(c)}`,
+      ...atRegisteredSeverity(c.diagnostic), rootCause: true, message: `${c.diagnostic.message}${heldBack(c)}`,
     });
   }
   const out = kept.map((d) => replaced.get(d) ?? d);
@@ -144,10 +146,8 @@ function heldBack(c: Cause): string {
 
 function notIncluded(file: ParsedFile, references: number): Diagnostic {
   const held = references > 0 ? ` (${count(references, 'reference', 'references')} held back)` : '';
-  return {
-    uri: file.uri, span: firstKey(file), severity: 'warning', code: 'fragment-not-included',
-    message: `No root file includes this fragment, so it is checked on its own: references to ids defined elsewhere${held} and its schedule are not checked. Add it to a root file's \`include:\`.`,
-  };
+  return diagnostic('fragment-not-included', file.uri, firstKey(file),
+    `No root file includes this fragment, so it is checked on its own: references to ids defined elsewhere${held} and its schedule are not checked. Add it to a root file's \`include:\`.`);
 }
 
 /** The first top-level key, where a file-wide message is easy to see. */

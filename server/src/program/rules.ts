@@ -2,6 +2,7 @@
 // be read, tested and (later) configured on its own.
 import type { ProgramModel } from './model.js';
 import { formatDate } from './dates.js';
+import { diagnostic } from './diagnostic.js';
 import { checkForecastInputs } from './forecast/checks.js';
 import type { Day, Diagnostic, Risk } from './types.js';
 import { raciDiagnostics } from './running/raci.js';
@@ -27,20 +28,14 @@ export const progressMatchesStatus: Rule = (model) => {
   const out: Diagnostic[] = [];
   for (const t of model.tasks) {
     if (t.progress === 100 && t.status !== undefined && t.status !== 'done' && t.status !== 'cancelled') {
-      out.push({
-        uri: t.entity.uri, span: t.spans.progress ?? t.entity.idSpan, severity: 'warning', code: 'progress-status-mismatch',
-        message: `Task \`${t.id}\` is 100% complete but its status is \`${t.status}\`; set \`status: done\` or lower the progress.`,
-      });
+      out.push(diagnostic('progress-status-mismatch', t.entity.uri, t.spans.progress ?? t.entity.idSpan,
+        `Task \`${t.id}\` is 100% complete but its status is \`${t.status}\`; set \`status: done\` or lower the progress.`));
     } else if (t.progress === 100 && t.status === undefined) {
-      out.push({
-        uri: t.entity.uri, span: t.spans.progress ?? t.entity.idSpan, severity: 'warning', code: 'progress-status-mismatch',
-        message: `Task \`${t.id}\` is 100% complete but has no status; add \`status: done\`.`,
-      });
+      out.push(diagnostic('progress-status-mismatch', t.entity.uri, t.spans.progress ?? t.entity.idSpan,
+        `Task \`${t.id}\` is 100% complete but has no status; add \`status: done\`.`));
     } else if (t.status === 'done' && t.progress !== undefined && t.progress < 100) {
-      out.push({
-        uri: t.entity.uri, span: t.spans.progress ?? t.spans.status ?? t.entity.idSpan, severity: 'warning', code: 'progress-status-mismatch',
-        message: `Task \`${t.id}\` is \`done\` but only ${t.progress}% complete; set \`progress: 100\` or change the status.`,
-      });
+      out.push(diagnostic('progress-status-mismatch', t.entity.uri, t.spans.progress ?? t.spans.status ?? t.entity.idSpan,
+        `Task \`${t.id}\` is \`done\` but only ${t.progress}% complete; set \`progress: 100\` or change the status.`));
     }
   }
   return out;
@@ -53,18 +48,14 @@ export const risksHaveOwnerAndMitigation: Rule = (model) => {
     if (score === undefined || score < 10 || !isOpenRisk(r)) continue;
     const band = riskBand(score);
     if (r.owner === undefined) {
-      out.push({
-        uri: r.entity.uri, span: r.entity.idSpan, severity: 'warning', code: 'risk-without-owner',
-        message: `Risk \`${r.id}\` is ${band} (score ${score}) and open, but nobody owns it; add an \`owner\`.`,
-        data: { missingKey: 'owner' },
-      });
+      out.push(diagnostic('risk-without-owner', r.entity.uri, r.entity.idSpan,
+        `Risk \`${r.id}\` is ${band} (score ${score}) and open, but nobody owns it; add an \`owner\`.`,
+        { data: { missingKey: 'owner' } }));
     }
     if (r.mitigation === undefined) {
-      out.push({
-        uri: r.entity.uri, span: r.entity.idSpan, severity: 'warning', code: 'risk-without-mitigation',
-        message: `Risk \`${r.id}\` is ${band} (score ${score}) and open, but has no \`mitigation\`; say how it will be reduced.`,
-        data: { missingKey: 'mitigation' },
-      });
+      out.push(diagnostic('risk-without-mitigation', r.entity.uri, r.entity.idSpan,
+        `Risk \`${r.id}\` is ${band} (score ${score}) and open, but has no \`mitigation\`; say how it will be reduced.`,
+        { data: { missingKey: 'mitigation' } }));
     }
   }
   return out;
@@ -74,10 +65,8 @@ export const riskReviewsAreCurrent: Rule = (model, statusDate) => {
   const out: Diagnostic[] = [];
   for (const r of model.risks) {
     if (r.reviewBy === undefined || !isOpenRisk(r) || r.reviewBy >= statusDate) continue;
-    out.push({
-      uri: r.entity.uri, span: r.spans.review_by ?? r.entity.idSpan, severity: 'warning', code: 'risk-review-overdue',
-      message: `Risk \`${r.id}\` was due for review on ${formatDate(r.reviewBy)}, before the status date ${formatDate(statusDate)}; review it and move \`review_by\`.`,
-    });
+    out.push(diagnostic('risk-review-overdue', r.entity.uri, r.spans.review_by ?? r.entity.idSpan,
+      `Risk \`${r.id}\` was due for review on ${formatDate(r.reviewBy)}, before the status date ${formatDate(statusDate)}; review it and move \`review_by\`.`));
   }
   return out;
 };
@@ -89,10 +78,8 @@ export const budgetWithinPlan: Rule = (model) => {
     if (b.actual === undefined || b.planned === undefined || b.actual <= b.planned) continue;
     const over = b.actual - b.planned;
     const pct = b.planned > 0 ? ` (${Math.round((over / b.planned) * 100)}%)` : '';
-    out.push({
-      uri: b.entity.uri, span: b.spans.actual ?? b.entity.idSpan, severity: 'warning', code: 'budget-over-plan',
-      message: `Budget line \`${b.id}\` has spent ${fmt(b.actual)}${currency}, ${fmt(over)}${currency} over its plan of ${fmt(b.planned)}${currency}${pct}.`,
-    });
+    out.push(diagnostic('budget-over-plan', b.entity.uri, b.spans.actual ?? b.entity.idSpan,
+      `Budget line \`${b.id}\` has spent ${fmt(b.actual)}${currency}, ${fmt(over)}${currency} over its plan of ${fmt(b.planned)}${currency}${pct}.`));
   }
   return out;
 };
@@ -104,10 +91,8 @@ export const kpisOnTarget: Rule = (model) => {
     const off = k.direction === 'up' ? k.current < k.target : k.current > k.target;
     if (!off) continue;
     const unit = k.unit ? ` ${k.unit}` : '';
-    out.push({
-      uri: k.entity.uri, span: k.spans.current ?? k.entity.idSpan, severity: 'warning', code: 'kpi-off-target',
-      message: `KPI \`${k.id}\` is at ${fmt(k.current)}${unit}, ${k.direction === 'up' ? 'below' : 'above'} its target of ${fmt(k.target)}${unit} (${k.direction === 'up' ? 'higher' : 'lower'} is better).`,
-    });
+    out.push(diagnostic('kpi-off-target', k.entity.uri, k.spans.current ?? k.entity.idSpan,
+      `KPI \`${k.id}\` is at ${fmt(k.current)}${unit}, ${k.direction === 'up' ? 'below' : 'above'} its target of ${fmt(k.target)}${unit} (${k.direction === 'up' ? 'higher' : 'lower'} is better).`));
   }
   return out;
 };

@@ -6,6 +6,7 @@
 // a chain of 100,000 tasks must not overflow the stack); its emission order is
 // a topological order of the rest, predecessors first.
 import type { WorkCalendar } from './calendar.js';
+import { diagnostic } from './diagnostic.js';
 import type { ProgramModel } from './model.js';
 import type { Dependency, DependencyType, Diagnostic, Entity, Milestone, RelatedInfo, Task, Workstream } from './types.js';
 
@@ -375,13 +376,7 @@ function cycleDiagnostic(g: ScheduleGraph, e: Edge, named: NamedCycle): Diagnost
       if (t) related.push({ uri: t.entity.uri, span: t.entity.idSpan, message: `\`${predecessor}\` is a task of workstream \`${dependent}\`` });
     }
   }
-  return {
-    uri: dep.uri,
-    span: dep.span,
-    severity: 'error',
-    code: 'dependency-cycle',
-    message: `Dependency cycle: ${cycle.map((id) => (id === '…' ? id : `\`${id}\``)).join(' -> ')}. The items in it get no dates; remove one of these dependencies.`,
-    related,
-    data: { cycle, itemSpan: dep.itemSpan },
-  };
+  return diagnostic('dependency-cycle', dep.uri, dep.span,
+    `Dependency cycle: ${cycle.map((id) => (id === '…' ? id : `\`${id}\``)).join(' -> ')}. The items in it get no dates; remove one of these dependencies.`,
+    { related, data: { cycle, itemSpan: dep.itemSpan } });
 }

@@ -13,6 +13,7 @@
 //   on each task's `needs` key, once per run of weeks, like people's).
 import type { WorkCalendar } from './calendar.js';
 import { formatDate, mondayOf } from './dates.js';
+import { diagnostic } from './diagnostic.js';
 import type { ProgramModel } from './model.js';
 import type { OwnCalendars } from './own-calendar.js';
 import { notStarted } from './schedule-forward.js';
@@ -42,21 +43,17 @@ export function statusDiagnostics(
     const forecast = Number.isNaN(now.ef[v] as number) ? '' : `; it now ends ${formatDate(now.ef[v] as number)}`;
     const overdue = pe < s ? cal.workdaysBetween(pe + 1, s) : 0;
     if (overdue > 0) {
-      out.push({
-        uri: t.entity.uri, span: t.entity.idSpan, severity: 'warning', code: 'overdue',
-        message: `Task \`${t.id}\` is overdue by ${days(overdue)}: planned to end ${formatDate(pe)}, `
+      out.push(diagnostic('overdue', t.entity.uri, t.entity.idSpan,
+        `Task \`${t.id}\` is overdue by ${days(overdue)}: planned to end ${formatDate(pe)}, `
           + `${notStarted(t) ? 'not started' : 'not done'} by the status date ${formatDate(s)}${forecast}.`,
-        data: { id: t.id },
-      });
+        { data: { id: t.id } }));
       continue;
     }
     const late = notStarted(t) && ps < s ? cal.workdaysBetween(ps, s) : 0;
     if (late > 0) {
-      out.push({
-        uri: t.entity.uri, span: t.entity.idSpan, severity: 'warning', code: 'late-start',
-        message: `Task \`${t.id}\` starts ${days(late)} late: planned to start ${formatDate(ps)}, not started by the status date ${formatDate(s)}${forecast}.`,
-        data: { id: t.id },
-      });
+      out.push(diagnostic('late-start', t.entity.uri, t.entity.idSpan,
+        `Task \`${t.id}\` starts ${days(late)} late: planned to start ${formatDate(ps)}, not started by the status date ${formatDate(s)}${forecast}.`,
+        { data: { id: t.id } }));
     }
   }
   return out;
@@ -64,12 +61,10 @@ export function statusDiagnostics(
 
 function noWorkingDay(t: Task, people: ReadonlyMap<string, Person>): Diagnostic {
   const away = [...new Set(t.assignees)].filter((id) => (people.get(id)?.leave.length ?? 0) > 0);
-  return {
-    uri: t.entity.uri, span: t.spans.assignees ?? t.entity.idSpan, severity: 'error', code: 'no-working-day',
-    message: `Task \`${t.id}\` has no working day within ten years: ${away.length > 1 ? 'its assignees have no common working day' : 'its assignee is on leave'}`
+  return diagnostic('no-working-day', t.entity.uri, t.spans.assignees ?? t.entity.idSpan,
+    `Task \`${t.id}\` has no working day within ten years: ${away.length > 1 ? 'its assignees have no common working day' : 'its assignee is on leave'}`
       + ` (${away.map((id) => `\`${id}\``).join(', ')}). It gets no dates; shorten the leave or change the assignees.`,
-    data: { id: t.id },
-  };
+    { data: { id: t.id } });
 }
 
 export function poolDiagnostics(
@@ -89,12 +84,10 @@ export function poolDiagnostics(
       const pool = pools.get(need.pool);
       if (!pool) continue;
       if (need.units > pool.units) {
-        out.push({
-          uri: t.entity.uri, span: need.unitsSpan ?? need.span, severity: 'error', code: 'need-above-units',
-          message: `Task \`${t.id}\` needs ${need.units} units of pool \`${pool.id}\`, which has ${pool.units}; it can never run`
+        out.push(diagnostic('need-above-units', t.entity.uri, need.unitsSpan ?? need.span,
+          `Task \`${t.id}\` needs ${need.units} units of pool \`${pool.id}\`, which has ${pool.units}; it can never run`
             + `${levelled ? ' (levelled as if it needed all of them)' : ''}.`,
-          data: { id: pool.id },
-        });
+          { data: { id: pool.id } }));
       }
     }
     if (levelled) continue;
@@ -143,7 +136,7 @@ export function poolDiagnostics(
         reported.add(v);
         const t = g.tasks[v] as Task;
         const need = t.needs?.find((nd) => nd.pool === id);
-        out.push({ uri: t.entity.uri, span: need?.span ?? t.entity.idSpan, severity: 'warning', code: 'over-allocation', message, data: { id } });
+        out.push(diagnostic('over-allocation', t.entity.uri, need?.span ?? t.entity.idSpan, message, { data: { id } }));
       }
     }
   }

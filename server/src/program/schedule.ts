@@ -7,6 +7,7 @@ import { createCalendar } from './calendar.js';
 import type { WorkCalendar } from './calendar.js';
 import { findCriticalPath, drivingChain } from './critical-path.js';
 import { dayFromCivil, formatDate, today } from './dates.js';
+import { diagnostic } from './diagnostic.js';
 import type { ProgramModel } from './model.js';
 import { backwardPass } from './schedule-backward.js';
 import { forwardPass } from './schedule-forward.js';
@@ -244,10 +245,8 @@ function outOfRangeDates(model: ProgramModel, items: ReadonlyMap<string, ItemSch
     if (!it || it.start === null || it.end === null) continue;
     const before = it.start < FIRST_DAY;
     if (!before && it.end <= LAST_DAY) continue;
-    out.push({
-      uri: e.uri, span: e.idSpan, severity: 'error', code: 'out-of-range',
-      message: `\`${e.id.length > 80 ? `${e.id.slice(0, 80)}…` : e.id}\` is scheduled ${before ? 'before 0000-01-01' : 'after 9999-12-31'}; check its duration or effort, its assignees' capacity and the lags before it.`,
-    });
+    out.push(diagnostic('out-of-range', e.uri, e.idSpan,
+      `\`${e.id.length > 80 ? `${e.id.slice(0, 80)}…` : e.id}\` is scheduled ${before ? 'before 0000-01-01' : 'after 9999-12-31'}; check its duration or effort, its assignees' capacity and the lags before it.`));
   }
   return out;
 }
@@ -292,18 +291,14 @@ function dateDiagnostics(
     if (t) {
       const uri = t.entity.uri;
       if (t.actualStart !== undefined && t.actualEnd !== undefined && t.actualEnd < t.actualStart) {
-        out.push({
-          uri, span: t.spans.actual_end ?? t.entity.idSpan, severity: 'error', code: 'actual-end-before-start',
-          message: `Task \`${t.id}\` has \`actual_end\` ${formatDate(t.actualEnd)} before its \`actual_start\` ${formatDate(t.actualStart)}.`,
-        });
+        out.push(diagnostic('actual-end-before-start', uri, t.spans.actual_end ?? t.entity.idSpan,
+          `Task \`${t.id}\` has \`actual_end\` ${formatDate(t.actualEnd)} before its \`actual_start\` ${formatDate(t.actualStart)}.`));
       }
       if (programStart !== undefined) {
         for (const [key, day] of [['actual_start', t.actualStart], ['actual_end', t.actualEnd]] as const) {
           if (day === undefined || day >= programStart) continue;
-          out.push({
-            uri, span: t.spans[key] ?? t.entity.idSpan, severity: 'warning', code: 'actual-before-program-start',
-            message: `Task \`${t.id}\` has \`${key}\` ${formatDate(day)}, before the program start ${formatDate(programStart)}.`,
-          });
+          out.push(diagnostic('actual-before-program-start', uri, t.spans[key] ?? t.entity.idSpan,
+            `Task \`${t.id}\` has \`${key}\` ${formatDate(day)}, before the program start ${formatDate(programStart)}.`));
         }
       }
       continue;
@@ -311,22 +306,18 @@ function dateDiagnostics(
     const m = g.milestones[v];
     if (!m) continue;
     if (early.fixed[v] && programStart !== undefined && m.date !== undefined && m.date < programStart) {
-      out.push({
-        uri: m.entity.uri, span: m.spans.date ?? m.entity.idSpan, severity: 'warning', code: 'milestone-before-start',
-        message: `Milestone \`${m.id}\` is fixed on ${formatDate(m.date)}, before the program start ${formatDate(programStart)}.`,
-      });
+      out.push(diagnostic('milestone-before-start', m.entity.uri, m.spans.date ?? m.entity.idSpan,
+        `Milestone \`${m.id}\` is fixed on ${formatDate(m.date)}, before the program start ${formatDate(programStart)}.`));
     }
     const item = schedule.items.get(m.id);
     if (!item || item.slip === null || item.slip <= 0 || item.target === null || item.end === null) continue;
     const chain = drivingChain(schedule, m.id, CHAIN_NAMED + 2).slice(0, -1).map((it) => it.id);
     const named = chain.length > CHAIN_NAMED ? ['…', ...chain.slice(-CHAIN_NAMED)] : chain;
     const driven = named.length > 0 ? `, driven by ${named.join(' -> ')}` : '';
-    out.push({
-      uri: m.entity.uri, span: m.entity.idSpan, severity: 'warning', code: 'milestone-slip',
-      message: `Milestone \`${m.id}\` slips ${plural(item.slip, 'working day')} past its target ${formatDate(item.target)} `
+    out.push(diagnostic('milestone-slip', m.entity.uri, m.entity.idSpan,
+      `Milestone \`${m.id}\` slips ${plural(item.slip, 'working day')} past its target ${formatDate(item.target)} `
         + `(forecast ${formatDate(item.end)})${driven}.`,
-      data: { id: m.id },
-    });
+      { data: { id: m.id } }));
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // Plain data shared by every stage of the core. Offsets are UTF-16 code-unit
 // offsets into the file's text (JavaScript string indices), so they map to LSP
 // positions through one LineIndex and nowhere else.
+import type { DiagnosticCode } from './codes.js';
 
 /** A half-open range [start, end) of offsets in one file's text. */
 export interface Span {
@@ -40,8 +41,8 @@ export interface Diagnostic {
   readonly uri: string;
   readonly span: Span;
   readonly severity: Severity;
-  /** A stable, documented code (see docs/diagnostics.md and codes.ts). */
-  readonly code: string;
+  /** A stable, documented code: the registry (codes.ts) lists them; diagnostic.ts makes them. */
+  readonly code: DiagnosticCode;
   readonly message: string;
   readonly related?: RelatedInfo[];
   /** Render faded (LSP DiagnosticTag.Unnecessary). */

@@ -4,6 +4,7 @@
 // bounded by toJS's alias limit in parse.ts).
 import { isAlias, isMap, isScalar, isSeq, visit } from 'yaml';
 import type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { perObject } from './memo.js';
 import type { Span } from './types.js';
 
 export type AnyNode = Node | null | undefined | unknown;
@@ -13,7 +14,22 @@ export function deref(doc: Document, node: AnyNode, depth = 0): AnyNode {
   return node;
 }
 
-const aliasTargets = new WeakMap<Document, Map<Alias, Node>>();
+const aliasTargets = perObject((doc: Document): Map<Alias, Node> => {
+  const built = new Map<Alias, Node>();
+  const latest = new Map<string, Node>();
+  visit(doc, {
+    Node: (_key, node) => {
+      if (isAlias(node)) {
+        const target = latest.get(node.source);
+        if (target) built.set(node, target);
+      } else {
+        const anchor = (node as { anchor?: string }).anchor;
+        if (anchor) latest.set(anchor, node);
+      }
+    },
+  });
+  return built;
+});
 
 /**
  * The node an alias names: the last node with that anchor before it. yaml's
@@ -21,24 +37,7 @@ const aliasTargets = new WeakMap<Document, Map<Alias, Node>>();
  * quadratic with many aliases (issue 11, H4); this walks it once per document.
  */
 export function resolveAlias(doc: Document, alias: Alias): Node | undefined {
-  let targets = aliasTargets.get(doc);
-  if (!targets) {
-    const built = new Map<Alias, Node>();
-    const latest = new Map<string, Node>();
-    visit(doc, {
-      Node: (_key, node) => {
-        if (isAlias(node)) {
-          const target = latest.get(node.source);
-          if (target) built.set(node, target);
-        } else {
-          const anchor = (node as { anchor?: string }).anchor;
-          if (anchor) latest.set(anchor, node);
-        }
-      },
-    });
-    aliasTargets.set(doc, (targets = built));
-  }
-  return targets.get(alias);
+  return aliasTargets(doc).get(alias);
 }
 
 export function asMap(doc: Document, node: AnyNode): YAMLMap | undefined {
@@ -60,6 +59,12 @@ export function asScalar(doc: Document, node: AnyNode): Scalar | undefined {
 export function pairOf(map: YAMLMap | undefined, key: string): Pair | undefined {
   if (!map) return undefined;
   for (const p of map.items) if (isScalar(p.key) && p.key.value === key) return p as Pair;
+  return undefined;
+}
+
+/** A scalar key as the plain value names it (`1` for the number key 1, `''` for an empty key); undefined for any other key. */
+export function keyText(key: AnyNode): string | undefined {
+  if (isScalar(key)) return key.value === null ? '' : String(key.value);
   return undefined;
 }
 

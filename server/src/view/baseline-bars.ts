@@ -1,9 +1,9 @@
 // The Gantt's baseline shadow bars: where each task and milestone was at the
 // baseline revision, drawn as a thin bar (a hollow diamond for a milestone)
 // under the current one. One geometry for the preview and the SVG export.
-import type { Row, Scale } from '../program/export/gantt-layout.js';
-import { BAR_HEIGHT, toDay } from '../program/export/gantt-layout.js';
-import type { ViewBaseline, ViewModel } from '../program/view-model.js';
+import type { Row, Scale } from './gantt-layout.js';
+import { BAR_HEIGHT, toDay } from './gantt-layout.js';
+import type { ViewBaseline, ViewModel } from './view-model.js';
 import type { Schedule } from '../program/schedule.js';
 import { formatDate } from '../program/dates.js';
 

@@ -5,7 +5,7 @@
 // are formatted here, once, so the webview and the exported page only draw.
 import { LineIndex } from '../program/line-index.js';
 import type { ProgramModel } from '../program/model.js';
-import { evmRows, forecastNote, num } from '../program/report/report-markdown.js';
+import { evmRows, forecastNote, num } from './report-markdown.js';
 import type { StatusReport } from '../program/report/report-model.js';
 import { money, movementText } from '../program/running/changes-format.js';
 import type { Entity } from '../program/types.js';

@@ -5,8 +5,8 @@ import * as assert from 'node:assert/strict';
 import { analyzeProgram } from '../../../server/src/program/analyze.js';
 import {
   escapeFlowchartLabel, escapeGanttText, programAsMermaidFlowchart, programAsMermaidGantt, programAsMermaidMarkdown,
-} from '../../../server/src/program/export/mermaid.js';
-import { buildViewModel } from '../../../server/src/program/view-model.js';
+} from '../../../server/src/view/mermaid.js';
+import { buildViewModel } from '../../../server/src/view/build-view-model.js';
 import { lines, programFromYaml } from '../../helpers/program.js';
 
 const vm = buildViewModel(analyzeProgram(programFromYaml(lines(

@@ -11,7 +11,7 @@ import { entityDetail } from '../../../server/src/features/document-symbols.js';
 import { provideHover } from '../../../server/src/features/hover.js';
 import { provideInlayHints } from '../../../server/src/features/inlay-hints.js';
 import { milestoneState, milestoneStateWords, slippingCount } from '../../../server/src/program/milestone-state.js';
-import { buildViewModel } from '../../../server/src/program/view-model.js';
+import { buildViewModel } from '../../../server/src/view/build-view-model.js';
 import { positionOfText } from '../../helpers/caret.js';
 import { contextOf } from '../../helpers/feature.js';
 import { lines } from '../../helpers/program.js';

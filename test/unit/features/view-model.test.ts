@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildViewModel } from '../../../server/src/program/view-model.js';
+import { buildViewModel } from '../../../server/src/view/build-view-model.js';
 import { contextOf, ROOT_URI } from '../../helpers/feature.js';
 import { SAMPLE } from '../../helpers/sample.js';
 

@@ -3,6 +3,7 @@
 // risk that is over (occurred or closed) is pointed out as ignored. Whole-day
 // checks of each value are in duration-checks.ts with the other durations;
 // `chance` outside 0..1 and a bad `forecast:` section are the schema's.
+import { diagnostic } from '../diagnostic.js';
 import type { ProgramModel } from '../model.js';
 import type { Diagnostic, Duration, Estimate, Span } from '../types.js';
 import { durationDays } from '../duration-checks.js';
@@ -22,10 +23,8 @@ function disorder(e: Estimate, daysPerWeek: number): string | undefined {
 }
 
 function orderDiagnostic(uri: string, span: Span, what: string, problem: string): Diagnostic {
-  return {
-    uri, span, severity: 'error', code: 'estimate-out-of-order',
-    message: `The three-point estimate of ${what} must have optimistic <= likely <= pessimistic, but ${problem}.`,
-  };
+  return diagnostic('estimate-out-of-order', uri, span,
+    `The three-point estimate of ${what} must have optimistic <= likely <= pessimistic, but ${problem}.`);
 }
 
 export function checkForecastInputs(model: ProgramModel): Diagnostic[] {
@@ -44,13 +43,11 @@ export function checkForecastInputs(model: ProgramModel): Diagnostic[] {
       if (problem) out.push(orderDiagnostic(r.entity.uri, impact.span, `the schedule impact of risk \`${r.id}\``, problem));
     }
     if (r.status === 'occurred' || r.status === 'closed') {
-      out.push({
-        uri: r.entity.uri, span: r.spans.schedule_impact ?? r.entity.idSpan, severity: 'hint', code: 'schedule-impact-ignored',
-        unnecessary: true,
-        message: r.status === 'closed'
+      out.push(diagnostic('schedule-impact-ignored', r.entity.uri, r.spans.schedule_impact ?? r.entity.idSpan,
+        r.status === 'closed'
           ? `Risk \`${r.id}\` is closed, so its \`schedule_impact\` is ignored by the forecast.`
           : `Risk \`${r.id}\` has occurred, so its \`schedule_impact\` is ignored by the forecast: put the delay into the plan (the affected tasks' durations) instead.`,
-      });
+        { unnecessary: true }));
     }
   }
   return out;

@@ -3,6 +3,7 @@
 // for the whole program or one workstream. Ratios whose divisor is 0 are null
 // with a note saying why, never infinite.
 import type { WorkCalendar } from '../calendar.js';
+import { perObject } from '../memo.js';
 import type { ProgramModel } from '../model.js';
 import type { Schedule } from '../schedule.js';
 import type { Day, Task } from '../types.js';
@@ -35,12 +36,13 @@ export interface Evm {
  */
 export function plannedCosts(model: ProgramModel, schedule: Schedule): Map<string, number> {
   // Per (model, schedule): a report asks once for the program and once per workstream.
-  let bySchedule = costCache.get(model);
-  if (!bySchedule) costCache.set(model, (bySchedule = new WeakMap()));
-  const cached = bySchedule.get(schedule);
-  if (cached) return cached;
+  return costsOf(model)(schedule);
+}
+
+const costsOf = perObject((model: ProgramModel) => perObject((schedule: Schedule) => computeCosts(model, schedule)));
+
+function computeCosts(model: ProgramModel, schedule: Schedule): Map<string, number> {
   const out = new Map<string, number>();
-  bySchedule.set(schedule, out);
   const pools = new Map<string, number>();
   for (const line of model.budgetLines) {
     if (line.workstream !== undefined && line.planned !== undefined && Number.isFinite(line.planned)) {
@@ -70,28 +72,26 @@ export function plannedCosts(model: ProgramModel, schedule: Schedule): Map<strin
   return out;
 }
 
-const costCache = new WeakMap<ProgramModel, WeakMap<Schedule, Map<string, number>>>();
-const groupCache = new WeakMap<ProgramModel, Map<string | undefined, Task[]>>();
+/** The tasks (first of each id) of each workstream, and of the whole program under `undefined`. */
+const taskGroups = perObject((model: ProgramModel): Map<string | undefined, Task[]> => {
+  const groups = new Map<string | undefined, Task[]>();
+  const all: Task[] = [];
+  const seen = new Set<string>();
+  for (const t of model.tasks) {
+    if (seen.has(t.id)) continue;
+    seen.add(t.id);
+    all.push(t);
+    const list = groups.get(t.workstreamId) ?? [];
+    list.push(t);
+    groups.set(t.workstreamId, list);
+  }
+  groups.set(undefined, all);
+  return groups;
+});
 
 /** The tasks (first of each id) of one workstream, or of the whole program for `undefined`. */
 function tasksIn(model: ProgramModel, workstream: string | undefined): Task[] {
-  let groups = groupCache.get(model);
-  if (!groups) {
-    groups = new Map();
-    const all: Task[] = [];
-    const seen = new Set<string>();
-    for (const t of model.tasks) {
-      if (seen.has(t.id)) continue;
-      seen.add(t.id);
-      all.push(t);
-      const list = groups.get(t.workstreamId) ?? [];
-      list.push(t);
-      groups.set(t.workstreamId, list);
-    }
-    groups.set(undefined, all);
-    groupCache.set(model, groups);
-  }
-  return groups.get(workstream) ?? [];
+  return taskGroups(model).get(workstream) ?? [];
 }
 
 /** Share of a task's work that is earned: done 100%, not started 0, else its progress. */

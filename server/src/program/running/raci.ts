@@ -1,4 +1,5 @@
 // RACI checks: every milestone needs exactly one Accountable stakeholder.
+import { diagnostic } from '../diagnostic.js';
 import type { ProgramModel } from '../model.js';
 import type { Diagnostic } from '../types.js';
 
@@ -21,17 +22,13 @@ export function raciDiagnostics(model: ProgramModel): Diagnostic[] {
     seen.add(m.id);
     const a = accountable.get(m.id) ?? [];
     if (a.length === 0) {
-      out.push({
-        uri: m.entity.uri, span: m.entity.idSpan, severity: 'warning', code: 'raci-no-accountable',
-        message: `Milestone \`${m.id}\` has no Accountable stakeholder; give one stakeholder \`raci: { ${m.id}: A }\`.`,
-        data: { id: m.id },
-      });
+      out.push(diagnostic('raci-no-accountable', m.entity.uri, m.entity.idSpan,
+        `Milestone \`${m.id}\` has no Accountable stakeholder; give one stakeholder \`raci: { ${m.id}: A }\`.`,
+        { data: { id: m.id } }));
     } else if (a.length > 1) {
-      out.push({
-        uri: m.entity.uri, span: m.entity.idSpan, severity: 'warning', code: 'raci-many-accountable',
-        message: `Milestone \`${m.id}\` has ${a.length} Accountable stakeholders (${a.join(', ')}); exactly one should be.`,
-        data: { id: m.id },
-      });
+      out.push(diagnostic('raci-many-accountable', m.entity.uri, m.entity.idSpan,
+        `Milestone \`${m.id}\` has ${a.length} Accountable stakeholders (${a.join(', ')}); exactly one should be.`,
+        { data: { id: m.id } }));
     }
   }
   return out;

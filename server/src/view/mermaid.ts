@@ -7,8 +7,8 @@
 // name, `#`/`;` end the data and `%%` starts a comment; in a flowchart label
 // `"` ends the string. Ids are never trusted as Mermaid ids: nodes get
 // generated ids, so an entity called `end` or `a-->b` cannot change the graph.
-import { formatDate, parseDate } from '../dates.js';
-import type { ViewDependency, ViewModel } from '../view-model.js';
+import { formatDate, parseDate } from '../program/dates.js';
+import type { ViewDependency, ViewModel } from './view-model.js';
 import { markdownCell } from './markdown-text.js';
 
 // Control characters (C0, DEL, C1) and line or paragraph separators are

@@ -2,38 +2,20 @@
 // the static SVG export (which draws all of it): rows, day <-> pixel scale and
 // the time-scale ticks. Dates in the view model are `YYYY-MM-DD`; the layout
 // works in whole days since 1970-01-01 (UTC), so positions are integer math.
+// Dates are read and written only with the core's one codec (dates.ts): no
+// second parser here, and no host `Date` (whose Date.UTC reads the years 0-99
+// as 1900-1999).
 // x(day) is the left edge of that day, so a task from `start` to `end`
 // (inclusive) spans x(start)..x(end + 1).
-import { dayFromCivil, formatDate } from '../dates.js';
-import type { ViewMilestone, ViewModel, ViewTask, ViewWorkstream } from '../view-model.js';
+import { civilFromDay, dayFromCivil, formatDate, parseDate, weekday } from '../program/dates.js';
+import type { ViewMilestone, ViewModel, ViewTask, ViewWorkstream } from './view-model.js';
 
+export { weekday };
 export type Zoom = 'day' | 'week' | 'month' | 'quarter';
-const MS_PER_DAY = 86_400_000;
 
+/** The day number of a view-model date; null when there is none (or it is not `YYYY-MM-DD`). */
 export function toDay(date: string | null | undefined): number | null {
-  if (!date) return null;
-  // Hand-parsed (this runs for every date of every task on the way to the first paint).
-  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return null;
-  const y = digits(date, 0, 4);
-  const mo = digits(date, 5, 7);
-  const d = digits(date, 8, 10);
-  if (y < 0 || mo < 0 || d < 0) return null;
-  // Not Date.UTC: it reads the years 0-99 as 1900-1999.
-  return dayFromCivil(y, mo, d);
-}
-
-function digits(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
-}
-
-export function fromDay(day: number): Date {
-  return new Date(day * MS_PER_DAY);
+  return date ? (parseDate(date) ?? null) : null;
 }
 
 export function formatDay(day: number): string {
@@ -43,11 +25,6 @@ export function formatDay(day: number): string {
 /** The first day of month `m` (0-based, may run past 11) of year `y`. */
 function monthStart(y: number, m: number): number {
   return dayFromCivil(y + Math.floor(m / 12), (((m % 12) + 12) % 12) + 1, 1);
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-export function weekday(day: number): number {
-  return (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -173,8 +150,8 @@ export interface Tick {
 export function timeTicks(scale: Scale, zoom: Zoom): { upper: Tick[]; lower: Tick[] } {
   const months = monthTicks(scale, (y, m) => (zoom === 'day' || zoom === 'week' ? `${monthName(m)} ${y}` : monthName(m)));
   const years = yearTicks(scale);
-  if (zoom === 'day') return { upper: months, lower: rangeTicks(scale, 1, (d) => String(fromDay(d).getUTCDate())) };
-  if (zoom === 'week') return { upper: months, lower: rangeTicks(scale, 7, (d) => String(fromDay(d).getUTCDate())) };
+  if (zoom === 'day') return { upper: months, lower: rangeTicks(scale, 1, (d) => String(civilFromDay(d).day)) };
+  if (zoom === 'week') return { upper: months, lower: rangeTicks(scale, 7, (d) => String(civilFromDay(d).day)) };
   if (zoom === 'month') return { upper: years, lower: months };
   const quarters = monthTicks(scale, (_y, m) => `Q${Math.floor(m / 3) + 1}`, 3);
   return { upper: years, lower: quarters };
@@ -191,9 +168,9 @@ function rangeTicks(scale: Scale, step: number, label: (day: number) => string):
 
 function monthTicks(scale: Scale, label: (year: number, month: number) => string, every = 1): Tick[] {
   const ticks: Tick[] = [];
-  const first = fromDay(scale.origin);
-  let y = first.getUTCFullYear();
-  let m = first.getUTCMonth() - (first.getUTCMonth() % every);
+  const first = civilFromDay(scale.origin);
+  let y = first.year;
+  let m = first.month - 1 - ((first.month - 1) % every);
   while (ticks.length < MAX_TICKS) {
     const day = monthStart(y, m);
     if (day >= scale.end) break;
@@ -207,7 +184,7 @@ function monthTicks(scale: Scale, label: (year: number, month: number) => string
 
 function yearTicks(scale: Scale): Tick[] {
   const ticks: Tick[] = [];
-  for (let y = fromDay(scale.origin).getUTCFullYear(); ticks.length < MAX_TICKS; y++) {
+  for (let y = civilFromDay(scale.origin).year; ticks.length < MAX_TICKS; y++) {
     const day = monthStart(y, 0);
     if (day >= scale.end) break;
     ticks.push({ day: Math.max(day, scale.origin), endDay: Math.min(monthStart(y + 1, 0), scale.end), label: String(y) });

@@ -13,8 +13,8 @@
 // `<`, `>`, `&` and U+2028/2029, so a name containing `</script>` cannot close
 // its block; inlined code gets `</script` and `<!--` neutralised the same way.
 import { createHash } from 'node:crypto';
-import type { ViewModel } from '../view-model.js';
-import { escapeXml } from './xml.js';
+import type { ViewModel } from '../view/view-model.js';
+import { escapeXml } from '../view/xml.js';
 
 export interface StandaloneAssets {
   /** dist/media/preview.js */

@@ -2,11 +2,11 @@
 // external resource, every piece of user text escaped. Reads at phone width
 // (tables scroll sideways) and prints on A4 and Letter (the print stylesheet
 // lets the paper size decide, keeps rows whole and drops the scrolling).
-import { signed } from '../running/diff-format.js';
-import { money, movementText } from '../running/changes-format.js';
-import type { Rag } from '../running/rag.js';
+import { signed } from '../program/running/diff-format.js';
+import { money, movementText } from '../program/running/changes-format.js';
+import type { Rag } from '../program/running/rag.js';
 import { evmRows, forecastNote, num } from './report-markdown.js';
-import type { StatusReport } from './report-model.js';
+import type { StatusReport } from '../program/report/report-model.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);

@@ -2,13 +2,13 @@
 // the CLI's `export --format svg`, the preview's "Export SVG" and PNG. It uses
 // the same layout as the preview, with fixed light colours so the file looks
 // the same wherever it is opened. All user text is XML-escaped.
-import type { ViewModel } from '../view-model.js';
+import type { ViewModel } from './view-model.js';
 import type { Box, Row, Scale, Zoom } from './gantt-layout.js';
 import {
   BAR_HEIGHT, HEADER_HEIGHT, LABEL_WIDTH, ROW_HEIGHT, arrowPath, buildRows, cancelMarkPath, formatDay, holidayRanges, makeScale, offWeekdays, rowBox, timeTicks, toDay, weekday,
 } from './gantt-layout.js';
 import { escapeXml as x } from './xml.js';
-import { SHADOW_HEIGHT, baselineIndex, shadowDiamond, shadowOf } from '../../view/baseline-bars.js';
+import { SHADOW_HEIGHT, baselineIndex, shadowDiamond, shadowOf } from './baseline-bars.js';
 
 const STYLE = `
 text{font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;font-size:11px;fill:#1f2328}

@@ -2,8 +2,8 @@
 // the demand against what is available over the whole program, and the weeks
 // in which it is over-allocated (demand above availability, or more than one
 // task a day for a person / more than the units on a day for a pool).
-import { formatDate } from '../dates.js';
-import type { ResourceLoad } from '../resource-load.js';
+import { formatDate } from '../program/dates.js';
+import type { ResourceLoad } from '../program/resource-load.js';
 
 const MAX_WEEKS = 6;
 

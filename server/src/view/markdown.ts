@@ -2,7 +2,7 @@
 // mermaid.ts) and the risk register as a table. Table cells escape what would
 // end a cell or turn into markup: pipes, backslashes, emphasis and link
 // characters, and HTML (GitHub renders inline HTML in tables).
-import type { ViewModel } from '../view-model.js';
+import type { ViewModel } from './view-model.js';
 import { programAsMermaidFlowchart, programAsMermaidGantt } from './mermaid.js';
 import { markdownCell } from './markdown-text.js';
 import { riskOrder } from './risks-csv.js';

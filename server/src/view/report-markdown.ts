@@ -1,11 +1,11 @@
 // The status report as GitHub-flavoured Markdown: headings, lists and tables
 // only (no raw HTML, every piece of user text escaped), so it renders as is in
 // an issue, a pull request, a wiki or an email client that reads Markdown.
-import { mdCode, mdEscape, signed } from '../running/diff-format.js';
-import { money, movementText } from '../running/changes-format.js';
-import type { Evm } from '../running/evm.js';
-import type { Rag } from '../running/rag.js';
-import type { StatusReport } from './report-model.js';
+import { mdCode, mdEscape, signed } from '../program/running/diff-format.js';
+import { money, movementText } from '../program/running/changes-format.js';
+import type { Evm } from '../program/running/evm.js';
+import type { Rag } from '../program/running/rag.js';
+import type { StatusReport } from '../program/report/report-model.js';
 
 const RAG_MARK: Record<Rag, string> = { green: '🟢 Green', amber: '🟡 Amber', red: '🔴 Red' };
 
