@@ -1,46 +1,27 @@
-// The language server: wiring only. Capabilities, configuration, and thin
+// The language server: wiring only. Configuration, the lifecycle, and thin
 // handlers that get a FeatureContext from the workspace, call one feature
-// function and return its answer. Every handler is guarded: a failure is
-// logged and answered with an empty result, never thrown at the client.
-// Every request enters through `guard`, which first refuses requests outside
-// the lifecycle (before initialize, after shutdown) and parameters with a
-// position or range that is not a whole number in range (request-checks.ts);
-// text-document notifications pass document-sync.ts's checks before they are
-// applied, and other notifications are dropped outside the lifecycle.
+// function and return its answer (the standard requests: handlers/
+// feature-requests.ts; the capabilities: handlers/capabilities.ts). Every
+// handler is guarded (handlers/guards.ts): a failure is logged and answered
+// with an empty result, never thrown at the client. Every request enters
+// through `guard`, which first refuses requests outside the lifecycle (before
+// initialize, after shutdown) and parameters with a position or range that is
+// not a whole number in range (request-checks.ts); text-document
+// notifications pass document-sync.ts's checks before they are applied, and
+// other notifications are dropped outside the lifecycle.
 // Transport (--stdio, --node-ipc, --socket) is chosen by vscode-languageserver from argv.
-import {
-  CodeActionKind, createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, ResponseError,
-  ErrorCodes, LSPErrorCodes, TextDocumentSyncKind,
-} from 'vscode-languageserver/node.js';
+import { createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, ResponseError, ErrorCodes, LSPErrorCodes } from 'vscode-languageserver/node.js';
 import type { Message, ResponseMessage } from 'vscode-languageserver/node.js';
 import type { InitializeError, InitializeParams, InitializeResult, TextDocumentIdentifier } from 'vscode-languageserver/node.js';
 import { nodeHost } from './node/node-host.js';
 import { parseDate } from './program/dates.js';
 import type { FeatureContext } from './features/context.js';
-import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './features/call-hierarchy.js';
-import type { CallHierarchyData } from './features/call-hierarchy.js';
-import { provideCodeActions } from './features/code-actions.js';
-import { levellingActions } from './features/levelling-action.js';
-import { provideCodeLenses } from './features/code-lens.js';
-import { provideCompletionList } from './features/completion.js';
-import { provideDefinition } from './features/definition.js';
 import { listDependencies, listDependents, programSummary } from './features/dependency-list.js';
 import { sanitizeSeverityOverrides } from './features/diagnostics.js';
-import { provideDocumentHighlights } from './features/document-highlight.js';
-import { provideDocumentSymbols } from './features/document-symbols.js';
-import { provideFoldingRanges } from './features/folding-ranges.js';
-import { provideHover } from './features/hover.js';
-import { provideInlayHints } from './features/inlay-hints.js';
-import { provideReferences } from './features/references.js';
-import { isRenameRejection, prepareRename, provideRename } from './features/rename.js';
-import { provideSelectionRanges } from './features/selection-ranges.js';
-import { provideSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens.js';
-import { provideWorkspaceSymbols } from './features/workspace-symbols.js';
 import { buildViewModel } from './view/build-view-model.js';
 import {
   BaselineRevisionsRequest, BaselineSummaryRequest, DependenciesRequest, DependentsRequest, ProgramSummaryRequest, StatusViewRequest, ViewModelRequest,
 } from './protocol.js';
-import { baselineInlayHints } from './features/baseline.js';
 import { BaselineError } from './program/running/baseline-source.js';
 import { gitSource, listRevisions } from './node/git-source.js';
 import { BaselineCache } from './workspace/baseline-cache.js';
@@ -49,12 +30,15 @@ import { viewBaseline } from './view/baseline-bars.js';
 import { createDocuments, isProgramDocument } from './workspace/documents.js';
 import { DiagnosticsPublisher } from './workspace/diagnostics-publisher.js';
 import { checkedDocumentConnection } from './workspace/document-sync.js';
-import { invalidParams, Lifecycle } from './workspace/request-checks.js';
+import { Lifecycle } from './workspace/request-checks.js';
 import { watchedChanges } from './workspace/watched-files.js';
 import { ProgramWorkspace } from './workspace/workspace.js';
 import { ForecastRunner } from './workspace/forecast-runner.js';
 import type { ProgressSink } from './workspace/forecast-runner.js';
 import { join } from 'node:path';
+import { initializeResult } from './handlers/capabilities.js';
+import { registerFeatureRequests } from './handlers/feature-requests.js';
+import { createGuards } from './handlers/guards.js';
 
 // A request the client cancels before it has started is answered at once with
 // RequestCancelled (-32800) instead of being run: after one slow request, a
@@ -65,6 +49,7 @@ const connection = createConnection(ProposedFeatures.all, {
   }),
 });
 const lifecycle = new Lifecycle();
+const { log, ignored, guard, notified } = createGuards(connection, lifecycle);
 const documents = createDocuments();
 const workspace: ProgramWorkspace = new ProgramWorkspace(documents, nodeHost({ maxChars: (): number => workspace.maxFileSize }));
 const publisher = new DiagnosticsPublisher(workspace, {
@@ -130,57 +115,7 @@ function applySettings(raw: unknown): void {
   if (diagnostics.severity !== undefined) publisher.setSeverity(sanitizeSeverityOverrides(diagnostics.severity));
 }
 
-// ---- guards -----------------------------------------------------------------
-
-function log(message: string, error: unknown): void {
-  try {
-    connection.console.error(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  } catch {
-    // The connection itself is gone; nothing to report to.
-  }
-}
-
-/** A notification the server did not act on, and why (one line in the client's output). */
-function ignored(method: string, why: string): void {
-  try {
-    connection.console.warn(`Ignored ${method}: ${why}`);
-  } catch {
-    // The connection itself is gone.
-  }
-}
-
-/**
- * Runs a request handler: refused outside the lifecycle and for malformed
- * positions, ranges or uris (an error response); on failure logs and answers
- * `fallback` (a ResponseError passes through on purpose).
- */
-function guard<P, R>(name: string, fallback: R, fn: (params: P) => R): (params: P) => R {
-  return (params: P) => {
-    const refused = lifecycle.refuseRequest(name);
-    if (refused) throw new ResponseError(refused[0], refused[1]);
-    const bad = invalidParams(params);
-    if (bad) throw new ResponseError(ErrorCodes.InvalidParams, `${name}: ${bad}.`);
-    try {
-      return fn(params);
-    } catch (e) {
-      if (e instanceof ResponseError) throw e;
-      log(`${name} failed`, e);
-      return fallback;
-    }
-  };
-}
-
-/** Runs a notification handler: dropped outside the lifecycle; a failure is logged. */
-function notified<P>(name: string, fn: (params: P) => void): (params: P) => void {
-  return (params: P) => {
-    if (!lifecycle.acceptsNotifications) return;
-    try {
-      fn(params);
-    } catch (e) {
-      log(`${name} failed`, e);
-    }
-  };
-}
+// ---- the feature context ---------------------------------------------------
 
 /** The feature context of a program document, or undefined for anything else. */
 function contextOf(doc: TextDocumentIdentifier | { uri: string }): FeatureContext | undefined {
@@ -234,28 +169,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult | ResponseE
   canPullConfiguration = caps.workspace?.configuration === true;
   canWatchFolders = caps.workspace?.workspaceFolders === true;
   canRefreshInlayHints = caps.workspace?.inlayHint?.refreshSupport === true;
-  return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      completionProvider: { triggerCharacters: [':', ' ', '[', ',', '-'] },
-      hoverProvider: true,
-      codeLensProvider: { resolveProvider: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      inlayHintProvider: true,
-      callHierarchyProvider: true,
-      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
-      definitionProvider: true,
-      referencesProvider: true,
-      documentHighlightProvider: true,
-      renameProvider: { prepareProvider: true },
-      documentSymbolProvider: { label: 'Program' },
-      workspaceSymbolProvider: true,
-      foldingRangeProvider: true,
-      selectionRangeProvider: true,
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-    },
-    serverInfo: { name: 'program-as-code-language-server' },
-  };
+  return initializeResult();
 });
 
 async function pullConfiguration(): Promise<void> {
@@ -345,111 +259,9 @@ connection.onShutdown(() => {
   forecasts.dispose();
 });
 
-// ---- requests -----------------------------------------------------------------
+// ---- requests (handlers/feature-requests.ts) -------------------------------------
 
-connection.onCompletion(guard('completion', [], (p) => {
-  const open = documents.get(p.textDocument.uri);
-  const ctx = isProgramDocument(p.textDocument.uri, open?.languageId) ? workspace.contextWhileTyping(p.textDocument.uri) : undefined;
-  if (!ctx) return [];
-  return provideCompletionList(open && open.getText() === ctx.text ? { ...ctx, offsetAt: (pos) => open.offsetAt(pos) } : ctx, p.position);
-}));
-
-connection.onHover(guard('hover', null, (p) => {
-  const ctx = contextOf(p.textDocument);
-  if (!ctx) return null;
-  // Asking starts the forecast when none is done or running for this text (in the worker: no wait here).
-  const forecast = ctx.analysis ? forecasts.ensure(ctx.analysis) : undefined;
-  return provideHover(forecast ? { ...ctx, forecast } : ctx, p.position);
-}));
-
-connection.onCodeLens(guard('codeLens', [], (p) => {
-  const ctx = contextOf(p.textDocument);
-  return ctx ? provideCodeLenses(ctx) : [];
-}));
-
-connection.onCodeAction(guard('codeAction', [], (p) => {
-  const ctx = contextOf(p.textDocument);
-  return ctx ? [...provideCodeActions(ctx, p.range, p.context.diagnostics), ...levellingActions(ctx, p.range)] : [];
-}));
-
-connection.languages.inlayHint.on(guard('inlayHint', [], (p) => {
-  const ctx = contextOf(p.textDocument);
-  return ctx ? [...provideInlayHints(ctx, p.range), ...baselineInlayHints(ctx, ctx.baseline, p.range)] : [];
-}));
-
-connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, (p) => {
-  const ctx = contextOf(p.textDocument);
-  return ctx ? provideSemanticTokens(ctx) : { data: [] };
-}));
-
-connection.languages.callHierarchy.onPrepare(guard('prepareCallHierarchy', null, (p) => {
-  const ctx = contextOf(p.textDocument);
-  return ctx ? prepareCallHierarchy(ctx, p.position) : null;
-}));
-
-/** Incoming/outgoing calls are answered in the program of the file the item came from. */
-function itemContext(item: { uri: string; data?: unknown }): FeatureContext | undefined {
-  const data = item.data as Partial<CallHierarchyData> | undefined;
-  return contextOf({ uri: typeof data?.uri === 'string' ? data.uri : item.uri });
-}
-
-connection.languages.callHierarchy.onIncomingCalls(guard('incomingCalls', [], (p) => {
-  const ctx = itemContext(p.item);
-  return ctx ? incomingCalls(ctx, p.item) : [];
-}));
-
-connection.languages.callHierarchy.onOutgoingCalls(guard('outgoingCalls', [], (p) => {
-  const ctx = itemContext(p.item);
-  return ctx ? outgoingCalls(ctx, p.item) : [];
-}));
-
-connection.onDefinition(guard('definition', null, (p) => {
-  const ctx = contextOf(p.textDocument);
-  return ctx ? provideDefinition(ctx, p.position) : null;
-}));
-
-connection.onReferences(guard('references', [], (p) => {
-  const ctx = contextOf(p.textDocument);
-  return ctx ? provideReferences(ctx, p.position, p.context?.includeDeclaration === true) : [];
-}));
-
-connection.onDocumentHighlight(guard('documentHighlight', [], (p) => {
-  const ctx = contextOf(p.textDocument);
-  return ctx ? provideDocumentHighlights(ctx, p.position) : [];
-}));
-
-connection.onPrepareRename(guard('prepareRename', null, (p) => {
-  const ctx = contextOf(p.textDocument);
-  const result = ctx ? prepareRename(ctx, p.position) : null;
-  if (isRenameRejection(result)) throw new ResponseError(ErrorCodes.InvalidRequest, result.rejected);
-  return result;
-}));
-
-connection.onRenameRequest(guard('rename', null, (p) => {
-  const ctx = contextOf(p.textDocument);
-  if (!ctx) return null;
-  if (typeof p.newName !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'rename: `newName` must be a string.');
-  const result = provideRename(ctx, p.position, p.newName);
-  if (isRenameRejection(result)) throw new ResponseError(ErrorCodes.InvalidRequest, result.rejected);
-  return result;
-}));
-
-connection.onDocumentSymbol(guard('documentSymbol', [], (p) => {
-  const ctx = contextOf(p.textDocument);
-  return ctx ? provideDocumentSymbols(ctx) : [];
-}));
-
-connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => provideWorkspaceSymbols(workspace.allAnalyses(), typeof p.query === 'string' ? p.query : '')));
-
-connection.onFoldingRanges(guard('foldingRange', [], (p) => {
-  const ctx = contextOf(p.textDocument);
-  return ctx ? provideFoldingRanges(ctx) : [];
-}));
-
-connection.onSelectionRanges(guard('selectionRange', [], (p) => {
-  const ctx = contextOf(p.textDocument);
-  return ctx ? provideSelectionRanges(ctx, p.positions) : [];
-}));
+registerFeatureRequests({ connection, documents, workspace, forecasts, guard, contextOf });
 
 // ---- custom requests (protocol.ts) ------------------------------------------
 

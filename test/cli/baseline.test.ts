@@ -4,30 +4,20 @@
 // the errors for a revision, a root or a repository that is not there.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Lexer } from 'marked';
 import type { Token, Tokens } from 'marked';
+import { commitAll, git as gitIn } from '../helpers/git.js';
+import { runCli, tempDir, writeIn } from '../helpers/cli.js';
 
-const CLI = join(__dirname, '../../dist/cli.js');
 let repo: string;
 
 function git(...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: repo, encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: repo },
-  });
+  return gitIn(repo, ...args);
 }
-function write(rel: string, text: string): void {
-  mkdirSync(join(repo, rel, '..'), { recursive: true });
-  writeFileSync(join(repo, rel), text);
-}
-function run(args: string[], cwd = repo) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const write = (rel: string, text: string): string => writeIn(repo, rel, text);
+const run = (args: string[], cwd = repo) => runCli(args, cwd);
 
 const ROOT = (glob: string) => [
   'version: 1',
@@ -61,29 +51,24 @@ const CORE_V2 = [
 ].join('\n');
 
 before(() => {
-  repo = mkdtempSync(join(tmpdir(), 'pac-baseline-'));
+  repo = tempDir('pac-baseline-');
   git('init', '-q', '-b', 'main');
   // v1: a Jan 5-9, b Jan 12-14, old Jan 5-6; m forecast Jan 14 (target Jan 16).
   write('plan.program.yaml', ROOT('parts/*.program.yaml'));
   write('parts/core.program.yaml', CORE_V1);
-  git('add', '-A');
-  git('commit', '-qm', 'v1');
-  git('tag', 'v1');
+  commitAll(repo, 'v1', 'v1');
   // v2: the fragment renamed, `old` removed, a 5d -> 8d, c added after b, m depends on b and c.
   renameSync(join(repo, 'parts/core.program.yaml'), join(repo, 'parts/backend.program.yaml'));
   write('parts/backend.program.yaml', CORE_V2);
   write('plan.program.yaml', ROOT('parts/*.program.yaml').replace('depends_on: [b]', 'depends_on: [b, c]'));
-  git('add', '-A');
-  git('commit', '-qm', 'v2');
-  git('tag', 'v2');
+  commitAll(repo, 'v2', 'v2');
   // Then: the include glob changes and the fragment moves under it; a second root appears.
   mkdirSync(join(repo, 'fragments/team'), { recursive: true });
   renameSync(join(repo, 'parts/backend.program.yaml'), join(repo, 'fragments/team/backend.program.yaml'));
   rmSync(join(repo, 'parts'), { recursive: true, force: true });
   write('plan.program.yaml', ROOT('fragments/**/*.program.yaml').replace('depends_on: [b]', 'depends_on: [b, c]'));
   write('other.program.yaml', 'version: 1\nprogram: { id: other, name: Other, start: 2026-01-05 }\n');
-  git('add', '-A');
-  git('commit', '-qm', 'glob');
+  commitAll(repo, 'glob');
 });
 
 test('diff against v1: variances, added and removed items, changed fields, attribution, critical paths', () => {
@@ -162,7 +147,7 @@ test('a revision that does not exist, a root that did not exist, a folder outsid
   const noRoot = run(['diff', 'v1', 'other.program.yaml']);
   assert.equal(noRoot.code, 2);
   assert.equal(noRoot.stderr, `program-as-code: other.program.yaml did not exist at v1 (${git('rev-parse', 'v1').trim().slice(0, 12)}).\n`);
-  const outside = mkdtempSync(join(tmpdir(), 'pac-norepo-'));
+  const outside = tempDir('pac-norepo-');
   writeFileSync(join(outside, 'x.program.yaml'), 'version: 1\nprogram: { id: x, name: X, start: 2026-01-05 }\n');
   const noRepo = run(['report', 'x.program.yaml', '--baseline', 'v1'], outside);
   assert.equal(noRepo.code, 2);

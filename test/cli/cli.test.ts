@@ -2,21 +2,16 @@
 // every output format, exit codes, fragments checked through their root.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import { APOLLO_DIR } from '../helpers/shared.js';
+import { CLI, runCli, tempDir } from '../helpers/cli.js';
 
-const CLI = join(__dirname, '../../dist/cli.js');
 const APOLLO = APOLLO_DIR;
 let dir: string;
 
-function run(args: string[], cwd = dir) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], cwd = dir) => runCli(args, cwd);
 
 const BROKEN = [
   'version: 1',
@@ -45,7 +40,7 @@ const PART = [
 
 before(() => {
   assert.ok(existsSync(CLI), 'run `npm run build` first');
-  dir = mkdtempSync(join(tmpdir(), 'pac-cli-'));
+  dir = tempDir('pac-cli-');
   cpSync(APOLLO, join(dir, 'apollo'), { recursive: true });
   writeFileSync(join(dir, 'demo.program.yaml'), BROKEN);
   cpSync(join(dir, 'demo.program.yaml'), join(dir, 'broken', 'demo.program.yaml'), { recursive: true });
@@ -182,14 +177,14 @@ test('schedule: items in a cycle get null dates, the rest is scheduled, exit 1',
 });
 
 test('a folder with no program files is a usage error, not a silent pass', () => {
-  const empty = mkdtempSync(join(tmpdir(), 'pac-empty-'));
+  const empty = tempDir('pac-empty-');
   const r = run(['validate', empty]);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /no program files/);
 });
 
 test('a program file that cannot be read is reported, and fails the run', () => {
-  const d = mkdtempSync(join(tmpdir(), 'pac-unreadable-'));
+  const d = tempDir('pac-unreadable-');
   symlinkSync(join(d, 'nowhere'), join(d, 'gone.program.yaml'));
   const r = run(['validate', d]);
   assert.equal(r.code, 1);
@@ -197,7 +192,7 @@ test('a program file that cannot be read is reported, and fails the run', () => 
 });
 
 test('a root named from another folder still finds the fragments beside it', () => {
-  const elsewhere = mkdtempSync(join(tmpdir(), 'pac-elsewhere-'));
+  const elsewhere = tempDir('pac-elsewhere-');
   const r = run(['validate', join(dir, 'apollo', 'apollo.program.yaml'), '--format', 'json'], elsewhere);
   assert.equal(r.code, 0, r.stdout);
   assert.equal(JSON.parse(r.stdout).files.length, 3);

@@ -5,11 +5,11 @@
 // (a block captioned `` `name.program.yaml`: `` is written under that name,
 // the others as x.program.yaml) and the ```text block after "The tool prints:".
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { runValidate } from '../../server/src/cli/validate.js';
+import { tempDir, writeIn } from '../helpers/cli.js';
 
 const DOCS = join(__dirname, '../../docs/diagnostics.md');
 const TODAY = Date.UTC(2026, 2, 2) / 86_400_000;
@@ -57,11 +57,8 @@ test('the page has an example for most codes (the parser still finds them)', () 
 
 for (const ex of all) {
   test(`docs/diagnostics.md, ${ex.section}: validate prints what the page says`, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pac-docs-'));
-    for (const [name, text] of ex.files) {
-      mkdirSync(dirname(join(dir, name)), { recursive: true });
-      writeFileSync(join(dir, name), text);
-    }
+    const dir = tempDir('pac-docs-');
+    for (const [name, text] of ex.files) writeIn(dir, name, text);
     const r = runValidate({ paths: ['x.program.yaml'], format: 'text', cwd: dir, today: TODAY });
     // A path outside the example's folder is the reader's, not ours: compare from the file name on.
     const printed = r.stdout.trimEnd().split('\n').map((l) => l.replaceAll(dir, '/tmp/apollo'));

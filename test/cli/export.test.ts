@@ -1,18 +1,13 @@
 // `program-as-code export` end to end: the built CLI (dist/cli.js) run as a child process.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCli, tempDir } from '../helpers/cli.js';
 
-const CLI = join(__dirname, '../../dist/cli.js');
 const ORION = join(__dirname, '../../examples/orion');
 
-function run(args: string[], cwd = ORION) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], cwd = ORION) => runCli(args, cwd);
 
 test('export writes every format to stdout', () => {
   const svg = run(['export', 'orion.program.yaml', '--format', 'svg']);
@@ -28,7 +23,7 @@ test('export writes every format to stdout', () => {
 });
 
 test('export --format html --out writes one self-contained page', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pac-export-'));
+  const dir = tempDir('pac-export-');
   const out = join(dir, 'plan.html');
   const r = run(['export', 'orion.program.yaml', '--format', 'html', '--out', out]);
   assert.equal(r.code, 0, r.stderr);

@@ -3,18 +3,13 @@
 // the bounds on --iterations and --seed, and exit codes.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCli, tempDir } from '../helpers/cli.js';
 
-const CLI = join(__dirname, '../../dist/cli.js');
 let dir: string;
 
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[]) => runCli(args, dir);
 
 const PLAN = [
   'version: 1',
@@ -38,7 +33,7 @@ const PLAN = [
 ].join('\n');
 
 before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'pac-forecast-'));
+  dir = tempDir('pac-forecast-');
   writeFileSync(join(dir, 'plan.program.yaml'), PLAN);
   writeFileSync(join(dir, 'broken.program.yaml'), PLAN.replace('depends_on: [design] }', 'depends_on: [desing] }'));
 });
@@ -69,6 +64,43 @@ test('the same file and seed give the same output in another process; --seed and
   assert.equal(a.stdout, b.stdout);
   const c = JSON.parse(run(['forecast', 'plan.program.yaml', '--format', 'json', '--seed', '9', '--iterations', '500']).stdout) as { seed: number; iterations: number };
   assert.deepEqual([c.seed, c.iterations], [9, 500]);
+});
+
+// A program with what every iteration honours (a status date with started work, leave, levelling a
+// shared person) and enough iterations for many blocks of 128.
+const REALITY = [
+  'version: 1',
+  'program: { id: real, name: Reality, start: 2026-01-05, status_date: 2026-01-21 }',
+  'scheduling: { levelling: true }',
+  'forecast: { iterations: 2000, seed: 7 }',
+  'people:',
+  '  - { id: ann, name: Ann, leave: [{ from: 2026-02-02, to: 2026-02-06 }] }',
+  '  - { id: bob, name: Bob }',
+  'workstreams:',
+  '  - id: w',
+  '    name: W',
+  '    tasks:',
+  '      - { id: a, name: A, duration: 10d, actual_start: 2026-01-05, progress: 40, estimate: { optimistic: 8d, likely: 10d, pessimistic: 16d }, assignees: [ann] }',
+  '      - { id: b, name: B, duration: 5d, depends_on: [a], estimate: { optimistic: 3d, likely: 5d, pessimistic: 9d }, assignees: [bob], priority: 800 }',
+  '      - { id: c, name: C, duration: 6d, estimate: { optimistic: 4d, likely: 6d, pessimistic: 12d }, assignees: [bob] }',
+  '      - { id: d, name: D, duration: 4d, depends_on: [c], estimate: { optimistic: 2d, likely: 4d, pessimistic: 8d }, assignees: [ann] }',
+  'milestones:',
+  '  - { id: done, name: Done, depends_on: [b, d], date: 2026-02-20 }',
+  'risks:',
+  '  - { id: R1, title: R, probability: 3, impact: 3, affects: [c], schedule_impact: { optimistic: 1d, likely: 3d, pessimistic: 7d } }',
+  '',
+].join('\n');
+
+test('the same JSON in this thread and with 1 or 2 worker threads (status date, leave and levelling in every iteration)', () => {
+  writeFileSync(join(dir, 'reality.program.yaml'), REALITY);
+  const outputs = ['0', '1', '2'].map((w) => run(['forecast', 'reality.program.yaml', '--format', 'json', '--workers', w]));
+  for (const o of outputs) assert.equal(o.code, 0, o.stderr);
+  assert.equal(outputs[1]?.stdout, outputs[0]?.stdout, '1 worker = in-process');
+  assert.equal(outputs[2]?.stdout, outputs[0]?.stdout, '2 workers = in-process');
+  const j = JSON.parse(outputs[0]?.stdout ?? '') as { iterations: number; finish: { p10: string } };
+  assert.equal(j.iterations, 2000);
+  assert.ok(j.finish.p10 > '2026-01-21', 'nothing ends before the status date');
+  assert.match(run(['forecast', 'reality.program.yaml', '--workers', '17']).stderr, /--workers takes a whole number from 0 to 16/);
 });
 
 test('the table: finish percentiles, milestones with target and on-time probability, drivers and risks', () => {

@@ -4,33 +4,24 @@
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
+import { CLI, runCli, tempDir, writeIn } from '../helpers/cli.js';
 
-const CLI = join(__dirname, '../../dist/cli.js');
 const PEAK_RSS = join(__dirname, '../helpers/peak-rss.cjs');
 let dir: string;
 
 interface Run { code: number | null; stdout: string; stderr: string; peakMb: number; signal: NodeJS.Signals | null }
 
 function run(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): Run {
-  const r = spawnSync(process.execPath, ['--require', PEAK_RSS, CLI, ...args], {
-    cwd: opts.cwd ?? dir, encoding: 'utf8', timeout: opts.timeout ?? 60_000, maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, ...opts.env },
-  });
+  const r = runCli(args, opts.cwd ?? dir, { ...opts, env: opts.env ?? {}, nodeArgs: ['--require', PEAK_RSS], maxBuffer: 64 * 1024 * 1024 });
   const m = /PEAK_RSS_KB=(\d+)\n?/.exec(r.stderr);
-  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr.replace(/PEAK_RSS_KB=\d+\n?/, ''), peakMb: m ? Number(m[1]) / 1024 : NaN };
+  return { code: r.code, signal: r.signal, stdout: r.stdout, stderr: r.stderr.replace(/PEAK_RSS_KB=\d+\n?/, ''), peakMb: m ? Number(m[1]) / 1024 : NaN };
 }
 
-function write(rel: string, text: string): string {
-  const p = join(dir, rel);
-  mkdirSync(join(p, '..'), { recursive: true });
-  writeFileSync(p, text);
-  return p;
-}
+const write = (rel: string, text: string): string => writeIn(dir, rel, text);
 
 const HEAD = 'version: 1\nprogram: { id: p, name: P, start: 2026-01-05 }\n';
 const INNOCENT = `${HEAD}workstreams:\n  - id: w\n    name: W\n    tasks:\n      - { id: a, name: A, duration: 3d }\n`;
@@ -46,7 +37,7 @@ function assertReportLines(stdout: string, file: string): void {
 
 before(() => {
   assert.ok(existsSync(CLI), 'run `npm run build` first');
-  dir = mkdtempSync(join(tmpdir(), 'pac-hostile-'));
+  dir = tempDir('pac-hostile-');
 });
 
 describe('H1: node count bounded before building', () => {
@@ -263,7 +254,7 @@ describe('smaller findings', () => {
   });
 
   test('an explicit path that is a link to a file outside the folder is refused unread', () => {
-    const outside = mkdtempSync(join(tmpdir(), 'pac-outside-'));
+    const outside = tempDir('pac-outside-');
     writeFileSync(join(outside, 'secret.program.yaml'), 'TOP SECRET first line\n');
     mkdirSync(join(dir, 'link'), { recursive: true });
     symlinkSync(join(outside, 'secret.program.yaml'), join(dir, 'link', 'x.program.yaml'));

@@ -2,21 +2,16 @@
 // the load CSV, on a small hand-checked program (built CLI, as CI runs it).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCli, tempDir } from '../helpers/cli.js';
 
-const CLI = join(__dirname, '../../dist/cli.js');
 let dir: string;
 
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[]) => runCli(args, dir);
 
 before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'pac-level-'));
+  dir = tempDir('pac-level-');
   writeFileSync(join(dir, 'p.program.yaml'), [
     'version: 1',
     'program: { id: p, name: P, start: 2026-01-05 }',

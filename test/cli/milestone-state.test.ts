@@ -2,17 +2,15 @@
 // (server/src/program/milestone-state.ts), as hover, code lens and the
 // preview say them (test/unit/features/milestone-state.test.ts).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { CLI, runCli, tempDir } from '../helpers/cli.js';
 
-const CLI = join(__dirname, '../../dist/cli.js');
 
 test('schedule: the STATE column says on time, slipping N working days, fixed, no target', () => {
   assert.ok(existsSync(CLI), 'run `npm run build` first');
-  const dir = mkdtempSync(join(tmpdir(), 'pac-state-'));
+  const dir = tempDir('pac-state-');
   writeFileSync(join(dir, 's.program.yaml'), [
     'version: 1',
     'program: { id: p, name: P, start: 2026-01-05, status_date: 2026-01-05 }',
@@ -28,8 +26,8 @@ test('schedule: the STATE column says on time, slipping N working days, fixed, n
     '  - { id: open, name: Open, depends_on: [a] }',
     '',
   ].join('\n'));
-  const r = spawnSync(process.execPath, [CLI, 'schedule', 's.program.yaml'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
-  assert.equal(r.status, 0, r.stderr);
+  const r = runCli(['schedule', 's.program.yaml'], dir);
+  assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, [
     'P: 2026-01-05 → 2026-02-20',
     '',

@@ -2,20 +2,15 @@
 // the first line printed, an error, and its consequences are not printed
 // (the same list the language server publishes; see test/lsp/root-cause.test.ts).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
+import { CLI, runCli, tempDir } from '../helpers/cli.js';
 
-const CLI = join(__dirname, '../../dist/cli.js');
 const ORION = join(__dirname, '../../examples/orion');
 let dir: string;
 
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[]) => runCli(args, dir);
 
 function edit(path: string, from: string, to: string): void {
   const text = readFileSync(path, 'utf8');
@@ -25,7 +20,7 @@ function edit(path: string, from: string, to: string): void {
 
 before(() => {
   assert.ok(existsSync(CLI), 'run `npm run build` first');
-  dir = mkdtempSync(join(tmpdir(), 'pac-root-cause-'));
+  dir = tempDir('pac-root-cause-');
   cpSync(ORION, join(dir, 'glob'), { recursive: true });
   edit(join(dir, 'glob', 'orion.program.yaml'), '- workstreams/*.program.yaml', '- workstream/*.program.yaml');
   cpSync(ORION, join(dir, 'tab'), { recursive: true });

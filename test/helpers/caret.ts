@@ -1,5 +1,6 @@
-// A caret marker for feature tests: write `|` where the cursor is in inline
-// YAML, get the text without it and the LSP position of the caret.
+// Carets and positions for every test (unit, LSP): write `|` where the cursor
+// is in inline YAML and get the text without it and the caret's LSP position;
+// find a position by offset or by the text at it; read or apply ranges.
 import { LineIndex } from '../../server/src/program/line-index.js';
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 
@@ -20,19 +21,24 @@ export function caret(textWithCaret: string, marker = '|'): Caret {
   return { text, offset, position: new LineIndex(text).positionAt(offset) };
 }
 
-/** The LSP position of `offset` in `text`. */
-export function positionOf(text: string, offset: number): Position {
-  return new LineIndex(text).positionAt(offset);
+/**
+ * The one caret/position helper of the tests: the LSP position of an offset in
+ * `text` (`at` a number), or of the `nth` occurrence (0-based) of `at` (a
+ * string) plus `delta` characters. Lines and characters come from the server's
+ * own LineIndex, so \r\n and \r count as the server counts them.
+ */
+export function positionOf(text: string, at: number | string, nth = 0, delta = 0): Position {
+  return new LineIndex(text).positionAt(typeof at === 'number' ? at + delta : offsetOf(text, at, nth) + delta);
 }
 
-/** The position of the `nth` occurrence (0-based) of `needle` in `text`, plus `delta` characters. */
-export function positionOfText(text: string, needle: string, nth = 0, delta = 0): Position {
+/** The offset of the `nth` occurrence (0-based) of `needle` in `text`; throws when there is none. */
+export function offsetOf(text: string, needle: string, nth = 0): number {
   let at = -1;
   for (let i = 0; i <= nth; i++) {
     at = text.indexOf(needle, at + 1);
-    if (at < 0) throw new Error(`${needle} not found (occurrence ${nth})`);
+    if (at < 0) throw new Error(`\`${needle}\` not found (occurrence ${nth})`);
   }
-  return positionOf(text, at + delta);
+  return at;
 }
 
 /** The text a range covers. */

@@ -3,10 +3,12 @@
 // hints, the status bar's summary and a change request's impact; and one
 // clear message (not one per request) when there is no baseline to read.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { Hover, InlayHint } from 'vscode-languageserver-protocol';
-import { LspSession, positionOf } from './harness.js';
+import { positionOf } from '../helpers/caret.js';
+import { commitAll, git } from '../helpers/git.js';
+import type { LspSession } from './harness.js';
+import { lspSession } from './fixture.js';
 
 const V1 = [
   'version: 1',
@@ -24,10 +26,6 @@ const V1 = [
 // Now: a takes 8 days, so b runs Jan 15-19 and m lands on Jan 19 instead of Jan 14 (+3 working days).
 const NOW = `${V1.replace('duration: 5d', 'duration: 8d')}changes:\n  - { id: CR-1, title: More B, status: proposed, schedule_impact: 2d, affects: [b] }\n`;
 
-function git(dir: string, ...args: string[]): void {
-  execFileSync('git', args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x', GIT_CONFIG_NOSYSTEM: '1', HOME: dir } });
-}
-
 /** Sets the baseline the way VS Code does (a configuration change the server pulls), and waits until it took. */
 async function setBaseline(s: LspSession, revision: string, uri: string): Promise<void> {
   s.settings.set('programAsCode', { baseline: revision });
@@ -44,18 +42,14 @@ const hoverText = async (s: LspSession, uri: string, text: string, needle: strin
   ((await s.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle, 0, 5) })).contents as { value: string }).value;
 
 void describe('lsp: baseline', () => {
-  let s: LspSession;
-  let uri: string;
+  const s = lspSession({ files: { 'plan.program.yaml': V1 } });
+  const uri = s.uri('plan.program.yaml');
   before(async () => {
-    s = await LspSession.start({ files: { 'plan.program.yaml': V1 } });
     git(s.dir, 'init', '-q');
-    git(s.dir, 'add', '-A');
-    git(s.dir, 'commit', '-qm', 'v1');
-    git(s.dir, 'tag', 'v1');
-    uri = await s.open('plan.program.yaml', NOW);
+    commitAll(s.dir, 'v1', 'v1');
+    await s.open('plan.program.yaml', NOW);
     await setBaseline(s, 'v1', uri);
   });
-  after(async () => { await s.stop(); });
 
   void it('programAsCode/baselineSummary gives the finish drift for the status bar', async () => {
     const summary = await s.request<{ revision: string; commit: string; finish: unknown; milestonesLater: number; error: null }>('programAsCode/baselineSummary', { uri });
@@ -116,9 +110,7 @@ void describe('lsp: baseline', () => {
 });
 
 void describe('lsp: baseline outside a repository', () => {
-  let s: LspSession;
-  before(async () => { s = await LspSession.start({ files: { 'plan.program.yaml': V1 } }); });
-  after(async () => { await s.stop(); });
+  const s = lspSession({ files: { 'plan.program.yaml': V1 } });
 
   void it('says once that the folder is not a repository', async () => {
     const uri = await s.open('plan.program.yaml', NOW);

@@ -3,21 +3,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CodeLens, CompletionItem, Hover } from 'vscode-languageserver-protocol';
-import { APOLLO, LspSession, positionOf } from './harness.js';
-import { FIXTURE_DIR, FRAGMENT, ROOT, ROOT_TEXT } from './fixture.js';
+import { positionOf } from '../helpers/caret.js';
+import { APOLLO } from './harness.js';
+import { FIXTURE_DIR, FRAGMENT, lspSession, ROOT, ROOT_TEXT } from './fixture.js';
 
 void describe('lsp: custom requests', () => {
-  let s: LspSession;
-  let root: string;
-  before(async () => {
-    s = await LspSession.start({ copyFrom: FIXTURE_DIR });
-    root = await s.open(ROOT, ROOT_TEXT);
-  });
-  after(async () => {
-    await s.stop();
-  });
+  const s = lspSession({ copyFrom: FIXTURE_DIR, open: { [ROOT]: ROOT_TEXT } });
+  const root = s.uri(ROOT);
 
   void it('programAsCode/dependents lists what depends on the item, with dates and locations', async () => {
     const list = await s.request<{ id: string; start?: string; end?: string; location: { uri: string } }[]>('programAsCode/dependents', { uri: root, position: positionOf(ROOT_TEXT, 'id: design', 0, 5) });
@@ -53,13 +47,7 @@ void describe('lsp: custom requests', () => {
 });
 
 void describe('lsp: view model of apollo', () => {
-  let s: LspSession;
-  before(async () => {
-    s = await LspSession.start({ copyFrom: APOLLO });
-  });
-  after(async () => {
-    await s.stop();
-  });
+  const s = lspSession({ copyFrom: APOLLO });
 
   void it('programAsCode/viewModel returns the program the preview draws, from the root or a fragment', async () => {
     const text = readFileSync(join(APOLLO, 'workstreams/web.program.yaml'), 'utf8');

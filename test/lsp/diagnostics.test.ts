@@ -2,22 +2,15 @@
 // files of the program, with codes, related information and tags, and
 // cleared when fixed.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { LspSession } from './harness.js';
-import { FIXTURE_DIR, FRAGMENT, FRAGMENT_TEXT, ROOT, ROOT_TEXT } from './fixture.js';
+import { FIXTURE_DIR, FRAGMENT, FRAGMENT_TEXT, lspSession, ROOT, ROOT_TEXT } from './fixture.js';
 
 const codes = (d: Diagnostic[]) => d.map((x) => x.code);
 const BROKEN = 'version: 1\nprogram:\n  id: lone\n  name: Lone\n  start: 2026-01-05\n  owner: nobody\n';
 
 void describe('lsp: diagnostics', () => {
-  let s: LspSession;
-  before(async () => {
-    s = await LspSession.start({ copyFrom: FIXTURE_DIR, files: { 'broken.program.yaml': BROKEN } });
-  });
-  after(async () => {
-    await s.stop();
-  });
+  const s = lspSession({ copyFrom: FIXTURE_DIR, files: { 'broken.program.yaml': BROKEN } });
 
   void it('indexes the workspace with progress and checks files nobody opened', async () => {
     const d = await s.waitForDiagnostics('broken.program.yaml', (x) => x.length > 0);
@@ -96,16 +89,10 @@ void describe('lsp: diagnostics', () => {
 });
 
 void describe('lsp: diagnostics settings', () => {
-  let s: LspSession;
-  before(async () => {
-    s = await LspSession.start({
+  const s = lspSession({
       copyFrom: FIXTURE_DIR,
       initializationOptions: { programAsCode: { diagnostics: { delay: 0, severity: { 'unknown-reference': 'warning', 'duplicate-id': 'off' } } } },
     });
-  });
-  after(async () => {
-    await s.stop();
-  });
 
   void it('applies severity overrides and hides codes turned off', async () => {
     await s.open(ROOT, ROOT_TEXT.replace('depends_on: [design]', 'depends_on: [desing]').replace('id: build', 'id: design'));

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Hover } from 'vscode-languageserver-protocol';
 import { formatDate } from '../../server/src/program/dates.js';
 import { runForecast } from '../../server/src/program/forecast/forecast.js';
@@ -12,7 +12,8 @@ import type { ForecastResult } from '../../server/src/program/forecast/forecast.
 import { runForecastJob } from '../../server/src/workspace/forecast-job.js';
 import type { ForecastJob, WorkerMessage } from '../../server/src/workspace/forecast-job.js';
 import { programFromYaml, ROOT_URI, WORKSPACE } from '../helpers/program.js';
-import { LspSession, positionOf } from './harness.js';
+import { positionOf } from '../helpers/caret.js';
+import { lspSession } from './fixture.js';
 
 const WORKER = resolve('dist/forecast-worker.js');
 
@@ -35,7 +36,7 @@ function plan(seed: number): string {
   ].join('\n');
 }
 
-function inWorker(job: ForecastJob): Promise<{ result: ForecastResult; progress: number }> {
+function inWorker(job: ForecastJob, workers?: number): Promise<{ result: ForecastResult; progress: number }> {
   return new Promise((done, fail) => {
     const worker = new Worker(WORKER);
     let progress = 0;
@@ -46,7 +47,7 @@ function inWorker(job: ForecastJob): Promise<{ result: ForecastResult; progress:
       else fail(new Error(m.message));
     });
     worker.on('error', fail);
-    worker.postMessage({ id: 1, job });
+    worker.postMessage({ id: 1, job, ...(workers !== undefined && { workers }) });
   });
 }
 
@@ -60,16 +61,21 @@ void describe('forecast in a worker thread', () => {
     assert.equal(result.iterations, 4000);
     assert.ok(progress >= 10, `${progress} progress messages`);
   });
+
+  void it('gives exactly the same result when it runs blocks on another worker thread too (status date, leave, levelling)', async () => {
+    const text = plan(6).replace("start: 2026-01-05 }", "start: 2026-01-05, status_date: 2026-01-14 }\nscheduling: { levelling: true }\npeople:\n  - { id: ann, name: Ann, leave: [2026-01-20] }")
+      .replace("pessimistic: 12d } }", "pessimistic: 12d }, assignees: [ann], actual_start: 2026-01-05, progress: 30 }")
+      .replace("pessimistic: 20d } }", "pessimistic: 20d }, assignees: [ann] }");
+    const job: ForecastJob = { rootUri: ROOT_URI, workspaceRoot: WORKSPACE, files: { [ROOT_URI]: text }, statusDate: 20458 };
+    const [alone, helped] = [await inWorker(job, 0), await inWorker(job, 1)];
+    assert.deepEqual(helped.result, alone.result);
+    assert.deepEqual(alone.result, runForecastJob(job));
+    assert.ok(helped.progress >= 10, `${helped.progress} progress messages`);
+  });
 });
 
 void describe('lsp: forecast on hover', () => {
-  let s: LspSession;
-  before(async () => {
-    s = await LspSession.start();
-  });
-  after(async () => {
-    await s.stop();
-  });
+  const s = lspSession();
 
   /** Hovers on the milestone until the forecast line is there, and returns the hover text. */
   async function forecastHover(uri: string, text: string, expected: string): Promise<string> {

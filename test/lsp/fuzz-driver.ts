@@ -24,6 +24,8 @@
 // was, which the final comparison of texts checks.
 import { performance } from 'node:perf_hooks';
 import { generateProgram } from '../../bench/generate.js';
+import { LineIndex } from '../../server/src/program/line-index.js';
+import type { Position } from '../../server/src/program/line-index.js';
 import { LspSession } from './harness.js';
 import { mulberry32 } from '../../bench/random.js';
 
@@ -84,29 +86,8 @@ class Rng {
   }
 }
 
-// ---- text model (line breaks as vscode-languageserver-textdocument counts them: \r\n, \r, \n) ----
-
-interface Position { line: number; character: number }
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-    if (c === 13 || c === 10) starts.push(i + 1);
-  }
-  return starts;
-}
-
-function positionAt(starts: readonly number[], offset: number): Position {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= offset) lo = mid; else hi = mid - 1;
-  }
-  return { line: lo, character: offset - (starts[lo] as number) };
-}
+// ---- text model (line breaks as vscode-languageserver-textdocument counts them: \r\n, \r, \n,
+// which is how the server's LineIndex counts them too) ----
 
 /** An offset that does not split a \r\n pair (the server could not address it). */
 function snap(text: string, offset: number): number {
@@ -124,8 +105,8 @@ class Doc {
 
   /** Applies one change; returns the LSP content change for it (range in the text before it). */
   apply(c: Change, record = true): { range: { start: Position; end: Position }; text: string } {
-    const starts = lineStarts(this.text);
-    const range = { start: positionAt(starts, c.start), end: positionAt(starts, c.end) };
+    const index = new LineIndex(this.text);
+    const range = { start: index.positionAt(c.start), end: index.positionAt(c.end) };
     if (record) {
       this.undo.push({ start: c.start, length: c.text.length, old: this.text.slice(c.start, c.end) });
       if (this.undo.length > 300) this.undo.shift();
@@ -182,9 +163,9 @@ const KINDS: readonly (readonly [EditKind, number])[] = [
 ];
 
 function lineBounds(text: string, offset: number): [number, number] {
-  const starts = lineStarts(text);
-  const { line } = positionAt(starts, offset);
-  return [starts[line] as number, (starts[line + 1] ?? text.length)];
+  const index = new LineIndex(text);
+  const { line } = index.positionAt(offset);
+  return [index.lineStart(line), line + 1 < index.lineCount ? index.lineStart(line + 1) : text.length];
 }
 
 /** Where to edit: mostly near the cursor (typing), sometimes anywhere. */
@@ -231,12 +212,12 @@ function makeEdit(rng: Rng, doc: Doc, kind: EditKind, ids: readonly string[], n:
       const count = rng.int(1, 6);
       const right = rng.chance(0.55);
       const unit = rng.chance(0.9) ? ' '.repeat(rng.int(1, 4)) : '\t';
-      const starts = lineStarts(t);
-      const first = positionAt(starts, rng.int(0, t.length)).line;
+      const index = new LineIndex(t);
+      const first = index.positionAt(rng.int(0, t.length)).line;
       const out: Change[] = [];
       // Bottom-up keeps the earlier lines' offsets valid for the later changes.
-      for (let l = Math.min(starts.length - 1, first + count - 1); l >= first; l--) {
-        const s = starts[l] as number;
+      for (let l = Math.min(index.lineCount - 1, first + count - 1); l >= first; l--) {
+        const s = index.lineStart(l);
         if (right) out.push({ start: s, end: s, text: unit });
         else {
           const lead = /^[ \t]*/.exec(t.slice(s, s + 8))?.[0].length ?? 0;
@@ -297,9 +278,9 @@ const FAR = [2 ** 31 - 1, 1_000_000, 65_536];
 /** Request parameters, and whether a malformed position was written into them. */
 function requestParams(rng: Rng, s: LspSession, doc: Doc, method: string, hostile: number): { params: unknown; invalid: boolean } {
   let invalid = false;
-  const starts = lineStarts(doc.text);
+  const index = new LineIndex(doc.text);
   const pos = (): Position => {
-    const p = positionAt(starts, rng.chance(0.6) ? snap(doc.text, doc.cursor + rng.int(-5, 5)) : rng.int(0, doc.text.length));
+    const p = index.positionAt(rng.chance(0.6) ? snap(doc.text, doc.cursor + rng.int(-5, 5)) : rng.int(0, doc.text.length));
     // No draw at all without hostile input, so a seed replays the same run as before it existed.
     if (hostile === 0 || !rng.chance(hostile)) return p;
     const field = rng.chance(0.5) ? 'line' : 'character';
@@ -477,15 +458,15 @@ export async function fuzzServer(options: ServerFuzzOptions): Promise<ServerFuzz
 
 /** A didChange that cannot be applied to `doc` as it is. */
 function badChange(rng: Rng, doc: Doc, unopened: string): unknown {
-  const starts = lineStarts(doc.text);
-  const p = positionAt(starts, rng.int(0, doc.text.length));
+  const index = new LineIndex(doc.text);
+  const p = index.positionAt(rng.int(0, doc.text.length));
   const next = doc.version + 1;
   const td = { uri: doc.uri, version: next };
   const insert = (at: unknown, text: unknown = 'x') => ({ range: { start: at, end: at }, text });
   switch (rng.int(0, 8)) {
     case 0: return { textDocument: { uri: doc.uri, version: doc.version - rng.int(0, 3) }, contentChanges: [insert(p)] };
     case 1: return { textDocument: td, contentChanges: [insert(p, rng.pick([null, 42, undefined, {}]))] };
-    case 2: return { textDocument: td, contentChanges: [insert({ line: starts.length + rng.int(0, 5), character: 0 })] };
+    case 2: return { textDocument: td, contentChanges: [insert({ line: index.lineCount + rng.int(0, 5), character: 0 })] };
     case 3: return { textDocument: td, contentChanges: [{ range: { start: { line: p.line + 1, character: 0 }, end: p }, text: '' }] };
     case 4: return { textDocument: td, contentChanges: [insert(p, 'ok'), insert({ line: p.line + 0.5, character: p.character })] };
     case 5: return { textDocument: { uri: unopened, version: next }, contentChanges: [{ text: 'x' }] };

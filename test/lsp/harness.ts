@@ -4,13 +4,13 @@
 // the child when done.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { cpSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import type { CancellationToken, MessageConnection } from 'vscode-jsonrpc/node.js';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { tempDir, writeIn } from '../helpers/cli.js';
 
 export const SERVER = resolve('dist/server.js');
 export { APOLLO_DIR as APOLLO } from '../helpers/shared.js';
@@ -49,24 +49,23 @@ export class LspSession {
   exitCode: number | null | undefined = undefined;
   private readonly waiters: Waiter[] = [];
   private readonly versions = new Map<string, number>();
-  private child!: ChildProcess;
+  private child: ChildProcess | undefined;
   private conn!: MessageConnection;
   private stderr = '';
 
-  private constructor(dir: string) {
+  private constructor(dir: string, private options: StartOptions) {
     this.dir = dir;
     this.folderUri = pathToFileURL(dir).href;
   }
 
+  /** A session whose workspace folder exists (empty) but whose server is not started yet: see `launch`. */
+  static create(options: StartOptions = {}): LspSession {
+    return new LspSession(tempDir('pac-lsp-'), options);
+  }
+
   static async start(options: StartOptions = {}): Promise<LspSession> {
-    const dir = mkdtempSync(join(tmpdir(), 'pac-lsp-'));
-    if (options.copyFrom) cpSync(options.copyFrom, dir, { recursive: true });
-    for (const [rel, text] of Object.entries(options.files ?? {})) {
-      mkdirSync(dirname(join(dir, rel)), { recursive: true });
-      writeFileSync(join(dir, rel), text);
-    }
-    const s = new LspSession(dir);
-    await s.launch(options);
+    const s = LspSession.create(options);
+    await s.launch();
     return s;
   }
 
@@ -74,7 +73,11 @@ export class LspSession {
     return pathToFileURL(join(this.dir, rel)).href;
   }
 
-  private async launch(options: StartOptions): Promise<void> {
+  /** Fills the workspace folder, spawns the server and (unless `uninitialized`) initializes it. */
+  async launch(options: StartOptions = this.options): Promise<void> {
+    this.options = options;
+    if (options.copyFrom) cpSync(options.copyFrom, this.dir, { recursive: true });
+    for (const [rel, text] of Object.entries(options.files ?? {})) writeIn(this.dir, rel, text);
     this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.on('exit', (code) => { this.exitCode = code; });
     this.child.stderr?.on('data', (b: Buffer) => { this.stderr += b.toString(); });
@@ -99,11 +102,8 @@ export class LspSession {
     this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
       p.items.map((item) => (item.section !== undefined && this.settings.has(item.section) ? this.settings.get(item.section) : null)));
     this.conn.listen();
-    this.options = options;
     if (!options.uninitialized) await this.initialize();
   }
-
-  private options: StartOptions = {};
 
   /** The initialize request and the initialized notification, as an editor sends them. */
   async initialize(): Promise<unknown> {
@@ -204,10 +204,14 @@ export class LspSession {
   }
 
   get alive(): boolean {
-    return this.exitCode === undefined && this.child.exitCode === null;
+    return this.exitCode === undefined && this.child?.exitCode === null;
   }
 
   async stop(): Promise<void> {
+    if (!this.child) {
+      rmSync(this.dir, { recursive: true, force: true });
+      return;
+    }
     try {
       if (this.alive) {
         await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
@@ -221,27 +225,4 @@ export class LspSession {
       rmSync(this.dir, { recursive: true, force: true });
     }
   }
-}
-
-/** Position of the `n`th (0-based) occurrence of `needle` in `text`, plus `delta` characters. */
-export function positionOf(text: string, needle: string, n = 0, delta = 0): { line: number; character: number } {
-  let at = -1;
-  for (let i = 0; i <= n; i++) {
-    at = text.indexOf(needle, at + 1);
-    if (at < 0) throw new Error(`\`${needle}\` #${n} not found`);
-  }
-  const before = text.slice(0, at + delta);
-  const line = before.split('\n').length - 1;
-  return { line, character: before.length - before.lastIndexOf('\n') - 1 };
-}
-
-/** Applies LSP text edits to a text (edits must not overlap). */
-export function applyEdits(text: string, edits: readonly { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const offset = (p: { line: number; character: number }) => (lineStarts[p.line] ?? text.length) + p.character;
-  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
-  return out;
 }

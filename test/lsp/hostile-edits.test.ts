@@ -5,9 +5,10 @@
 // as they are (no overlap), leave a file that parses to the same program, and
 // touch nothing but the id or the item.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { applyEdits, LspSession, positionOf } from './harness.js';
+import { applyEdits, positionOf } from '../helpers/caret.js';
+import { lspSession } from './fixture.js';
 
 const HEAD = 'version: 1\nprogram: { id: p, name: P, start: 2026-01-05 }\nworkstreams:\n  - id: core\n    name: Core\n    tasks:\n';
 const FILE = 'edits.program.yaml';
@@ -19,13 +20,7 @@ function overlapFree(edits: readonly TextEdit[]): boolean {
 }
 
 void describe('lsp: rename and quick fixes on hostile files', () => {
-  let s: LspSession;
-  before(async () => {
-    s = await LspSession.start({ initializationOptions: { programAsCode: { diagnostics: { delay: 5 } } } });
-  });
-  after(async () => {
-    await s.stop();
-  });
+  const s = lspSession({ initializationOptions: { programAsCode: { diagnostics: { delay: 5 } } } });
 
   async function renameTo(text: string, at: { line: number; character: number }, newName: string): Promise<string> {
     const uri = await s.open(FILE, text);

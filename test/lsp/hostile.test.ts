@@ -6,39 +6,22 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { LspSession, positionOf } from './harness.js';
+import { positionOf, textIn } from '../helpers/caret.js';
+import { lspSession } from './fixture.js';
 
 const HEAD = 'version: 1\nprogram:\n  id: p\n  name: P\n  start: 2026-01-05\n  status_date: 2026-01-05\n  owner: jane\npeople:\n  - { id: jane, name: Jane }\n';
 const ROOT = 'root.program.yaml';
 const MB = 1024 * 1024;
 
-function offsetAt(text: string, p: { line: number; character: number }): number {
-  const lines = text.split('\n');
-  let o = 0;
-  for (let i = 0; i < p.line; i++) o += (lines[i] as string).length + 1;
-  return o + p.character;
-}
-
-function sliceRange(text: string, d: Diagnostic): string {
-  return text.slice(offsetAt(text, d.range.start), offsetAt(text, d.range.end));
-}
-
 void describe('lsp: hostile input', () => {
-  let s: LspSession;
-
-  before(async () => {
-    s = await LspSession.start({
-      files: {
-        'main.program.yaml': `${HEAD}include: [parts/a.program.yaml]\nworkstreams:\n  - { id: w, name: W, tasks: [{ id: t, name: T, duration: 1d, depends_on: [wa] }] }\n`,
-        'parts/a.program.yaml': 'version: 1\nworkstreams:\n  - { id: wa, name: A }\n',
-      },
-      initializationOptions: { programAsCode: { diagnostics: { delay: 5 } } },
-    });
-  });
-  after(async () => {
-    await s.stop();
+  const s = lspSession({
+    files: {
+      'main.program.yaml': `${HEAD}include: [parts/a.program.yaml]\nworkstreams:\n  - { id: w, name: W, tasks: [{ id: t, name: T, duration: 1d, depends_on: [wa] }] }\n`,
+      'parts/a.program.yaml': 'version: 1\nworkstreams:\n  - { id: wa, name: A }\n',
+    },
+    initializationOptions: { programAsCode: { diagnostics: { delay: 5 } } },
   });
 
   /** hover, completion and documentSymbol must all answer (anything but an error) and the server stay up. */
@@ -63,13 +46,13 @@ void describe('lsp: hostile input', () => {
     await s.open('long.program.yaml', text);
     const ds = await s.waitForDiagnostics('long.program.yaml', has('unknown-reference'), 60_000);
     const d = ds.find((x) => x.code === 'unknown-reference') as Diagnostic;
-    assert.equal(sliceRange(text, d), 'nope');
+    assert.equal(textIn(text, d.range), 'nope');
     await stillAnswers('long.program.yaml', text, 'nope');
     await stillAnswers('long.program.yaml', text, 'xxxxx');
     // Typing on the long line keeps working.
     const edited = text.replace('[nope]', '[nop]');
     await s.change('long.program.yaml', edited);
-    await s.waitForDiagnostics('long.program.yaml', has('unknown-reference', (x) => sliceRange(edited, x) === 'nop'), 60_000);
+    await s.waitForDiagnostics('long.program.yaml', has('unknown-reference', (x) => textIn(edited, x.range) === 'nop'), 60_000);
     await stillAnswers('long.program.yaml', edited, 'nop]');
     await s.close('long.program.yaml');
   });
@@ -88,7 +71,7 @@ void describe('lsp: hostile input', () => {
       await s.change('deep.program.yaml', text);
       const ds = await s.waitForDiagnostics('deep.program.yaml', deep, 60_000);
       const d = ds.find((x) => x.code === 'yaml-syntax') as Diagnostic;
-      assert.equal(sliceRange(text, d), text === flow ? '[' : '-', `change ${i}`);
+      assert.equal(textIn(text, d.range), text === flow ? '[' : '-', `change ${i}`);
       assert.ok(ds.every((x) => !/call stack/i.test(x.message)));
       await stillAnswers('deep.program.yaml', text, 'x-deep');
     }
@@ -101,7 +84,7 @@ void describe('lsp: hostile input', () => {
     const text = `${HEAD}${bomb.join('\n')}\n`;
     await s.open('bomb.program.yaml', text);
     const ds = await s.waitForDiagnostics('bomb.program.yaml', has('alias-limit'));
-    assert.equal(sliceRange(text, ds.find((d) => d.code === 'alias-limit') as Diagnostic), '*a');
+    assert.equal(textIn(text, (ds.find((d) => d.code === 'alias-limit') as Diagnostic).range), '*a');
     await stillAnswers('bomb.program.yaml', text, '*b');
     await stillAnswers('bomb.program.yaml', text, 'lol');
     await s.close('bomb.program.yaml');
@@ -115,7 +98,7 @@ void describe('lsp: hostile input', () => {
     await s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: s.uri('parts/a.program.yaml'), type: 3 /* Deleted */ }] });
     const ds = await s.waitForDiagnostics('main.program.yaml', has('include-not-found'));
     const d = ds.find((x) => x.code === 'include-not-found') as Diagnostic;
-    assert.equal(sliceRange(rootText, d), 'parts/a.program.yaml');
+    assert.equal(textIn(rootText, d.range), 'parts/a.program.yaml');
     // The reference into the lost fragment is held back: the missing file is the one problem.
     assert.equal(d.message, 'The included file parts/a.program.yaml does not exist or cannot be read. Fix this first: 1 reference to ids the program does not define is held back until then.');
     assert.equal(d.severity, 1);

@@ -1,25 +1,17 @@
 // Definition, references, highlight and rename against the real server,
 // across the root and its fragment.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { DocumentHighlight, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { applyEdits, LspSession, positionOf } from './harness.js';
-import { FIXTURE_DIR, FRAGMENT, FRAGMENT_TEXT, ROOT, ROOT_TEXT } from './fixture.js';
+import { applyEdits, positionOf } from '../helpers/caret.js';
+import { FIXTURE_DIR, FRAGMENT, FRAGMENT_TEXT, lspSession, ROOT, ROOT_TEXT } from './fixture.js';
 
 const range = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
 
 void describe('lsp: navigation and rename', () => {
-  let s: LspSession;
-  let root: string;
-  let fragment: string;
-  before(async () => {
-    s = await LspSession.start({ copyFrom: FIXTURE_DIR });
-    root = await s.open(ROOT, ROOT_TEXT);
-    fragment = await s.open(FRAGMENT, FRAGMENT_TEXT);
-  });
-  after(async () => {
-    await s.stop();
-  });
+  const s = lspSession({ copyFrom: FIXTURE_DIR, open: { [ROOT]: ROOT_TEXT, [FRAGMENT]: FRAGMENT_TEXT } });
+  const root = s.uri(ROOT);
+  const fragment = s.uri(FRAGMENT);
 
   void it('goes to the definition across files (fragment -> root)', async () => {
     const position = positionOf(FRAGMENT_TEXT, 'design', 0, 2);

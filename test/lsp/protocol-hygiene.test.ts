@@ -8,9 +8,11 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node.js';
-import { LspSession, positionOf } from './harness.js';
+import { positionOf } from '../helpers/caret.js';
+import { LspSession } from './harness.js';
+import { lspSession } from './fixture.js';
 
 const TEXT = [
   'version: 1',
@@ -62,18 +64,12 @@ void describe('lsp: the lifecycle', () => {
 });
 
 void describe('lsp: positions, ranges and edits a client should not send', () => {
-  let s: LspSession;
-  let uri: string;
   // A large document, generated: a position's cost must not depend on where it points.
   const big = `${TEXT}${Array.from({ length: 4000 }, (_, i) => `      - { id: t${i}, name: T${i}, duration: 1d, depends_on: [${i === 0 ? 'a' : `t${i - 1}`}] }`).join('\n')}\n`;
-
+  const s = lspSession({ files: { [ROOT]: big }, initializationOptions: { programAsCode: { diagnostics: { delay: 5 } } }, open: { [ROOT]: big } });
+  const uri = s.uri(ROOT);
   before(async () => {
-    s = await LspSession.start({ files: { [ROOT]: big }, initializationOptions: { programAsCode: { diagnostics: { delay: 5 } } } });
-    uri = await s.open(ROOT, big);
     await s.waitForDiagnostics(ROOT, () => true, 60_000);
-  });
-  after(async () => {
-    await s.stop();
   });
 
   const BAD: [unknown, string][] = [

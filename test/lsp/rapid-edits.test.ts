@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { LspSession, positionOf } from './harness.js';
+import { positionOf } from '../helpers/caret.js';
+import { LspSession } from './harness.js';
 import { FIXTURE_DIR, FRAGMENT, FRAGMENT_TEXT, ROOT, ROOT_TEXT } from './fixture.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -2,9 +2,8 @@
 // character by character, deleting lines, pasting garbage and binary. After
 // every change, the usual requests must all answer and the server must stay up.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { LspSession } from './harness.js';
-import { FIXTURE_DIR, FRAGMENT, FRAGMENT_TEXT, ROOT, ROOT_TEXT } from './fixture.js';
+import { describe, it } from 'node:test';
+import { FIXTURE_DIR, FRAGMENT, FRAGMENT_TEXT, lspSession, ROOT, ROOT_TEXT } from './fixture.js';
 
 function endPosition(text: string): { line: number; character: number } {
   const lines = text.split('\n');
@@ -12,15 +11,8 @@ function endPosition(text: string): { line: number; character: number } {
 }
 
 void describe('lsp: robustness under a scripted editing session', () => {
-  let s: LspSession;
+  const s = lspSession({ copyFrom: FIXTURE_DIR, initializationOptions: { programAsCode: { diagnostics: { delay: 5 } } } });
   let answered = 0;
-
-  before(async () => {
-    s = await LspSession.start({ copyFrom: FIXTURE_DIR, initializationOptions: { programAsCode: { diagnostics: { delay: 5 } } } });
-  });
-  after(async () => {
-    await s.stop();
-  });
 
   /** Sends the requests an editor sends while typing; every one must answer (null/[] is fine). */
   async function poke(rel: string, text: string, position = endPosition(text)): Promise<void> {

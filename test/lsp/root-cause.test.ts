@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { LspSession } from './harness.js';
+import { lspSession } from './fixture.js';
 
 const ORION = join(__dirname, '../../examples/orion');
 const FRAGMENTS = readdirSync(join(ORION, 'workstreams')).sort();
@@ -23,18 +23,12 @@ const GLOB_ROOT_TEXT = readFileSync(join(ORION, 'orion.program.yaml'), 'utf8');
 const summary = (d: Diagnostic[]) => d.map((x) => `${x.severity} ${String(x.code)}`);
 
 void describe('lsp: root causes first', () => {
-  let s: LspSession;
-  before(async () => {
-    s = await LspSession.start({
+  const s = lspSession({
       files: {
         ...orion('glob', (rel, text) => (rel === 'orion.program.yaml' ? text.replace('- workstreams/*.program.yaml', '- workstream/*.program.yaml') : text)),
         ...orion('tab', (rel, text) => (rel === 'workstreams/foundation.program.yaml' ? text.replace('        depends_on: [lz-design]\n', '\tdepends_on: [lz-design]\n') : text)),
       },
     });
-  });
-  after(async () => {
-    await s.stop();
-  });
 
   void it('a typo in the include glob: one error on the pattern, the fragments one warning each', async () => {
     const d = await s.waitForDiagnostics('glob/orion.program.yaml', (x) => x.length > 0);

@@ -3,20 +3,18 @@
 // 50,000 anchors is indexed at start-up without the server dying or hanging;
 // each hostile file gets its diagnostic and the innocent program its own.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { LspSession } from './harness.js';
+import { lspSession } from './fixture.js';
 
 const HEAD = 'version: 1\nprogram: { id: p, name: P, start: 2026-01-05 }\n';
 const has = (code: string) => (ds: Diagnostic[]) => ds.some((d) => d.code === code);
 
 void describe('lsp: start-up indexing of a hostile workspace', () => {
-  let s: LspSession;
-
-  before(async () => {
+  const s = lspSession(() => {
     const anchors: string[] = [HEAD];
     for (let i = 0; i < 50_000; i++) anchors.push(`x-a${i}: &a${i} 1\nx-b${i}: *a${i}\n`);
-    s = await LspSession.start({
+    return {
       files: {
         'big/big.program.yaml': `x-a: [${'1,'.repeat(5_000_000)}1]\n`,
         [`stars/parts/${'a'.repeat(60)}`]: '',
@@ -26,10 +24,7 @@ void describe('lsp: start-up indexing of a hostile workspace', () => {
         'ok/ok.program.yaml': `${HEAD}workstreams:\n  - id: w\n    name: W\n    tasks:\n      - { id: a, name: A, duration: 1d, depends_on: [nope] }\n`,
       },
       initializationOptions: { programAsCode: { diagnostics: { delay: 5 } } },
-    });
-  });
-  after(async () => {
-    await s.stop();
+    };
   });
 
   void it('every file gets its diagnostic and the server stays up', { timeout: 120_000 }, async () => {

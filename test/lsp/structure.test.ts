@@ -1,9 +1,8 @@
 // Outline, workspace symbols, folding and selection ranges from the real server.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { DocumentSymbol, FoldingRange, SelectionRange, SymbolInformation } from 'vscode-languageserver-protocol';
-import { LspSession } from './harness.js';
-import { FIXTURE_DIR, FRAGMENT, FRAGMENT_TEXT, ROOT, ROOT_TEXT } from './fixture.js';
+import { FIXTURE_DIR, FRAGMENT, FRAGMENT_TEXT, lspSession, ROOT, ROOT_TEXT } from './fixture.js';
 
 const range = (l1: number, c1: number, l2: number, c2: number) => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });
 
@@ -13,17 +12,9 @@ const shape = (symbols: DocumentSymbol[]): Shape[] => symbols.map((s) => ({
 }));
 
 void describe('lsp: symbols, folding, selection', () => {
-  let s: LspSession;
-  let root: string;
-  let fragment: string;
-  before(async () => {
-    s = await LspSession.start({ copyFrom: FIXTURE_DIR });
-    root = await s.open(ROOT, ROOT_TEXT);
-    fragment = await s.open(FRAGMENT, FRAGMENT_TEXT);
-  });
-  after(async () => {
-    await s.stop();
-  });
+  const s = lspSession({ copyFrom: FIXTURE_DIR, open: { [ROOT]: ROOT_TEXT, [FRAGMENT]: FRAGMENT_TEXT } });
+  const root = s.uri(ROOT);
+  const fragment = s.uri(FRAGMENT);
 
   void it('outlines the file: sections, workstreams › tasks, with dates in the detail', async () => {
     const symbols = await s.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: root } });

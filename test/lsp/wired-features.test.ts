@@ -1,23 +1,16 @@
 // The features wired in server.ts from the other feature files: call
 // hierarchy, code actions, inlay hints and semantic tokens, over stdio.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type {
   CallHierarchyIncomingCall, CallHierarchyItem, CallHierarchyOutgoingCall, CodeAction, Diagnostic, InlayHint, SemanticTokens,
 } from 'vscode-languageserver-protocol';
-import { LspSession, positionOf } from './harness.js';
-import { FIXTURE_DIR, FRAGMENT, ROOT, ROOT_TEXT } from './fixture.js';
+import { positionOf } from '../helpers/caret.js';
+import { FIXTURE_DIR, FRAGMENT, lspSession, ROOT, ROOT_TEXT } from './fixture.js';
 
 void describe('lsp: call hierarchy, code actions, inlay hints, semantic tokens', () => {
-  let s: LspSession;
-  let root: string;
-  before(async () => {
-    s = await LspSession.start({ copyFrom: FIXTURE_DIR });
-    root = await s.open(ROOT, ROOT_TEXT);
-  });
-  after(async () => {
-    await s.stop();
-  });
+  const s = lspSession({ copyFrom: FIXTURE_DIR, open: { [ROOT]: ROOT_TEXT } });
+  const root = s.uri(ROOT);
 
   void it('call hierarchy: incoming = dependents (across files), outgoing = dependencies', async () => {
     const [item] = await s.request<CallHierarchyItem[]>('textDocument/prepareCallHierarchy', { textDocument: { uri: root }, position: positionOf(ROOT_TEXT, 'id: design', 0, 5) });

@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import type { CodeAction, Range, TextEdit } from 'vscode-languageserver-types';
 import type { ProgramAnalysis } from '../../server/src/program/analyze.js';
 import { LineIndex } from '../../server/src/program/line-index.js';
+import { positionOf } from '../helpers/caret.js';
 import type { Entity, EntityKind, Span } from '../../server/src/program/types.js';
 import { provideCodeActions } from '../../server/src/features/code-actions.js';
 import type { FeatureContext } from '../../server/src/features/context.js';
@@ -82,10 +83,6 @@ function applyWorkspaceEdit(files: Files, changes: Record<string, TextEdit[]>, w
     out[uri] = applyChecked(text, edits, what);
   }
   return out;
-}
-
-function positionOf(text: string, offset: number): { line: number; character: number } {
-  return new LineIndex(text).positionAt(offset);
 }
 
 // ------------------------------------------------------------------ rename

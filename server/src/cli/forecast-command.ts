@@ -1,7 +1,9 @@
 // `program-as-code forecast FILE`: the Monte Carlo forecast as a table for
 // people, or JSON in the shape program-format.md specifies.
+import { join } from 'node:path';
+import { runForecastThreads } from '../node/forecast-threads.js';
 import { analyzeProgram } from '../program/analyze.js';
-import { MAX_ITERATIONS, runForecast } from '../program/forecast/forecast.js';
+import { MAX_ITERATIONS, prepareForecast } from '../program/forecast/forecast.js';
 import { forecastJson, forecastTable } from '../program/forecast/report.js';
 import { openPrograms } from './programs.js';
 
@@ -14,6 +16,12 @@ export interface ForecastCommandOptions {
   readonly iterations?: number;
   readonly seed?: number;
   readonly today?: number;
+  /** --status-date: remaining work is forecast from it (instead of program.status_date). */
+  readonly statusDate?: number;
+  /** --level: level resources in every iteration, as if the file set scheduling.levelling. */
+  readonly level?: boolean;
+  /** --workers: worker threads beside this one (0: all iterations here); default by size and cores. */
+  readonly workers?: number;
 }
 
 /** Parses --iterations / --seed; a message when the value is not allowed. */
@@ -25,18 +33,23 @@ export function parseCount(flag: string, text: string, lo: number, hi: number): 
 
 export const ITERATIONS_RANGE = [1, MAX_ITERATIONS] as const;
 export const SEED_RANGE = [0, 0xffffffff] as const;
+export const WORKERS_RANGE = [0, 16] as const;
 
-export function runForecastCommand(opts: ForecastCommandOptions): { exitCode: number; stdout: string; stderr: string } {
+export async function runForecastCommand(opts: ForecastCommandOptions): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   const opened = openPrograms([opts.file], opts.cwd);
   if (!opened.ok) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opened.message}\n` };
   const model = opened.models[0];
   if (!model) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opts.file} is not a program file\n` };
-  const analysis = analyzeProgram(model, opts.today !== undefined ? { today: opts.today } : {});
-  const result = runForecast(model, {
+  const analysis = analyzeProgram(model, {
+    ...(opts.today !== undefined && { today: opts.today }), ...(opts.statusDate !== undefined && { statusDate: opts.statusDate }), ...(opts.level && { level: true }),
+  });
+  const plan = prepareForecast(model, {
     schedule: analysis.schedule, statusDate: analysis.statusDate,
     ...(opts.iterations !== undefined && { iterations: opts.iterations }),
     ...(opts.seed !== undefined && { seed: opts.seed }),
   });
+  // The iterations run on as many cores as pay (the same result whatever the number).
+  const result = await runForecastThreads(plan, { workerPath: join(__dirname, 'forecast-blocks.js'), ...(opts.workers !== undefined && { workers: opts.workers }) });
   const errors = analysis.diagnostics.filter((x) => x.severity === 'error').length;
   let stderr = errors > 0 ? `program-as-code: the program has ${errors} error${errors === 1 ? '' : 's'}; the forecast may be incomplete (run 'program-as-code validate ${opts.file}').\n` : '';
   if (result.iterations < result.requestedIterations) {

@@ -8,7 +8,7 @@ import { runValidateWithBaseline } from './baseline-validate.js';
 import { runChanges } from './changes-command.js';
 import { runDiff } from './diff-command.js';
 import { isExportFormat, runExport } from './export-command.js';
-import { ITERATIONS_RANGE, parseCount, runForecastCommand, SEED_RANGE } from './forecast-command.js';
+import { ITERATIONS_RANGE, parseCount, runForecastCommand, SEED_RANGE, WORKERS_RANGE } from './forecast-command.js';
 import { runReport } from './report-command.js';
 import { parseDate } from '../program/dates.js';
 import { runSchedule } from './schedule-command.js';
@@ -22,7 +22,7 @@ Usage:
   program-as-code validate [paths…] [--format text|json|sarif] [--max-warnings N]
   program-as-code schedule FILE [--format table|json|csv|load-csv] [--level [--compare]]
   program-as-code export FILE --format html|svg|csv|markdown|mermaid [--out PATH]
-  program-as-code forecast FILE [--iterations N] [--seed S] [--format table|json]
+  program-as-code forecast FILE [--iterations N] [--seed S] [--workers N] [--format table|json]
   program-as-code diff REV [FILE] [--format text|markdown|json]
   program-as-code changes FILE [--format text|json]
   program-as-code report FILE [--baseline REV] [--status-date D] [--format markdown|html|json] [--out PATH]
@@ -84,6 +84,11 @@ forecast
                    5000)
   --seed S         0 to 4294967295 (default: forecast.seed, else 1); the same
                    file and seed give the same forecast on every machine
+  --workers N      0 to 16 worker threads beside the main one (default: one
+                   fewer than the cores for a big forecast, else 0); the
+                   result is the same whatever N
+  --status-date D and --level as for schedule: each iteration forecasts the
+                   remaining work from D, and levels resources
   --format table   for people: finish P10/P50/P80/P90, milestones with target
                    and on-time probability, the most critical and most
                    sensitive tasks, risks by mean delay (default)
@@ -141,6 +146,7 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
         'max-warnings': { type: 'string' },
         today: { type: 'string' },
         'status-date': { type: 'string' },
+        workers: { type: 'string' },
         level: { type: 'boolean' },
         compare: { type: 'boolean' },
         out: { type: 'string', short: 'o' },
@@ -224,10 +230,15 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
         if (typeof n === 'string') return usage(io, n);
         seed = n;
       }
-      const result = runForecastCommand({ file, format, cwd: io.cwd, ...(iterations !== undefined && { iterations }), ...(seed !== undefined && { seed }) });
-      io.out(result.stdout);
-      if (result.stderr) io.err(result.stderr);
-      return result.exitCode;
+      let workers: number | undefined;
+      if (parsed.values.workers !== undefined) {
+        const n = parseCount('--workers', parsed.values.workers, ...WORKERS_RANGE);
+        if (typeof n === 'string') return usage(io, n);
+        workers = n;
+      }
+      return finish(io, runForecastCommand({
+        ...flags, file, format, cwd: io.cwd, ...(iterations !== undefined && { iterations }), ...(seed !== undefined && { seed }), ...(workers !== undefined && { workers }),
+      }));
     }
     case 'diff': {
       const format = parsed.values.format ?? 'text';

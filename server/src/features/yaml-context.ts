@@ -8,29 +8,10 @@
 // Block style is read by indentation; flow collections (`[a, {id: b` …) are
 // read on the cursor's line. Multi-line flow collections are not followed.
 import type { PathSegment } from '../program/schema-nav.js';
-
-/** One physical line, by offsets into the text. */
-interface Line {
-  readonly start: number;
-  /** End of the line's content (before the line break). */
-  readonly end: number;
-}
-
-/** The shape of a line: indentation, leading dashes, and a `key:` if any. */
-interface LineShape {
-  readonly blank: boolean;
-  readonly indent: number;
-  /** Columns of the leading `- ` markers. */
-  readonly dashes: readonly number[];
-  /** Column of the content after the dashes. */
-  readonly content: number;
-  readonly key?: string;
-  /** Column range of the key token (without quotes). */
-  readonly keyStart?: number;
-  readonly keyEnd?: number;
-  /** The value text after `key:` (trimmed, comment removed), '' when none. */
-  readonly rest: string;
-}
+import { scanFlow } from './yaml-flow.js';
+import type { FlowFrame } from './yaml-flow.js';
+import { indentOf, lineAt, nextLine, previousLine, shapeAt, shapeOf, unquote } from './yaml-lines.js';
+import type { Line, LineShape } from './yaml-lines.js';
 
 export type CursorPosition = 'key' | 'value' | 'item';
 
@@ -71,92 +52,6 @@ export interface CursorContext {
 
 const MAX_LINES_UP = 200_000;
 const WORD_CHARS = /[A-Za-z0-9_.-]/;
-
-function lineAt(text: string, offset: number): Line {
-  let start = offset;
-  while (start > 0) {
-    const c = text.charCodeAt(start - 1);
-    if (c === 10 || c === 13) break;
-    start--;
-  }
-  let end = offset;
-  while (end < text.length) {
-    const c = text.charCodeAt(end);
-    if (c === 10 || c === 13) break;
-    end++;
-  }
-  return { start, end };
-}
-
-function previousLine(text: string, line: Line): Line | undefined {
-  // `<=`, not `===`: an offset that is not a whole number (from a fractional
-  // LSP position, now refused at the server's edge) never reaches 0 exactly
-  // and would walk on below it.
-  if (line.start <= 0) return undefined;
-  let p = line.start - 1;
-  if (text.charCodeAt(p) === 10 && p > 0 && text.charCodeAt(p - 1) === 13) p--;
-  return lineAt(text, p);
-}
-
-function nextLine(text: string, line: Line): Line | undefined {
-  if (line.end >= text.length) return undefined;
-  let p = line.end;
-  if (text.charCodeAt(p) === 13 && text.charCodeAt(p + 1) === 10) p += 2;
-  else p += 1;
-  return lineAt(text, p);
-}
-
-const KEY_RE = /^("([^"]*)"|'([^']*)'|[^\s#:{}[\],'"-][^:#{}[\],]*?|-[^\s:#{}[\],][^:#{}[\],]*?)\s*:(?=\s|$)/;
-
-/** Strips a trailing comment (a `#` after whitespace, outside quotes). */
-function stripComment(s: string): string {
-  let quote = '';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === '\'') quote = ch;
-    else if (ch === '#' && (i === 0 || s[i - 1] === ' ' || s[i - 1] === '\t')) return s.slice(0, i);
-  }
-  return s;
-}
-
-function shapeOf(s: string): LineShape {
-  let i = 0;
-  while (i < s.length && s[i] === ' ') i++;
-  const indent = i;
-  if (i >= s.length || s[i] === '#') return { blank: true, indent, dashes: [], content: i, rest: '' };
-  const dashes: number[] = [];
-  while (s[i] === '-' && (i + 1 >= s.length || s[i + 1] === ' ')) {
-    dashes.push(i);
-    i++;
-    while (i < s.length && s[i] === ' ') i++;
-  }
-  const content = i;
-  const body = s.slice(content);
-  const m = KEY_RE.exec(body);
-  if (!m) return { blank: false, indent, dashes, content, rest: stripComment(body).trim() };
-  const raw = m[1] as string;
-  const quoted = raw.startsWith('"') || raw.startsWith('\'');
-  const key = quoted ? (m[2] ?? m[3] ?? '') : raw.trim();
-  const keyStart = content + (quoted ? 1 : 0);
-  return {
-    blank: false, indent, dashes, content, key, keyStart, keyEnd: keyStart + key.length,
-    rest: stripComment(body.slice(m[0].length)).trim(),
-  };
-}
-
-/** Leading spaces of a line; a blank or comment-only line counts as infinitely deep. */
-function indentOf(text: string, line: Line): number {
-  let i = line.start;
-  while (i < line.end && text.charCodeAt(i) === 32) i++;
-  if (i >= line.end || text.charCodeAt(i) === 35 /* # */) return Number.MAX_SAFE_INTEGER;
-  return i - line.start;
-}
-
-function shapeAt(text: string, line: Line): LineShape {
-  return shapeOf(text.slice(line.start, line.end));
-}
 
 interface Resolved {
   readonly path: PathSegment[];
@@ -256,68 +151,6 @@ export function mapEntries(text: string, lineStart: number, col: number, skipLin
     cur = nextLine(text, cur);
   }
   return out;
-}
-
-function unquote(s: string): string {
-  if (s.length >= 2 && ((s.startsWith('"') && s.endsWith('"')) || (s.startsWith('\'') && s.endsWith('\'')))) return s.slice(1, -1);
-  return s;
-}
-
-interface FlowFrame {
-  readonly type: 'seq' | 'map';
-  /** The key in the parent map this collection is the value of. */
-  readonly key?: string;
-  readonly entries: Map<string, string>;
-}
-
-interface FlowState {
-  readonly frames: FlowFrame[];
-  /** In the innermost map: the key whose value is being typed. */
-  readonly pendingKey?: string;
-}
-
-/** Reads an unterminated flow collection up to the cursor; undefined when it closed before it. */
-function scanFlow(s: string): FlowState | undefined {
-  const frames: FlowFrame[] = [];
-  let token = '';
-  let pendingKey: string | undefined;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i] as string;
-    if (ch === '"' || ch === '\'') {
-      const close = s.indexOf(ch, i + 1);
-      if (close < 0) { token += s.slice(i + 1); break; }
-      token += s.slice(i + 1, close);
-      i = close;
-      continue;
-    }
-    const top = frames[frames.length - 1];
-    if (ch === '[' || ch === '{') {
-      frames.push({ type: ch === '[' ? 'seq' : 'map', ...(top?.type === 'map' && pendingKey !== undefined && { key: pendingKey }), entries: new Map() });
-      pendingKey = undefined;
-      token = '';
-    } else if (ch === ']' || ch === '}') {
-      frames.pop();
-      if (frames.length === 0) return undefined;
-      pendingKey = undefined;
-      token = '';
-    } else if (ch === ',') {
-      if (top?.type === 'map' && pendingKey !== undefined) top.entries.set(pendingKey, token.trim());
-      else if (top?.type === 'map' && token.trim()) top.entries.set(token.trim(), '');
-      token = '';
-      pendingKey = undefined;
-    } else if (ch === ':' && top?.type === 'map' && (i + 1 >= s.length || /[\s,\]}]/.test(s[i + 1] as string))) {
-      pendingKey = token.trim();
-      token = '';
-    } else if (ch === '#' && (i === 0 || s[i - 1] === ' ')) {
-      return undefined;
-    } else {
-      token += ch;
-    }
-  }
-  if (frames.length === 0) return undefined;
-  const top = frames[frames.length - 1] as FlowFrame;
-  if (top.type === 'map' && pendingKey !== undefined) top.entries.set(pendingKey, '');
-  return { frames, ...(pendingKey !== undefined && { pendingKey }) };
 }
 
 function wordAround(text: string, offset: number, line: Line): { word: string; start: number; end: number } {

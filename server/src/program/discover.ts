@@ -5,9 +5,11 @@ import type { FileHost } from './host.js';
 import { loadProgram } from './load.js';
 import type { LoadOptions } from './load.js';
 import type { ProgramModel } from './model.js';
+import { PROGRAM_FILE_RE } from './program-file.js';
 import { isInsideUri } from './uri.js';
 
-export const PROGRAM_FILE_RE = /\.program\.ya?ml$/i;
+export { PROGRAM_FILE_RE };
+
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
 
 /** Every program file below `dirUri`, sorted, bounded in depth and count. */

@@ -10,9 +10,10 @@
 // their resources), a need above a pool's units is clamped (reported as an
 // error elsewhere) so the rest is still scheduled.
 import type { WorkCalendar } from './calendar.js';
+import { dependencyCode } from './dependency-codes.js';
 import { defaultBudget, searchSchedule } from './level-search.js';
-import { FF, FIXED, forEachDay, GROUP, MILESTONE, SKIP, SS, TASK } from './level-sgs.js';
-import type { SgsProblem } from './level-sgs.js';
+import { FIXED, forEachDay, GROUP, MILESTONE, SKIP, TASK } from './level-sgs.js';
+import type { SgsProblem, SgsResult } from './level-sgs.js';
 import type { LateDates } from './schedule-backward.js';
 import type { EarlyDates } from './schedule-forward.js';
 import type { Components, Edge, ScheduleGraph } from './schedule-graph.js';
@@ -35,6 +36,9 @@ export interface Levelled {
   /** (holder, held) node pairs: finish-to-start links for resource-constrained float. */
   readonly holds: [number, number][];
   readonly decodes: number;
+  /** The problem the leveller solved and the keys of its best schedule (the forecast levels each iteration with them). */
+  readonly problem: SgsProblem;
+  readonly keys: Float64Array;
 }
 
 export interface LevelInput {
@@ -123,7 +127,7 @@ export function levelProgram(input: LevelInput): Levelled {
   for (let k = 0; k < g.edges.length; k++) {
     const e = g.edges[k] as Edge;
     predFrom[k] = e.from;
-    predType[k] = e.type === 'SS' ? SS : e.type === 'FF' ? FF : 0;
+    predType[k] = dependencyCode(e.type);
     predLag[k] = e.lag;
   }
   const problem: SgsProblem = {
@@ -155,47 +159,74 @@ export function levelProgram(input: LevelInput): Levelled {
     if (kind[v] === TASK || kind[v] === FIXED) lowerBound = Math.max(lowerBound, idxEnd(early.ef[v] as number));
     else if (kind[v] === MILESTONE) lowerBound = Math.max(lowerBound, idxEnd(early.ef[v] as number));
   }
-  const { best, decodes } = searchSchedule(problem, { rules, lowerBound, budget: input.budget ?? defaultBudget(tasks) });
+  const { best, keys, decodes } = searchSchedule(problem, { rules, lowerBound, budget: input.budget ?? defaultBudget(tasks) });
 
   const start = new Float64Array(n).fill(NaN);
   const end = new Float64Array(n).fill(NaN);
   const delay = new Int32Array(n).fill(-1);
   const heldBy = new Map<number, Hold[]>();
   const holds: [number, number][] = [];
-  // Tasks per resource, for "who held it".
-  const users: number[][] = resName.map(() => []);
-  for (let v = 0; v < n; v++) {
-    if (kind[v] !== TASK && kind[v] !== FIXED) continue;
-    for (let k = demStart[v] as number; k < (demStart[v + 1] as number); k++) users[demRes[k] as number]?.push(v);
-  }
+  const users = resourceUsers(problem, resName.length);
   for (let v = 0; v < n; v++) {
     if (kind[v] !== TASK) continue;
     const s = best.start[v] as number;
     start[v] = dayOf(s);
     end[v] = (dur[v] as number) > 0 ? dayOf(best.end[v] as number) : cal.prev(start[v] as number, 1);
-    // Days of its own calendar it waited (leave in between is not the leveller's doing).
-    let d = 0;
-    if (s > (best.lower[v] as number)) forEachDay(blocked[v], best.lower[v] as number, s - 1, () => { d++; });
+    const d = ownDelay(problem, best, v);
     delay[v] = d;
     if (d <= 0) continue;
-    const lo = best.lower[v] as number;
     const list: Hold[] = [];
     const seen = new Set<number>();
-    for (let k = demStart[v] as number; k < (demStart[v + 1] as number) && list.length < MAX_HOLDERS; k++) {
-      const r = demRes[k] as number;
-      for (const h of users[r] ?? []) {
-        if (h === v || list.length >= MAX_HOLDERS) continue;
-        const placedBefore = kind[h] === FIXED || (best.seq[h] as number) < (best.seq[v] as number);
-        const hs = kind[h] === FIXED ? (fixedStart[h] as number) : (best.start[h] as number);
-        const he = kind[h] === FIXED ? (fixedEnd[h] as number) : (best.end[h] as number);
-        if (!placedBefore || he < lo || hs >= s || he >= s || !usesBetween(blocked[h], hs, he, lo, s - 1)) continue;
-        list.push({ resource: resName[r] as string, task: g.ids[h] as string });
-        if (!seen.has(h)) { seen.add(h); holds.push([h, v]); }
-      }
-    }
+    forEachHolder(problem, best, users, v, (r, h) => {
+      list.push({ resource: resName[r] as string, task: g.ids[h] as string });
+      if (!seen.has(h)) { seen.add(h); holds.push([h, v]); }
+    });
     heldBy.set(v, list);
   }
-  return { forced: { start, end }, delay, heldBy, holds, decodes };
+  return { forced: { start, end }, delay, heldBy, holds, decodes, problem, keys };
+}
+
+/** The tasks using each resource (people, then pools), for "who held it". */
+export function resourceUsers(p: SgsProblem, resources: number): number[][] {
+  const users: number[][] = Array.from({ length: resources }, () => []);
+  for (let v = 0; v < p.n; v++) {
+    if (p.kind[v] !== TASK && p.kind[v] !== FIXED) continue;
+    for (let k = p.demStart[v] as number; k < (p.demStart[v + 1] as number); k++) users[p.demRes[k] as number]?.push(v);
+  }
+  return users;
+}
+
+/** Days of its own calendar a task waited for resources (leave in between is not the leveller's doing). */
+export function ownDelay(p: SgsProblem, best: SgsResult, v: number): number {
+  const s = best.start[v] as number;
+  const lo = best.lower[v] as number;
+  let d = 0;
+  if (s > lo) forEachDay(p.blocked[v], lo, s - 1, () => { d++; });
+  return d;
+}
+
+/**
+ * Calls fn(resource, holder) for each task that held a resource of delayed
+ * task v (at most MAX_HOLDERS): placed before it, working on the resource
+ * between the day v could have started and the day it did.
+ */
+export function forEachHolder(p: SgsProblem, best: SgsResult, users: readonly number[][], v: number, fn: (r: number, h: number) => void): void {
+  const s = best.start[v] as number;
+  const lo = best.lower[v] as number;
+  let count = 0;
+  for (let k = p.demStart[v] as number; k < (p.demStart[v + 1] as number) && count < MAX_HOLDERS; k++) {
+    const r = p.demRes[k] as number;
+    for (const h of users[r] ?? []) {
+      if (h === v || count >= MAX_HOLDERS) continue;
+      const fixed = p.kind[h] === FIXED;
+      const placedBefore = fixed || (best.seq[h] as number) < (best.seq[v] as number);
+      const hs = fixed ? (p.fixedStart[h] as number) : (best.start[h] as number);
+      const he = fixed ? (p.fixedEnd[h] as number) : (best.end[h] as number);
+      if (!placedBefore || he < lo || hs >= s || he >= s || !usesBetween(p.blocked[h], hs, he, lo, s - 1)) continue;
+      fn(r, h);
+      count++;
+    }
+  }
 }
 
 function keyOf(day: number | undefined, idx: (d: Day) => number): number {

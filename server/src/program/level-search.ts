@@ -27,6 +27,8 @@ export interface SearchOptions {
 
 export interface SearchResult {
   readonly best: SgsResult;
+  /** The keys whose (forward) decode gave `best`: decoding them again gives it again (the forecast re-decodes them per iteration). */
+  readonly keys: Float64Array;
   readonly decodes: number;
 }
 
@@ -85,7 +87,8 @@ export function searchSchedule(p: SgsProblem, options: SearchOptions): SearchRes
     pool.sort((x, y) => x.makespan - y.makespan || x.score - y.score);
   };
   const done = (): boolean => decodes >= budget || (best !== undefined && best.makespan <= lb);
-  const run = (keys: Float64Array): SgsResult => { decodes++; return forward.decode(keys); };
+  const keysOfResult = new WeakMap<SgsResult, Float64Array>();
+  const run = (keys: Float64Array): SgsResult => { decodes++; const r = forward.decode(keys); keysOfResult.set(r, keys); return r; };
   /** Forward-backward improvement (double justification) until it stops helping. */
   const justify = (r: SgsResult): SgsResult => {
     if (!backward || !mirror) return r;
@@ -145,7 +148,7 @@ export function searchSchedule(p: SgsProblem, options: SearchOptions): SearchRes
     }
     consider(justify(run(keysOf(child))));
   }
-  return { best: best as SgsResult, decodes };
+  return { best: best as SgsResult, keys: keysOfResult.get(best as SgsResult) as Float64Array, decodes };
 }
 
 /**

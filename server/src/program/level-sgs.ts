@@ -16,6 +16,11 @@
 // and its own calendar allow, and on which every day of its work fits in
 // every resource it uses. Nothing is ever split by levelling.
 
+import { DEP_FF as FF, DEP_SS as SS } from './dependency-codes.js';
+
+// Edge types: the shared dependency codes (dependency-codes.ts), under short names.
+export { DEP_FF as FF, DEP_FS as FS, DEP_SS as SS } from './dependency-codes.js';
+
 export const TASK = 0;
 export const MILESTONE = 1;
 export const GROUP = 2;
@@ -24,9 +29,6 @@ export const FIXED = 3;
 /** Undated (in a cycle, or no working day): ignored, and so are edges from it. */
 export const SKIP = 4;
 
-export const FS = 0;
-export const SS = 1;
-export const FF = 2;
 
 export interface SgsProblem {
   readonly n: number;
@@ -116,7 +118,7 @@ export function indexProblem(p: SgsProblem): SgsIndex {
 }
 
 /** The first index >= t that is not blocked for v. */
-function firstOwn(blocked: Int32Array | undefined, t: number): number {
+export function firstOwn(blocked: Int32Array | undefined, t: number): number {
   if (!blocked) return t;
   for (let i = 0; i < blocked.length; i += 2) {
     if (t < (blocked[i] as number)) return t;
@@ -126,7 +128,7 @@ function firstOwn(blocked: Int32Array | undefined, t: number): number {
 }
 
 /** The index of the last of `days` working days starting at own day s. */
-function endFrom(blocked: Int32Array | undefined, s: number, days: number): number {
+export function endFrom(blocked: Int32Array | undefined, s: number, days: number): number {
   if (days <= 0) return s - 1;
   if (!blocked) return s + days - 1;
   let t = s;
@@ -160,6 +162,8 @@ function startForEnd(blocked: Int32Array | undefined, end: number, days: number)
 export interface Decoder {
   /** Places every activity, ready ones by (priority, key) descending. */
   decode(key: Float64Array): SgsResult;
+  /** Counts the fixed tasks' usage again, after their dates in the problem changed (a forecast iteration). */
+  refix(): void;
 }
 
 export function createDecoder(p: SgsProblem, ix: SgsIndex = indexProblem(p)): Decoder {
@@ -180,19 +184,23 @@ export function createDecoder(p: SgsProblem, ix: SgsIndex = indexProblem(p)): De
     }
     use = nu; base = nb; H = h;
   };
-  // The fixed tasks' usage, set once.
-  for (let v = 0; v < n; v++) {
-    if (p.kind[v] !== FIXED) continue;
-    if (p.demStart[v] === p.demStart[v + 1]) continue;
-    ensure(p.fixedEnd[v] as number);
-    forEachDay(p.blocked[v], p.fixedStart[v] as number, p.fixedEnd[v] as number, (t) => {
-      if (t < 0) return;
-      for (let k = p.demStart[v] as number; k < (p.demStart[v + 1] as number); k++) {
-        const r = p.demRes[k] as number;
-        base[r * H + t] = (base[r * H + t] as number) + (p.demUnits[k] as number);
-      }
-    });
-  }
+  // The fixed tasks' usage, set once (and again by refix).
+  const fillBase = (): void => {
+    base.fill(0);
+    for (let v = 0; v < n; v++) {
+      if (p.kind[v] !== FIXED) continue;
+      if (p.demStart[v] === p.demStart[v + 1]) continue;
+      ensure(p.fixedEnd[v] as number);
+      forEachDay(p.blocked[v], p.fixedStart[v] as number, p.fixedEnd[v] as number, (t) => {
+        if (t < 0) return;
+        for (let k = p.demStart[v] as number; k < (p.demStart[v + 1] as number); k++) {
+          const r = p.demRes[k] as number;
+          base[r * H + t] = (base[r * H + t] as number) + (p.demUnits[k] as number);
+        }
+      });
+    }
+  };
+  fillBase();
   const start = new Int32Array(n);
   const end = new Int32Array(n);
   const lower = new Int32Array(n);
@@ -339,6 +347,7 @@ export function createDecoder(p: SgsProblem, ix: SgsIndex = indexProblem(p)): De
   };
 
   return {
+    refix: fillBase,
     decode(keys) {
       key = keys;
       use.set(base);

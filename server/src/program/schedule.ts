@@ -73,6 +73,8 @@ export interface Schedule {
   readonly calendar: WorkCalendar;
   /** Whether resources were levelled. */
   readonly levelled: boolean;
+  /** The leveller's problem and result, when levelled (the forecast levels each iteration the same way). */
+  readonly levelling?: Levelled;
   /** first(status date) the remaining work was forecast from, or null when none was given. */
   readonly progressDate: Day | null;
   /** Each task's own calendar (the program calendar minus its assignees' leave). */
@@ -205,6 +207,7 @@ export function scheduleProgram(model: ProgramModel, options: ScheduleOptions = 
     diagnostics: [],
     calendar: cal,
     levelled: levelled !== undefined,
+    ...(levelled && { levelling: levelled }),
     progressDate: progressFrom ?? null,
     calendars,
   };

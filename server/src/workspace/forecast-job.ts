@@ -5,7 +5,7 @@
 import { loadProgram } from '../program/load.js';
 import { memoryHost } from '../program/host.js';
 import { runForecast } from '../program/forecast/forecast.js';
-import type { ForecastResult } from '../program/forecast/forecast.js';
+import type { ForecastOptions, ForecastResult } from '../program/forecast/forecast.js';
 import type { ProgramAnalysis } from '../program/analyze.js';
 import type { ProgramModel } from '../program/model.js';
 
@@ -17,6 +17,13 @@ export interface ForecastJob {
   readonly files: Readonly<Record<string, string>>;
   /** The status date the analysis used (anchors a program without a start). */
   readonly statusDate: number;
+  /** first(status date) the analysis forecast remaining work from, null for none (default: the file's status_date). */
+  readonly progressDate?: number | null;
+  /** Level resources even when the file does not (the CLI's --level). */
+  readonly level?: boolean;
+  /** Override the file's forecast settings (the CLI's --iterations and --seed). */
+  readonly iterations?: number;
+  readonly seed?: number;
 }
 
 export type WorkerMessage =
@@ -34,7 +41,26 @@ export function jobOf(analysis: ProgramAnalysis): ForecastJob {
   const files: Record<string, string> = {};
   for (const f of analysis.model.files) files[f.uri] = f.text;
   const uris = Object.keys(files);
-  return { rootUri: analysis.model.rootUri, workspaceRoot: commonFolder(uris), files, statusDate: analysis.statusDate };
+  return {
+    rootUri: analysis.model.rootUri, workspaceRoot: commonFolder(uris), files, statusDate: analysis.statusDate,
+    progressDate: analysis.schedule.progressDate, ...(analysis.schedule.levelled && { level: true }),
+  };
+}
+
+/** The job's program, loaded from its texts (the same model in every thread). */
+export function modelOfJob(job: ForecastJob): ProgramModel {
+  return loadProgram(job.rootUri, memoryHost(job.files), { workspaceRoot: job.workspaceRoot });
+}
+
+/** The forecast options a job stands for (its schedule is computed by prepareForecast, the same in every thread). */
+export function optionsOfJob(job: ForecastJob): ForecastOptions {
+  return {
+    statusDate: job.statusDate,
+    ...(job.progressDate !== undefined && { progressDate: job.progressDate }),
+    ...(job.level && { level: true }),
+    ...(job.iterations !== undefined && { iterations: job.iterations }),
+    ...(job.seed !== undefined && { seed: job.seed }),
+  };
 }
 
 /** Whether a forecast can say more than the plan: some estimate, or some risk with a schedule impact. */
@@ -43,6 +69,5 @@ export function hasUncertainty(model: ProgramModel): boolean {
 }
 
 export function runForecastJob(job: ForecastJob, onProgress?: (done: number, total: number) => void): ForecastResult {
-  const model = loadProgram(job.rootUri, memoryHost(job.files), { workspaceRoot: job.workspaceRoot });
-  return runForecast(model, { statusDate: job.statusDate, ...(onProgress && { onProgress }) });
+  return runForecast(modelOfJob(job), { ...optionsOfJob(job), ...(onProgress && { onProgress }) });
 }

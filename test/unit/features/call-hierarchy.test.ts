@@ -5,12 +5,12 @@ import type { CallHierarchyItem } from 'vscode-languageserver-types';
 import { incomingCalls, outgoingCalls, prepareCallHierarchy } from '../../../server/src/features/call-hierarchy.js';
 import { contextOf, ROOT_URI } from '../../helpers/feature.js';
 import { SAMPLE } from '../../helpers/sample.js';
-import { positionOfText, textIn } from '../../helpers/caret.js';
+import { positionOf, textIn } from '../../helpers/caret.js';
 
 const ctx = contextOf(SAMPLE);
 
 function prepare(needle: string, delta: number): CallHierarchyItem {
-  const items = prepareCallHierarchy(ctx, positionOfText(SAMPLE, needle, 0, delta));
+  const items = prepareCallHierarchy(ctx, positionOf(SAMPLE, needle, 0, delta));
   assert.equal(items?.length, 1);
   return items![0]!;
 }
@@ -25,14 +25,14 @@ void describe('call hierarchy', () => {
     assert.equal(api.detail, 'Build the public API · task · 2026-01-12 → 2026-01-23');
     assert.equal(prepare('- id: beta', 7).kind, SymbolKind.Event);
     assert.equal(prepare('- id: web', 7).kind, SymbolKind.Module);
-    assert.equal(prepareCallHierarchy(ctx, positionOfText(SAMPLE, '- id: alice', 0, 7)), null);
+    assert.equal(prepareCallHierarchy(ctx, positionOf(SAMPLE, '- id: alice', 0, 7)), null);
   });
 
   void it('incoming: what depends on it, with the reference ranges', () => {
     const calls = incomingCalls(ctx, prepare('- id: api', 7));
     assert.deepEqual(calls.map((c) => c.from.name), ['ui', 'beta']);
     assert.deepEqual(calls.map((c) => c.fromRanges.map((r) => textIn(SAMPLE, r))), [['api'], ['api']]);
-    assert.equal(calls[1]?.fromRanges[0]?.start.line, positionOfText(SAMPLE, '[api, ui]').line);
+    assert.equal(calls[1]?.fromRanges[0]?.start.line, positionOf(SAMPLE, '[api, ui]').line);
   });
 
   void it('outgoing: what it depends on', () => {

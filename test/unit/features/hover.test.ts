@@ -4,12 +4,12 @@ import type { Hover } from 'vscode-languageserver-types';
 import { provideHover } from '../../../server/src/features/hover.js';
 import { contextOf } from '../../helpers/feature.js';
 import { SAMPLE } from '../../helpers/sample.js';
-import { positionOfText, textIn } from '../../helpers/caret.js';
+import { positionOf, textIn } from '../../helpers/caret.js';
 
 const ctx = contextOf(SAMPLE);
 
 function hoverAt(needle: string, nth = 0, delta = 0): { hover: Hover; lines: string[] } {
-  const hover = provideHover(ctx, positionOfText(SAMPLE, needle, nth, delta));
+  const hover = provideHover(ctx, positionOf(SAMPLE, needle, nth, delta));
   assert.ok(hover, `a hover at ${needle}`);
   const value = (hover.contents as { value: string }).value;
   return { hover, lines: value.split('\n').filter((l) => l !== '') };
@@ -66,11 +66,11 @@ void describe('hover on keys', () => {
     assert.equal(lines[0], '**duration**');
     assert.match(lines[1] ?? '', /working days/i);
     const status = contextOf(SAMPLE.replace('        duration: 5d\n', '        duration: 5d\n        status: done\n'));
-    const h = provideHover(status, positionOfText(status.text, 'status: done', 0, 2));
+    const h = provideHover(status, positionOf(status.text, 'status: done', 0, 2));
     assert.match((h?.contents as { value: string }).value, /Allowed values: `not-started`/);
   });
 
   void it('gives nothing on free text', () => {
-    assert.equal(provideHover(ctx, positionOfText(SAMPLE, 'Weekly vendor', 0, 3)), null);
+    assert.equal(provideHover(ctx, positionOf(SAMPLE, 'Weekly vendor', 0, 3)), null);
   });
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { provideInlayHints } from '../../../server/src/features/inlay-hints.js';
 import { contextOf } from '../../helpers/feature.js';
 import { SAMPLE } from '../../helpers/sample.js';
-import { positionOfText } from '../../helpers/caret.js';
+import { positionOf } from '../../helpers/caret.js';
 import { lines } from '../../helpers/program.js';
 
 const ALL = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
@@ -17,12 +17,12 @@ void describe('inlay hints', () => {
       ' 2026-01-15 → 2026-01-21',
       ' forecast 2026-01-23 · slipping 2 working days',
     ]);
-    assert.deepEqual(hints[0]?.position, positionOfText(SAMPLE, 'duration: 5d', 0, 'duration: 5d'.length));
-    assert.deepEqual(hints[3]?.position, positionOfText(SAMPLE, 'date: 2026-01-21', 0, 'date: 2026-01-21'.length));
+    assert.deepEqual(hints[0]?.position, positionOf(SAMPLE, 'duration: 5d', 0, 'duration: 5d'.length));
+    assert.deepEqual(hints[3]?.position, positionOf(SAMPLE, 'date: 2026-01-21', 0, 'date: 2026-01-21'.length));
   });
 
   void it('only within the range', () => {
-    const line = positionOfText(SAMPLE, 'duration: 10d').line;
+    const line = positionOf(SAMPLE, 'duration: 10d').line;
     const hints = provideInlayHints(contextOf(SAMPLE), { start: { line, character: 0 }, end: { line, character: 100 } });
     assert.deepEqual(hints.map((h) => h.label), [' 2026-01-12 → 2026-01-23']);
   });

@@ -12,7 +12,7 @@ import { provideHover } from '../../../server/src/features/hover.js';
 import { provideInlayHints } from '../../../server/src/features/inlay-hints.js';
 import { milestoneState, milestoneStateWords, slippingCount } from '../../../server/src/program/milestone-state.js';
 import { buildViewModel } from '../../../server/src/view/build-view-model.js';
-import { positionOfText } from '../../helpers/caret.js';
+import { positionOf } from '../../helpers/caret.js';
 import { contextOf } from '../../helpers/feature.js';
 import { lines } from '../../helpers/program.js';
 
@@ -66,7 +66,7 @@ void describe('milestone state words', () => {
 
   void it('hover: the same words', () => {
     const second = (id: string) => {
-      const h = provideHover(ctx, positionOfText(TEXT, `id: ${id},`, 0, 4));
+      const h = provideHover(ctx, positionOf(TEXT, `id: ${id},`, 0, 4));
       return ((h?.contents as { value: string }).value.split('\n').filter((l) => l !== ''))[1];
     };
     assert.deepEqual(IDS.map(second), [

@@ -6,7 +6,7 @@ import { provideDocumentHighlights } from '../../../server/src/features/document
 import { provideReferences } from '../../../server/src/features/references.js';
 import { isRenameRejection, prepareRename, provideRename } from '../../../server/src/features/rename.js';
 import type { Range } from 'vscode-languageserver-types';
-import { applyEdits, positionOfText, textIn } from '../../helpers/caret.js';
+import { applyEdits, positionOf, textIn } from '../../helpers/caret.js';
 import { contextOf, ROOT_URI, uriOf } from '../../helpers/feature.js';
 import { lines } from '../../helpers/program.js';
 
@@ -40,43 +40,43 @@ const ctx = contextOf(ROOT, { fragments: { 'web.program.yaml': WEB } });
 const webCtx = { ...ctx, uri: WEB_URI, text: WEB };
 
 void test('definition: from a fragment to the root, and from a quoted reference', () => {
-  const def = provideDefinition(webCtx, positionOfText(WEB, '[a,', 0, 1));
+  const def = provideDefinition(webCtx, positionOf(WEB, '[a,', 0, 1));
   assert.equal(def?.uri, ROOT_URI);
   assert.equal(textIn(ROOT, def!.range), 'a');
   assert.deepEqual(def?.range.start, { line: 10, character: 12 });
-  const quoted = provideDefinition(ctx, positionOfText(ROOT, "'a'", 0, 1));
+  const quoted = provideDefinition(ctx, positionOf(ROOT, "'a'", 0, 1));
   assert.deepEqual(quoted?.range.start, { line: 10, character: 12 });
-  assert.equal(provideDefinition(ctx, positionOfText(ROOT, 'duration')), null);
+  assert.equal(provideDefinition(ctx, positionOf(ROOT, 'duration')), null);
 });
 
 void test('definition honours the kinds a field takes: `team: web` goes to the team, not the workstream', () => {
-  const def = provideDefinition(webCtx, positionOfText(WEB, 'team: web', 0, 7));
+  const def = provideDefinition(webCtx, positionOf(WEB, 'team: web', 0, 7));
   assert.equal(def?.uri, ROOT_URI);
-  assert.deepEqual(def?.range.start, positionOfText(ROOT, 'id: web', 0, 4));
+  assert.deepEqual(def?.range.start, positionOf(ROOT, 'id: web', 0, 4));
 });
 
 void test('references: every file, declaration on request', () => {
-  const refs = provideReferences(ctx, positionOfText(ROOT, 'id: a  #', 0, 4), true);
+  const refs = provideReferences(ctx, positionOf(ROOT, 'id: a  #', 0, 4), true);
   assert.deepEqual(refs.map((r) => [r.uri, r.range.start.line, r.range.start.character]), [
     [ROOT_URI, 10, 12], [ROOT_URI, 14, 22], [WEB_URI, 5, 44],
   ]);
-  assert.equal(provideReferences(ctx, positionOfText(ROOT, 'id: a  #', 0, 4), false).length, 2);
+  assert.equal(provideReferences(ctx, positionOf(ROOT, 'id: a  #', 0, 4), false).length, 2);
 });
 
 void test('highlights: write on the definition, read on references, this file only', () => {
-  const hl = provideDocumentHighlights(ctx, positionOfText(ROOT, 'id: a  #', 0, 4));
+  const hl = provideDocumentHighlights(ctx, positionOf(ROOT, 'id: a  #', 0, 4));
   assert.deepEqual(hl.map((h) => [h.range.start.line, h.kind]), [[10, 3], [14, 2]]);
 });
 
 void test('rename: id tokens only, quotes and comments kept, in every file', () => {
-  const edit = provideRename(ctx, positionOfText(ROOT, 'id: a  #', 0, 4), 'alpha');
+  const edit = provideRename(ctx, positionOf(ROOT, 'id: a  #', 0, 4), 'alpha');
   assert.ok(edit && !isRenameRejection(edit));
   assert.equal(applyEdits(ROOT, edit.changes?.[ROOT_URI] ?? []), ROOT.replace('id: a  #', 'id: alpha  #').replace("['a']", "['alpha']"));
   assert.equal(applyEdits(WEB, edit.changes?.[WEB_URI] ?? []), WEB.replace('[a, b]', '[alpha, b]'));
 });
 
 void test('rename: invalid names and names taken in the same namespace are rejected; other namespaces are fine', () => {
-  const at = positionOfText(ROOT, 'id: a  #', 0, 4);
+  const at = positionOf(ROOT, 'id: a  #', 0, 4);
   assert.match((provideRename(ctx, at, '1a') as { rejected: string }).rejected, /not a valid id/);
   assert.match((provideRename(ctx, at, 'b') as { rejected: string }).rejected, /already used by a task/);
   // A task may share an id with a person (different namespaces).
@@ -84,11 +84,11 @@ void test('rename: invalid names and names taken in the same namespace are rejec
 });
 
 void test('prepareRename: the token and its text, or null off an id', () => {
-  assert.deepEqual(prepareRename(ctx, positionOfText(ROOT, "'a'", 0, 1)), {
+  assert.deepEqual(prepareRename(ctx, positionOf(ROOT, "'a'", 0, 1)), {
     range: { start: { line: 14, character: 22 }, end: { line: 14, character: 23 } }, placeholder: 'a',
   });
-  assert.equal(prepareRename(ctx, positionOfText(ROOT, 'duration')), null);
-  assert.equal(prepareRename({ ...ctx, analysis: undefined }, positionOfText(ROOT, 'id: a  #', 0, 4)), null);
+  assert.equal(prepareRename(ctx, positionOf(ROOT, 'duration')), null);
+  assert.equal(prepareRename({ ...ctx, analysis: undefined }, positionOf(ROOT, 'id: a  #', 0, 4)), null);
 });
 
 // ---- rename edits only the id's own characters (issue 11: M4, M5, M6)
@@ -100,7 +100,7 @@ void test('prepareRename: the token and its text, or null off an id', () => {
  */
 function renameIn(text: string, needle: string, to: string, delta = 0): string {
   const c = contextOf(text);
-  const at = positionOfText(text, needle, 0, delta);
+  const at = positionOf(text, needle, 0, delta);
   const from = prepareRename(c, at);
   assert.ok(from && !isRenameRejection(from), JSON.stringify(from));
   const edit = provideRename(c, at, to);
@@ -138,7 +138,7 @@ void test('rename: an id written as a block scalar (|-, >-) keeps its header and
   assert.equal(fromDef, BLOCK.replace(/alpha/g, 'omega'));
   assert.equal(renameIn(BLOCK, 'beta', 'delta'), BLOCK.replace(/beta/g, 'delta'));
   assert.equal(renameIn(BLOCK, '[beta', 'delta', 1), BLOCK.replace(/beta/g, 'delta'));
-  assert.deepEqual(prepareRename(contextOf(BLOCK), positionOfText(BLOCK, 'alpha', 1)), {
+  assert.deepEqual(prepareRename(contextOf(BLOCK), positionOf(BLOCK, 'alpha', 1)), {
     range: { start: { line: 13, character: 12 }, end: { line: 13, character: 17 } }, placeholder: 'alpha',
   });
 });
@@ -152,7 +152,7 @@ void test('rename: a block scalar folded over several lines is refused with the 
     '        duration: 1d',
     '        depends_on: ["t\\x31"]',
   );
-  const r = provideRename(contextOf(text), positionOfText(text, 'id: t1', 0, 4), 'first');
+  const r = provideRename(contextOf(text), positionOf(text, 'id: t1', 0, 4), 'first');
   assert.deepEqual(r, { rejected: '`t1` cannot be renamed: at root.program.yaml:10:23 it is written with escapes or over several lines. Write it as a plain id first.' });
 });
 
@@ -167,7 +167,7 @@ void test('rename through a YAML alias: one edit on the anchor\'s value, none on
     '        depends_on: [*first]',
   );
   const c = contextOf(text);
-  const edit = provideRename(c, positionOfText(text, 'alpha'), 'omega');
+  const edit = provideRename(c, positionOf(text, 'alpha'), 'omega');
   assert.ok(edit && !isRenameRejection(edit));
   const edits = edit.changes?.[ROOT_URI] ?? [];
   assert.equal(edits.length, 1, JSON.stringify(edits));
@@ -176,7 +176,7 @@ void test('rename through a YAML alias: one edit on the anchor\'s value, none on
 });
 
 void test('rename refuses names YAML would not read back as text (null, booleans), and the id pattern', () => {
-  const at = positionOfText(ROOT, 'id: a  #', 0, 4);
+  const at = positionOf(ROOT, 'id: a  #', 0, 4);
   for (const name of ['NULL', 'null', 'Null', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']) {
     const r = provideRename(ctx, at, name);
     assert.ok(isRenameRejection(r), name);

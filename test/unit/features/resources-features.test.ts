@@ -9,7 +9,7 @@ import { levellingActions } from '../../../server/src/features/levelling-action.
 import { provideReferences } from '../../../server/src/features/references.js';
 import { isRenameRejection, provideRename } from '../../../server/src/features/rename.js';
 import { contextOf } from '../../helpers/feature.js';
-import { positionOfText } from '../../helpers/caret.js';
+import { positionOf } from '../../helpers/caret.js';
 
 const TEXT = `version: 1
 program: { id: p, name: P, start: 2026-01-05 }
@@ -31,9 +31,9 @@ function markdown(h: Hover | null): string {
 
 void test('a pool id in needs: definition, references and rename', () => {
   const ctx = contextOf(TEXT);
-  const use = positionOfText(TEXT, 'lab: 1', 0, 1);
+  const use = positionOf(TEXT, 'lab: 1', 0, 1);
   const def = provideDefinition(ctx, use);
-  assert.deepEqual(def?.range.start, positionOfText(TEXT, 'lab, name'));
+  assert.deepEqual(def?.range.start, positionOf(TEXT, 'lab, name'));
   assert.equal(provideReferences(ctx, use, true).length, 3);
   const edit = provideRename(ctx, use, 'perf-lab');
   assert.ok(edit && !isRenameRejection(edit));
@@ -44,24 +44,24 @@ void test('a pool id in needs: definition, references and rename', () => {
 
 void test('hover: a pause over leave, and a pool with the tasks that need it', () => {
   const ctx = contextOf(TEXT);
-  const a = markdown(provideHover(ctx, positionOfText(TEXT, 'id: a,', 0, 4)));
+  const a = markdown(provideHover(ctx, positionOf(TEXT, 'id: a,', 0, 4)));
   // a: Mon 05, Tue 06, (al away Wed–Thu), Fri 09.
   assert.match(a, /2026-01-05 → 2026-01-09/);
   assert.match(a, /Paused 2 days: `al` on leave 2026-01-07\.\.2026-01-08/);
-  const lab = markdown(provideHover(ctx, positionOfText(TEXT, 'lab, name')));
+  const lab = markdown(provideHover(ctx, positionOf(TEXT, 'lab, name')));
   assert.match(lab, /Units: 1 a working day/);
   assert.match(lab, /Needed by 2 tasks: `a`, `b`/);
 });
 
 void test('hover explains a levelling delay; the code action shows what levelling would do and switches it on', () => {
   const levelled = TEXT.replace('people:', 'scheduling: { levelling: true }\npeople:');
-  const h = markdown(provideHover(contextOf(levelled), positionOfText(levelled, 'id: a,', 0, 4)));
+  const h = markdown(provideHover(contextOf(levelled), positionOf(levelled, 'id: a,', 0, 4)));
   // b (priority 900) has the lab on 05 and 06; al is away 07–08; a works 09, 12, 13: it waited 2 of its days.
   assert.match(h, /2026-01-09 → 2026-01-13/);
   assert.match(h, /\*\*Delayed 2 working days by levelling\*\*: `lab` held by `b`/);
 
   const ctx = contextOf(TEXT);
-  const at = positionOfText(TEXT, 'id: p', 0, 4);
+  const at = positionOf(TEXT, 'id: p', 0, 4);
   const actions = levellingActions(ctx, { start: at, end: at });
   assert.equal(actions.length, 1);
   assert.equal(actions[0]?.title, 'Turn on levelling: finish 2026-01-09 → 2026-01-13 (+2 working days); 0 of 0 milestones move; 1 task delayed');

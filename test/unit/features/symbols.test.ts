@@ -8,7 +8,7 @@ import { provideFoldingRanges } from '../../../server/src/features/folding-range
 import { provideSelectionRanges } from '../../../server/src/features/selection-ranges.js';
 import { fuzzyScore, provideWorkspaceSymbols } from '../../../server/src/features/workspace-symbols.js';
 import type { DocumentSymbol, SelectionRange } from 'vscode-languageserver-types';
-import { positionOfText, textIn } from '../../helpers/caret.js';
+import { positionOf, textIn } from '../../helpers/caret.js';
 import { contextOf } from '../../helpers/feature.js';
 import { lines } from '../../helpers/program.js';
 
@@ -73,7 +73,7 @@ void test('folding and selection work on a buffer with no analysis and on broken
 });
 
 void test('selection ranges: token without quotes, scalar, pair, map, list, …, document', () => {
-  const [sel] = provideSelectionRanges(ctx, [positionOfText(ROOT, 'First', 0, 2)]);
+  const [sel] = provideSelectionRanges(ctx, [positionOf(ROOT, 'First', 0, 2)]);
   const chain: string[] = [];
   for (let r: SelectionRange | undefined = sel; r; r = r.parent) chain.push(textIn(ROOT, r.range));
   assert.deepEqual(chain.slice(0, 3), ['First', '"First"', 'name: "First"']);
@@ -82,11 +82,11 @@ void test('selection ranges: token without quotes, scalar, pair, map, list, …,
 });
 
 void test('dependents and dependencies of the item under the cursor, and the program summary', () => {
-  const dependents = listDependents(ctx, positionOfText(ROOT, 'id: a', 0, 4));
+  const dependents = listDependents(ctx, positionOf(ROOT, 'id: a', 0, 4));
   assert.deepEqual(dependents.map((d) => [d.id, d.kind, d.start, d.end]), [['b', 'task', '2026-01-07', '2026-01-07'], ['m', 'milestone', '2026-01-07', '2026-01-07']]);
-  const deps = listDependencies(ctx, positionOfText(ROOT, 'id: m', 0, 4));
+  const deps = listDependencies(ctx, positionOf(ROOT, 'id: m', 0, 4));
   assert.deepEqual(deps.map((d) => d.id), ['a', 'b']);
-  assert.deepEqual(listDependencies(ctx, positionOfText(ROOT, 'duration')), []);
+  assert.deepEqual(listDependencies(ctx, positionOf(ROOT, 'duration')), []);
   assert.deepEqual(programSummary(ctx.analysis), { programId: 'p', finish: '2026-01-07', slippingMilestones: 1 });
   assert.deepEqual(programSummary(undefined), { programId: null, finish: null, slippingMilestones: 0 });
 });

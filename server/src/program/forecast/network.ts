@@ -19,20 +19,21 @@
 // by N(O). A test checks that this network, with the planned durations, gives
 // the core scheduler's dates and floats on the examples and on random programs.
 //
-// Hooks for what the core scheduler is gaining (issue 13):
-// - status date: a not-started task's earliest start is `notBefore` (today the
-//   later of the program start and its own `start`); the status date joins that
-//   max at compile time, and a started task's remaining work replaces its
-//   planned duration in `baseDays`.
-// - own calendars (leave): a task with assignees would carry an index into a
-//   table of per-calendar position maps; its own start/end are `first` and
-//   `next` on that calendar, translated back to program positions. Only tasks
-//   with leave pay for the lookup.
-// - levelling: resource holds are not a network property (they depend on the
-//   sampled durations), so with `scheduling.levelling` on the forecast must
-//   call the core scheduler once per iteration instead (slower, see forecast.ts).
+// What the core scheduler does beyond the critical path, mirrored here:
+// - the status date ("Progress from the status date"): a not-started task's
+//   earliest start `notBefore` includes first(status date) (compile time); a
+//   started one (F_REMAINING) ends no earlier than its remaining work,
+//   ceil(sampled days × (100 − progress) / 100), resumed on the status date.
+// - leave ("Resources and levelling"): a task whose assignees have leave gets
+//   an index into `blocked`, the merged runs of program working days (as
+//   positions) on which it pauses; its start, end and late dates step over
+//   them (own-days.ts). Tasks without leave pay nothing for it.
+// - levelling is not a network property (holds depend on the sampled
+//   durations): forecast/level-iteration.ts runs the leveller's serial scheme
+//   on each iteration's dates.
 import type { WorkCalendar } from '../calendar.js';
-import { taskDuration } from '../schedule-forward.js';
+import { dependencyCode } from '../dependency-codes.js';
+import { notStarted, taskDuration } from '../schedule-forward.js';
 import type { Components, Edge, ScheduleGraph } from '../schedule-graph.js';
 import type { Day, Person } from '../types.js';
 
@@ -43,10 +44,10 @@ export const KIND_WORKSTREAM = 2;
 export const F_ACTUAL_START = 1;
 export const F_ACTUAL_END = 2;
 export const F_CANCELLED = 4;
+/** Started and not done, with a status date: ends no earlier than its remaining work resumed on it. */
+export const F_REMAINING = 8;
 
-export const DEP_FS = 0;
-export const DEP_SS = 1;
-export const DEP_FF = 2;
+export { DEP_FF, DEP_FS, DEP_SS } from '../dependency-codes.js';
 
 export interface Network {
   /** Dated nodes (not in a cycle), in topological order: predecessors first. */
@@ -71,6 +72,13 @@ export interface Network {
   readonly pred: Int32Array;
   readonly predType: Uint8Array;
   readonly predLag: Int32Array;
+  /** Tasks (F_REMAINING): percent done. */
+  readonly progress: Float64Array;
+  /** first(status date) as a position, NaN without a status date. */
+  readonly progressFrom: number;
+  /** Tasks on leave: an index into `blocked` (sorted, disjoint, inclusive position runs [a0, b0, a1, b1, …]); -1 otherwise. */
+  readonly calIdx: Int32Array;
+  readonly blocked: readonly Int32Array[];
   /** Workstreams: their dated tasks, member[memberStart[i] .. memberStart[i + 1]). */
   readonly memberStart: Int32Array;
   readonly member: Int32Array;
@@ -78,6 +86,9 @@ export interface Network {
   readonly origin: Day;
   readonly calendar: WorkCalendar;
 }
+
+/** What the iterations use: the network without its calendar (plain data, cloneable into a worker thread). */
+export type IterationNetwork = Omit<Network, 'calendar'>;
 
 /** A date's position on the working calendar (see the header). */
 export function positionOf(cal: WorkCalendar, origin: Day, d: Day): number {
@@ -97,17 +108,27 @@ export function dayAt(cal: WorkCalendar, origin: Day, x: number): Day {
   return p + Math.round((x - i) * (q - p));
 }
 
+export interface CompileOptions {
+  /** first(status date): remaining work is forecast from it (the core's progressFrom). */
+  readonly progressFrom?: Day;
+  /** Nodes the core scheduler leaves undated beyond cycles (a task with no working day). */
+  readonly undated?: (v: number) => boolean;
+}
+
 export function compileNetwork(
   g: ScheduleGraph, c: Components, cal: WorkCalendar, anchor: Day, people: ReadonlyMap<string, Person>,
+  options: CompileOptions = {},
 ): Network {
   const origin = cal.first(anchor);
   const pos = (d: Day): number => positionOf(cal, origin, d);
+  const skip = (v: number): boolean => c.cyclic[v] === 1 || (options.undated?.(v) ?? false);
+  const pf = options.progressFrom === undefined ? NaN : pos(options.progressFrom);
   // Which nodes get dates: everything outside a cycle, except a workstream without a dated task.
   const indexOf = new Int32Array(g.size).fill(-1);
   const order: number[] = [];
   for (const v of c.order) {
-    if (c.cyclic[v]) continue;
-    if (g.kinds[v] === 'workstream' && !(g.members[v] ?? []).some((t) => !c.cyclic[t])) continue;
+    if (skip(v)) continue;
+    if (g.kinds[v] === 'workstream' && !(g.members[v] ?? []).some((t) => !skip(t))) continue;
     indexOf[v] = order.length;
     order.push(v);
   }
@@ -121,6 +142,10 @@ export function compileNetwork(
   const actualEnd = new Float64Array(n).fill(NaN);
   const fixedDate = new Float64Array(n).fill(NaN);
   const target = new Float64Array(n).fill(NaN);
+  const progress = new Float64Array(n);
+  const calIdx = new Int32Array(n).fill(-1);
+  const blocked: Int32Array[] = [];
+  const calKeys = new Map<string, number>();
   const predStart = new Int32Array(n + 1);
   const memberStart = new Int32Array(n + 1);
   const pred: number[] = [];
@@ -143,7 +168,7 @@ export function compileNetwork(
       const p = indexOf[edge.from] as number;
       if (p < 0) continue; // an undated predecessor is ignored, as in the core
       pred.push(p);
-      predType.push(edge.type === 'SS' ? DEP_SS : edge.type === 'FF' ? DEP_FF : DEP_FS);
+      predType.push(dependencyCode(edge.type));
       predLag.push(edge.lag);
     }
     if (k === 'milestone') {
@@ -162,18 +187,55 @@ export function compileNetwork(
     baseDays[i] = taskDuration(t, cal, people);
     let nb = 0;
     if (t.start !== undefined) nb = Math.max(nb, Math.ceil(pos(t.start)));
+    // Not-started work never starts before the status date.
+    if (pf === pf && notStarted(t)) nb = Math.max(nb, pf);
     notBefore[i] = nb;
+    if (t.status !== 'cancelled') calIdx[i] = leaveIndex(t.assignees, people, cal, pos, blocked, calKeys);
     let f = 0;
     if (t.actualStart !== undefined) { f |= F_ACTUAL_START; actualStart[i] = pos(t.actualStart); }
     if (t.actualEnd !== undefined) { f |= F_ACTUAL_END; actualEnd[i] = pos(t.actualEnd); }
     if (t.status === 'cancelled') f |= F_CANCELLED;
+    else if (pf === pf && t.actualEnd === undefined && t.status !== 'done' && !notStarted(t)) { f |= F_REMAINING; progress[i] = t.progress ?? 0; }
     flags[i] = f;
   }
   predStart[n] = pred.length;
   memberStart[n] = member.length;
   return {
-    n, node, kind, indexOf, baseDays, flags, notBefore, actualStart, actualEnd, fixedDate, target,
+    n, node, kind, indexOf, baseDays, flags, notBefore, actualStart, actualEnd, fixedDate, target, progress, progressFrom: pf, calIdx, blocked,
     predStart, pred: Int32Array.from(pred), predType: Uint8Array.from(predType), predLag: Int32Array.from(predLag),
     memberStart, member: Int32Array.from(member), origin, calendar: cal,
   };
+}
+
+/**
+ * The index in `blocked` of the merged leave of these assignees (positions of
+ * the program working days they are away), shared by every task with the same
+ * people on leave; -1 when none of them has leave on a working day.
+ */
+function leaveIndex(
+  assignees: readonly string[], people: ReadonlyMap<string, Person>, cal: WorkCalendar, pos: (d: Day) => number,
+  blocked: Int32Array[], keys: Map<string, number>,
+): number {
+  const who = [...new Set(assignees)].filter((id) => (people.get(id)?.leave.length ?? 0) > 0).sort();
+  if (who.length === 0) return -1;
+  const key = who.join('\u0000');
+  const known = keys.get(key);
+  if (known !== undefined) return known;
+  const runs: [number, number][] = [];
+  for (const id of who) {
+    for (const r of people.get(id)?.leave ?? []) {
+      if (r.to < r.from || cal.workingDaysInclusive(r.from, r.to) === 0) continue;
+      runs.push([Math.ceil(pos(r.from)), Math.floor(pos(r.to))]);
+    }
+  }
+  runs.sort((x, y) => x[0] - y[0]);
+  const out: number[] = [];
+  for (const [a, b] of runs) {
+    const last = out.length - 1;
+    if (last >= 1 && a <= (out[last] as number) + 1) out[last] = Math.max(out[last] as number, b);
+    else out.push(a, b);
+  }
+  const index = out.length === 0 ? -1 : blocked.push(Int32Array.from(out)) - 1;
+  keys.set(key, index);
+  return index;
 }

@@ -4,7 +4,8 @@
 // (network.ts), allocating nothing. Kept rule for rule beside the core's so a
 // change there is easy to mirror here; the equivalence test catches a miss.
 import * as N from './network.js';
-import type { Network } from './network.js';
+import type { IterationNetwork as Network } from './network.js';
+import * as O from './own-days.js';
 
 // Copied into module constants once: read through an import they may compile
 // to property getters (CommonJS interop, e.g. under tsx), costly in the loops.
@@ -13,6 +14,12 @@ const DEP_SS = N.DEP_SS;
 const F_ACTUAL_END = N.F_ACTUAL_END;
 const F_ACTUAL_START = N.F_ACTUAL_START;
 const F_CANCELLED = N.F_CANCELLED;
+const F_REMAINING = N.F_REMAINING;
+const endFrom = O.endFrom;
+const firstOwn = O.firstOwn;
+const lastOwn = O.lastOwn;
+const ownDaysIn = O.ownDaysIn;
+const prevOwn = O.prevOwn;
 const KIND_MILESTONE = N.KIND_MILESTONE;
 const KIND_WORKSTREAM = N.KIND_WORKSTREAM;
 
@@ -38,6 +45,25 @@ export function createBuffers(n: number): PassBuffers {
   };
 }
 
+/** Levelled dates (positions) that replace the computed ones; NaN where the pass decides. */
+export interface Forced {
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+}
+
+/**
+ * Levelling's holds as finish-to-start links (resource-constrained float):
+ * holder[start[i] .. start[i + 1]) kept a resource from task i; `order` is a
+ * topological order of the network with them.
+ */
+export interface HoldLinks {
+  readonly order: Int32Array;
+  readonly start: Int32Array;
+  readonly holder: Int32Array;
+  /** Nodes on a cycle through holds: no late dates and no float, as in the core. */
+  readonly cyclic: Uint8Array;
+}
+
 // Calendar arithmetic on positions (network.ts): k >= 0.
 function next(x: number, k: number): number {
   return k === 0 ? x : Math.floor(x) + k;
@@ -52,8 +78,8 @@ function prev(x: number, k: number): number {
  * program finish (the latest end of all tasks and milestones), NaN when the
  * network is empty.
  */
-export function forwardPass(net: Network, dur: Int32Array, delay: Int32Array, b: PassBuffers): number {
-  const { n, kind, predStart, pred, predType, predLag, flags } = net;
+export function forwardPass(net: Network, dur: Int32Array, delay: Int32Array, b: PassBuffers, forced?: Forced): number {
+  const { n, kind, predStart, pred, predType, predLag, flags, calIdx, blocked } = net;
   const { es, ef, len } = b;
   let finish = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -92,6 +118,8 @@ export function forwardPass(net: Network, dur: Int32Array, delay: Int32Array, b:
     // A task.
     const d = dur[i] as number;
     const f = flags[i] as number;
+    const ci = calIdx[i] as number;
+    const bl = ci >= 0 ? blocked[ci] : undefined;
     let start: number;
     if (f & F_ACTUAL_START) {
       start = net.actualStart[i] as number;
@@ -108,19 +136,33 @@ export function forwardPass(net: Network, dur: Int32Array, delay: Int32Array, b:
         if (at > start) start = at;
       }
       start = Math.ceil(start);
+      if (bl) start = firstOwn(bl, start);
     }
-    es[i] = start;
     let end: number;
     if (f & F_CANCELLED) {
       end = prev(start, 1);
       len[i] = 0;
     } else if (f & F_ACTUAL_END) {
       end = net.actualEnd[i] as number;
-      len[i] = Math.max(0, end >= start ? Math.floor(end) + 1 - Math.ceil(start) : 0);
+      len[i] = ownDaysIn(bl, start, end);
     } else {
-      end = next(Math.ceil(start), d - 1);
-      len[i] = f & F_ACTUAL_START ? (end >= start ? Math.floor(end) + 1 - Math.ceil(start) : 0) : d;
+      const s0 = bl ? firstOwn(bl, Math.ceil(start)) : Math.ceil(start);
+      end = bl ? endFrom(bl, s0, d) : next(s0, d - 1);
+      let moved = false;
+      if (f & F_REMAINING) {
+        // Started: the remaining work, resumed on the status date, ends no earlier than this.
+        const remaining = Math.max(1, Math.ceil((d * (100 - (net.progress[i] as number))) / 100 - 1e-9));
+        const pf = net.progressFrom;
+        const resumed = bl ? endFrom(bl, firstOwn(bl, pf), remaining) : pf + remaining - 1;
+        if (resumed > end) { end = resumed; moved = true; }
+      }
+      len[i] = moved || f & F_ACTUAL_START ? ownDaysIn(bl, start, end) : d;
     }
+    if (forced) {
+      const fs = forced.start[i] as number;
+      if (fs === fs) { start = fs; end = forced.end[i] as number; len[i] = ownDaysIn(bl, start, end); }
+    }
+    es[i] = start;
     ef[i] = end;
     if (end > finish) finish = end;
   }
@@ -128,13 +170,15 @@ export function forwardPass(net: Network, dur: Int32Array, delay: Int32Array, b:
 }
 
 /** Late dates and total float from the early dates in `b` and the finish (schedule-backward.ts, rule for rule). */
-export function backwardPass(net: Network, dur: Int32Array, finish: number, b: PassBuffers): void {
-  const { n, kind, predStart, pred, predType, predLag } = net;
+export function backwardPass(net: Network, dur: Int32Array, finish: number, b: PassBuffers, holds?: HoldLinks): void {
+  const { n, kind, predStart, pred, predType, predLag, calIdx, blocked } = net;
   const { es, len, endBound, startBound, ls, lf, float } = b;
   endBound.fill(Infinity);
   startBound.fill(Infinity);
-  for (let i = n - 1; i >= 0; i--) {
+  for (let at = n - 1; at >= 0; at--) {
+    const i = holds ? (holds.order[at] as number) : at;
     const k = kind[i];
+    if (holds && holds.cyclic[i]) { ls[i] = NaN; lf[i] = NaN; float[i] = NaN; continue; }
     if (k === KIND_WORKSTREAM) {
       const eb = endBound[i] as number;
       const sb = startBound[i] as number;
@@ -162,13 +206,17 @@ export function backwardPass(net: Network, dur: Int32Array, finish: number, b: P
       continue;
     }
     const days = len[i] as number;
+    const ci = calIdx[i] as number;
+    const bl = days >= 1 && ci >= 0 ? blocked[ci] : undefined;
     const eb = endBound[i] as number;
     let lateEnd = Math.floor(eb < finish ? eb : finish);
-    let lateStart = days >= 1 ? prev(lateEnd, days - 1) : next(lateEnd, 1);
+    if (bl) lateEnd = lastOwn(bl, lateEnd);
+    let lateStart = days >= 1 ? (bl ? prevOwn(bl, lateEnd, days - 1) : prev(lateEnd, days - 1)) : next(lateEnd, 1);
     const sb = startBound[i] as number;
     if (sb < lateStart) {
       lateStart = Math.floor(sb);
-      lateEnd = days >= 1 ? next(lateStart, days - 1) : prev(lateStart, 1);
+      if (bl) lateStart = lastOwn(bl, lateStart);
+      lateEnd = days >= 1 ? (bl ? endFrom(bl, lateStart, days) : next(lateStart, days - 1)) : prev(lateStart, 1);
     }
     ls[i] = lateStart;
     lf[i] = lateEnd;
@@ -187,6 +235,13 @@ export function backwardPass(net: Network, dur: Int32Array, finish: number, b: P
         const planned = days >= 1 ? lateEnd : next(lateStart, Math.max(1, dur[i] as number) - 1);
         const bound = prev(planned, lag);
         if (bound < (endBound[p] as number)) endBound[p] = bound;
+      }
+    }
+    if (holds) {
+      const bound = prev(lateStart, 1);
+      for (let j = holds.start[i] as number; j < (holds.start[i + 1] as number); j++) {
+        const h = holds.holder[j] as number;
+        if (bound < (endBound[h] as number)) endBound[h] = bound;
       }
     }
   }

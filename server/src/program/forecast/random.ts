@@ -11,6 +11,13 @@
 // https://prng.di.unimi.it/splitmix64.c), as the authors recommend, using
 // BigInt once per seed.
 //
+// Streams: the iterations run in fixed blocks (blocks.ts), and block b draws
+// from the generator's state after b calls of the reference jump() (each
+// equivalent to 2^64 outputs; "it can be used to generate 2^64
+// non-overlapping subsequences for parallel computations", ibid.), so a
+// block's numbers depend only on the seed and its index: the forecast is the
+// same whichever thread runs which block.
+//
 // What the sampling path relies on beyond integer arithmetic: +, -, *, / and
 // Math.sqrt are correctly rounded IEEE 754 operations (identical everywhere);
 // Math.log is not required to be by ECMAScript, but V8 (Node) computes it with
@@ -21,6 +28,7 @@ const TWO_POW_26 = 67108864;
 const TWO_POW_53 = 9007199254740992;
 const TWO_POW_M32 = 1 / 4294967296;
 const MASK64 = (1n << 64n) - 1n;
+const JUMP = [0x8764000b, 0xf542d2d3, 0x6fa035c3, 0x77f2db5b] as const;
 
 export class Xoshiro128 {
   // Public only for sampleDaysInto below, which keeps them in locals over a batch.
@@ -41,10 +49,31 @@ export class Xoshiro128 {
       z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK64;
       z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK64;
       z ^= z >> 31n;
-      words.push(Number(z & 0xffffffffn), Number(z >> 32n));
+      // As signed 32-bit integers (the same bits): the state fields stay small integers in V8.
+      words.push(Number(z & 0xffffffffn) | 0, Number(z >> 32n) | 0);
     }
     [this.s0, this.s1, this.s2, this.s3] = words as [number, number, number, number];
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1; // the all-zero state is a fixed point
+  }
+
+  /** A generator at the same point of the same stream. */
+  clone(): Xoshiro128 {
+    const c = new Xoshiro128(0);
+    c.s0 = this.s0; c.s1 = this.s1; c.s2 = this.s2; c.s3 = this.s3; c.spare = this.spare;
+    return c;
+  }
+
+  /** The reference jump(): the state 2^64 outputs ahead (xoshiro128starstar.c, JUMP polynomial verbatim). */
+  jump(): void {
+    let t0 = 0; let t1 = 0; let t2 = 0; let t3 = 0;
+    for (const word of JUMP) {
+      for (let b = 0; b < 32; b++) {
+        if ((word >>> b) & 1) { t0 ^= this.s0; t1 ^= this.s1; t2 ^= this.s2; t3 ^= this.s3; }
+        this.nextUint32();
+      }
+    }
+    this.s0 = t0; this.s1 = t1; this.s2 = t2; this.s3 = t3;
+    this.spare = NaN;
   }
 
   /** The next 32 random bits, as an unsigned integer. */
@@ -176,86 +205,4 @@ export function threePointMoments(a: number, m: number, b: number, kind: 'pert' 
   const { alpha, beta } = pertShape(a, m, b);
   const s = alpha + beta;
   return { mean: a + ((b - a) * alpha) / s, variance: ((b - a) ** 2 * alpha * beta) / (s * s * (s + 1)) };
-}
-
-/** Doubles per entry of a sampling table: a, b, m, triangular (1) or PERT (0), then the PERT gamma constants dA, cA, dB, cB. */
-export const TABLE_STRIDE = 8;
-
-export function tableEntry(t: ThreePoint): number[] {
-  return [t.a, t.b, t.m, t.kind === 'triangular' ? 1 : 0, t.dA, t.cA, t.dB, t.cB];
-}
-
-/**
- * The engine's hot loop: for each entry of `table`, one sample exactly as
- * sampleThreePoint draws it (the same numbers in the same order; a test checks
- * it), rounded up to whole days, at least 1, into `out` from `offset`. Everything is written
- * out in one function with the generator's state in locals (each `// next32`
- * block is Xoshiro128.nextUint32 verbatim): no call and no boxed double per
- * sample, which is most of the forecast's speed.
- */
-export function sampleDaysInto(rng: Xoshiro128, table: Float64Array, count: number, out: Int32Array, offset = 0): void {
-  let s0 = rng.s0; let s1 = rng.s1; let s2 = rng.s2; let s3 = rng.s3;
-  let spare = rng.spare;
-  let r = 0; let t = 0;
-  for (let e = 0; e < count; e++) {
-    const o = e * TABLE_STRIDE;
-    const a = table[o] as number;
-    const b = table[o + 1] as number;
-    let x: number;
-    if (!(b > a)) {
-      x = a;
-    } else if (table[o + 3] === 1) {
-      const m = table[o + 2] as number;
-      // next32
-      r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0; t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
-      const u = (r + 0.5) * TWO_POW_M32;
-      x = u < (m - a) / (b - a) ? a + Math.sqrt(u * (b - a) * (m - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - m));
-    } else {
-      let gx = 0;
-      let gy = 0;
-      for (let k = 0; k < 2; k++) {
-        const d = table[o + 4 + 2 * k] as number;
-        const c = table[o + 5 + 2 * k] as number;
-        let g: number;
-        for (;;) {
-          let z: number;
-          let v: number;
-          do {
-            if (spare === spare) {
-              z = spare;
-              spare = NaN;
-            } else {
-              for (;;) {
-                // next32, twice
-                r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0; t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
-                const pu = 2 * ((r + 0.5) * TWO_POW_M32) - 1;
-                r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0; t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
-                const pv = 2 * ((r + 0.5) * TWO_POW_M32) - 1;
-                const s = pu * pu + pv * pv;
-                if (s >= 1 || s === 0) continue;
-                const f = Math.sqrt((-2 * Math.log(s)) / s);
-                spare = pv * f;
-                z = pu * f;
-                break;
-              }
-            }
-            v = 1 + c * z;
-          } while (v <= 0);
-          v = v * v * v;
-          // next32
-          r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0; t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
-          const u = (r + 0.5) * TWO_POW_M32;
-          const z2 = z * z;
-          if (u < 1 - 0.0331 * z2 * z2) { g = d * v; break; }
-          if (Math.log(u) < 0.5 * z2 + d * (1 - v + Math.log(v))) { g = d * v; break; }
-        }
-        if (k === 0) gx = g; else gy = g;
-      }
-      x = a + ((b - a) * gx) / (gx + gy);
-    }
-    const days = Math.ceil(x);
-    out[offset + e] = days >= 1 ? days : 1;
-  }
-  rng.s0 = s0; rng.s1 = s1; rng.s2 = s2; rng.s3 = s3;
-  rng.spare = spare;
 }

@@ -7,6 +7,7 @@ import type { DirEntry, FileHost } from '../host.js';
 import { loadProgram } from '../load.js';
 import type { LoadOptions } from '../load.js';
 import type { ProgramModel } from '../model.js';
+import { PROGRAM_FILE_RE } from '../program-file.js';
 import { dirnameUri, joinUri } from '../uri.js';
 
 export type BaselineErrorKind = 'git-missing' | 'not-a-repository' | 'unknown-revision' | 'root-missing' | 'git-failed';
@@ -47,7 +48,6 @@ export interface Baseline {
   readonly model: ProgramModel;
 }
 
-const PROGRAM_FILE = /\.program\.ya?ml$/;
 const MAX_PASSES = 4;
 
 /** The path of `uri` from the repository's top folder, or undefined when it is outside. */
@@ -96,7 +96,7 @@ export async function loadBaseline(
     return wanted.length;
   };
   // Program files are nearly always what includes name: read them in one go.
-  await fetch([rootPath, ...files.filter((f) => PROGRAM_FILE.test(f.path)).map((f) => f.path)]);
+  await fetch([rootPath, ...files.filter((f) => PROGRAM_FILE_RE.test(f.path)).map((f) => f.path)]);
   let model: ProgramModel | undefined;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const missed = new Set<string>();
