@@ -1,8 +1,9 @@
-// Lint rules that keep the architecture honest: the core in server/src/program/
-// stays free of editor APIs and file-system access (file access is injected).
+// Lint rules that keep the architecture honest: eslint/boundaries.mjs holds the
+// house's import table (ARCHITECTURE.md), resolved to files so it cannot be stepped around.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { boundariesConfig } from './eslint/boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', 'test-results/**', '**/*.d.ts'] },
@@ -24,22 +25,8 @@ export default tseslint.config(
       'no-template-curly-in-string': 'error',
     },
   },
-  {
-    files: ['server/src/program/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          { name: 'vscode', message: 'The core is editor-free.' },
-          { name: 'vscode-languageserver', message: 'The core is editor-free.' },
-          { name: 'fs', message: 'The core reads files only through the injected FileReader.' },
-          { name: 'node:fs', message: 'The core reads files only through the injected FileReader.' },
-          { name: 'fs/promises', message: 'The core reads files only through the injected FileReader.' },
-          { name: 'node:fs/promises', message: 'The core reads files only through the injected FileReader.' },
-        ],
-        patterns: ['vscode-languageserver/*', '../features/*', '../workspace/*', '../cli/*'],
-      }],
-    },
-  },
+  // Who may import what (ARCHITECTURE.md): one rule that resolves every import to its file.
+  boundariesConfig,
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     languageOptions: { globals: { ...globals.node } },

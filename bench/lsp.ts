@@ -4,6 +4,10 @@
 // diagnostics, a one-character edit → diagnostics for that version,
 // completion of a depends_on value right after an edit, and peak memory
 // (VmHWM). Prints the figures and the ratios against the issue's targets.
+// Each edit's time is also given as the server process's CPU time (from
+// /proc/PID/stat), the figure that holds on a busy machine. A variant with
+// `scheduling: { levelling: true }` added to the same program measures
+// diagnostics after an edit when every analysis levels resources.
 //
 // Run alone: node --import tsx bench/lsp.ts [--sizes 1000,10000]
 import { spawn } from 'node:child_process';
@@ -42,6 +46,10 @@ export interface LspFigures {
   tasks: number;
   openMs: number;
   editMs: number;
+  /** The server's CPU time per edit (until its diagnostics), median. */
+  editCpuMs: number;
+  /** The program sets `scheduling.levelling: true`. */
+  levelling: boolean;
   completionMs: number;
   completionItems: number;
   peakMb: number;
@@ -93,6 +101,18 @@ function peakMemoryMb(pid: number): number {
   }
 }
 
+/** User + system CPU time of a process so far, in ms (NaN where /proc is missing). */
+function cpuMsOf(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces, so split after its ')').
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(')').pop()!.trim().split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+const CLOCK_TICKS = 100;
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? NaN;
@@ -105,7 +125,7 @@ function positionOf(text: string, offset: number): { line: number; character: nu
   return { line, character: offset - last };
 }
 
-async function measure(spec: ServerSpec, tasks: number, text: string): Promise<LspFigures> {
+async function measure(spec: ServerSpec, tasks: number, text: string, levelling = false): Promise<LspFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'pac-bench-'));
   const schema = join(dir, 'program.schema.json');
   copyFileSync(join(ROOT, 'schemas/program.schema.json'), schema);
@@ -137,6 +157,7 @@ async function measure(spec: ServerSpec, tasks: number, text: string): Promise<L
     let current = text;
     const nameAt = current.indexOf('        name: ', Math.floor(current.length / 2)) + '        name: '.length;
     const editTimes: number[] = [];
+    const editCpu: number[] = [];
     for (let i = 0; i < EDITS; i++) {
       const ch = String.fromCharCode(97 + (i % 26));
       const pos = positionOf(current, nameAt);
@@ -144,11 +165,13 @@ async function measure(spec: ServerSpec, tasks: number, text: string): Promise<L
       version++;
       const done = client.nextDiagnostics(uri, version);
       const t = performance.now();
+      const c = cpuMsOf(child.pid!);
       await client.conn.sendNotification('textDocument/didChange', {
         textDocument: { uri, version },
         contentChanges: [{ range: { start: pos, end: pos }, text: ch }],
       });
       editTimes.push((await done) - t);
+      editCpu.push(cpuMsOf(child.pid!) - c);
     }
 
     // Completion of a depends_on value right after an edit (the edits are
@@ -171,7 +194,7 @@ async function measure(spec: ServerSpec, tasks: number, text: string): Promise<L
       await settled;
     }
     const peakMb = peakMemoryMb(child.pid!);
-    return { server: spec.name, tasks, openMs, editMs: median(editTimes), completionMs: median(completionTimes), completionItems: items, peakMb };
+    return { server: spec.name, tasks, levelling, openMs, editMs: median(editTimes), editCpuMs: median(editCpu), completionMs: median(completionTimes), completionItems: items, peakMb };
   } finally {
     client.conn.dispose();
     child.kill('SIGKILL');
@@ -180,6 +203,28 @@ async function measure(spec: ServerSpec, tasks: number, text: string): Promise<L
 }
 
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 1 : 0) : 'n/a');
+
+/** The generated program with resource levelling switched on. */
+export function withLevelling(text: string): string {
+  const out = text.replace(/^calendar:/m, 'scheduling:\n  levelling: true\ncalendar:');
+  if (out === text) throw new Error('no top-level calendar: to put scheduling before');
+  return out;
+}
+
+/** Both servers on the 1,000-task program with levelling on: edit → diagnostics. */
+export async function benchLspLevelling(tasks = 1000): Promise<LspFigures[]> {
+  console.log(`\nWith scheduling.levelling: true, ${tasks} tasks (edit → diagnostics; CPU = the server process's)`);
+  const text = withLevelling(generateProgram({ tasks, seed: 7 }).root);
+  const figures: LspFigures[] = [];
+  for (const spec of SERVERS) {
+    const f = await measure(spec, tasks, text, true);
+    figures.push(f);
+    console.log(`${String(tasks).padEnd(7)} ${f.server.padEnd(22)} edit→diag ${fmt(f.editMs)} ms wall, ${fmt(f.editCpuMs)} ms CPU`);
+  }
+  const [ours, theirs] = figures as [LspFigures, LspFigures];
+  console.log(`        edit→diagnostics ours/theirs: wall ${(ours.editMs / theirs.editMs).toFixed(3)}, CPU ${(ours.editCpuMs / theirs.editCpuMs).toFixed(3)}  target ≤ 0.250`);
+  return figures;
+}
 
 export async function benchLsp(sizes = [1000, 10000]): Promise<LspFigures[]> {
   const all: LspFigures[] = [];
@@ -208,7 +253,7 @@ export async function benchLsp(sizes = [1000, 10000]): Promise<LspFigures[]> {
 if (require.main === module) {
   const arg = process.argv.indexOf('--sizes');
   const sizes = arg > 0 ? (process.argv[arg + 1] ?? '').split(',').map(Number).filter((n) => n > 0) : undefined;
-  benchLsp(sizes).then(() => process.exit(0), (e) => {
+  (process.argv.includes('--levelling') ? benchLspLevelling(sizes?.[0]) : benchLsp(sizes)).then(() => process.exit(0), (e) => {
     console.error(e);
     process.exit(1);
   });

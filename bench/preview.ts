@@ -8,12 +8,11 @@
 // - the exported HTML page of 1,000 tasks, from navigation start to the Gantt
 //   drawn and painted, vs a page that loads mermaid and draws the same 1,000
 //   tasks as a mermaid gantt, from its navigation start (target: ≤ 1/5).
-// "Render" is from posting the view model, as the panel posts it (packed by
-// packViewModel), to the frame after the tab reports it drew (so the message
-// copy, unpacking, layout and paint are included). Packing runs before the
-// post, in the extension host, where VS Code would otherwise JSON-serialise
-// the unpacked model for the message; it is timed here in node and printed
-// beside the 10,000-task figure, not added to it. Each figure is the median of
+// "Render" is from posting the view model, as the panel posts it (the wire
+// form the server encoded, view/wire.ts), to the frame after the tab reports
+// it drew (so the message copy, decoding, layout and paint are included).
+// Encoding runs in the language server before it answers; it is timed here in
+// node and printed beside the 10,000-task figure, not added to it. Each figure is the median of
 // RUNS fresh pages.
 // Run: node --import tsx bench/preview.ts
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -23,7 +22,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { programAsMermaidGantt } from '../server/src/view/mermaid.js';
 import type { ViewModel } from '../server/src/view/view-model.js';
-import { packViewModel } from '../server/src/view/wire.js';
+import { encodeViewModel } from '../server/src/view/wire.js';
 import { standaloneHtml } from '../server/src/node/standalone-html.js';
 import { generatedVm, launch, loadMermaidInto, openWebview, standaloneAssets, webviewHtml } from '../test/webview/harness.js';
 
@@ -36,7 +35,7 @@ export interface PreviewBenchResult {
   mermaidGanttMs1000: number;
   ratio: number;
   ganttMs10000: number;
-  /** packViewModel of the 10,000 tasks, in node (the extension host's share). */
+  /** encodeViewModel of the 10,000 tasks, in node (the language server's share). */
   packMs10000: number;
   graphMs300: number;
   workstreamGraphMs10000: number;
@@ -62,14 +61,14 @@ async function timeRender(browser: Browser, vm: ViewModel, tab: string, state: R
     // Mermaid's 3 MB script loads once per panel; time the drawing, not the download.
     await loadMermaidInto(page);
   }
-  // What the panel does before posting (program-preview.ts), timed.
+  // What the server does before answering (server.ts, previewModel), timed.
   const p0 = performance.now();
-  const packed = packViewModel(vm);
+  const packed = encodeViewModel(vm);
   const packMs = performance.now() - p0;
   packTimes.push(packMs);
   const ms = await page.evaluate(async ({ packed: message, uri, tab: t }) => {
     const t0 = performance.now();
-    window.postMessage({ type: 'update', packed: message, documentUri: uri }, '*');
+    window.postMessage({ type: 'update', viewModel: message, documentUri: uri }, '*');
     // No named inner functions here: tsx would wrap them in a helper the page lacks.
     while (document.body.dataset.rendered !== t) await new Promise((r) => setTimeout(r, 1));
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
@@ -175,7 +174,7 @@ export async function benchPreview(log: (s: string) => void = console.log): Prom
     log(`  Gantt, 1,000 tasks, first render        ${f(ganttMs1000)}`);
     log(`  mermaid.render gantt, 1,000 tasks       ${f(mermaidGanttMs1000)}   ours/mermaid = ${ratio.toFixed(3)} (1/${(1 / ratio).toFixed(1)}; target ≤ 1/5)`);
     log(`  Gantt, 10,000 tasks, first paint        ${f(ganttMs10000)}   target < 300 ms`);
-    log(`    + packing the message in the extension host (node)   ${f(packMs10000)} median, ${f(packTimes[0] ?? NaN)} the first run`);
+    log(`    + encoding the wire form in the server (node)        ${f(packMs10000)} median, ${f(packTimes[0] ?? NaN)} the first run`);
     log(`  dependency graph, 300 tasks             ${f(graphMs300)}   target < 1500 ms`);
     log(`  workstream view, 10,000 tasks           ${f(workstreamGraphMs10000)}   target < 1000 ms`);
     log(`  exported page, 1,000 tasks, from navigation start   ${f(exportPageMs1000)}`);

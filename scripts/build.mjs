@@ -3,8 +3,8 @@
 // and the webview app (browser, iife). Flags: --production (minify, no
 // sourcemaps), --watch.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -87,9 +87,13 @@ if (watch) {
 }
 copyMedia();
 
-/** The webview's CSS is plain CSS (theme variables only): copied, not bundled. */
+/**
+ * The webview's CSS is plain CSS (theme variables only): media/preview.css, then
+ * every other media/*.css (a tab's own styles) in name order, as one file.
+ */
 function copyMedia() {
   if (!existsSync('media/preview.css')) return;
   mkdirSync('dist/media', { recursive: true });
-  copyFileSync('media/preview.css', 'dist/media/preview.css');
+  const more = readdirSync('media').filter((f) => f.endsWith('.css') && f !== 'preview.css').sort();
+  writeFileSync('dist/media/preview.css', ['preview.css', ...more].map((f) => readFileSync(join('media', f), 'utf8')).join('\n'));
 }

@@ -1,5 +1,5 @@
 // The status bar item on program files: "$(calendar) finish 2026-08-25 · 1 slipping",
-// from the server's programSummary; a click opens the preview. It refreshes
+// from the server's programStatus (the words are the core's); a click opens the preview. It refreshes
 // when the active editor changes and when the program's diagnostics change
 // (the server republishes them after every re-analysis, so that is our
 // "schedule changed" signal), debounced because a keystroke touches many files.
@@ -7,16 +7,14 @@ import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands } from './ids';
-import { slippingCount } from '../../server/src/program/milestone-state';
 import { activeProgramEditor } from './program-document';
-import { requestBaselineSummary, requestProgramSummary } from './requests';
-import type { BaselineSummary, ProgramSummary } from './requests';
+import { requestBaselineSummary, requestProgramStatus } from './requests';
+import type { BaselineSummary, ProgramStatus } from './requests';
 
 const REFRESH_DELAY_MS = 250;
 
-export function summaryText(summary: ProgramSummary): string {
-  const finish = summary.finish ? `finish ${summary.finish}` : 'no dates yet';
-  return `$(calendar) ${finish} · ${slippingCount(summary.slippingMilestones)}`;
+export function summaryText(summary: ProgramStatus): string {
+  return `$(calendar) ${summary.text}`;
 }
 
 /** " · +3d vs v1" after the finish, when a baseline is set and loaded. */
@@ -66,10 +64,10 @@ export class ProgramStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    let summary: ProgramSummary | null = null;
+    let summary: ProgramStatus | null = null;
     let baseline: BaselineSummary | null = null;
     try {
-      summary = this.client.isRunning() ? await requestProgramSummary(this.client, editor.document.uri) : null;
+      summary = this.client.isRunning() ? await requestProgramStatus(this.client, editor.document.uri) : null;
       // Git may take a moment; the summary above is shown meanwhile on the next refresh.
       baseline = summary && this.client.isRunning() ? await requestBaselineSummary(this.client, editor.document.uri) : null;
     } catch {

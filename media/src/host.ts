@@ -2,7 +2,7 @@
 // acquireVsCodeApi(); in the standalone HTML export there is no host, so a shim
 // keeps state in memory and turns "reveal" into a note of the file and line.
 import type { UiState } from './state.js';
-import type { WebviewMessage } from './messages.js';
+import type { WebviewMessage } from '../../server/src/view/webview-protocol.js';
 
 export interface Host {
   /** True in the standalone HTML export (no editor behind the page). */

@@ -10,16 +10,20 @@ import { saveFile, svgToPng } from './download.js';
 import { GanttView } from './gantt/gantt-view.js';
 import { GraphView } from './graph/graph-view.js';
 import { connectHost } from './host.js';
-import type { HostMessage, TabId } from './messages.js';
-import { isViewModel, parseHostMessage } from './messages.js';
+import type { HostMessage, TabId } from '../../server/src/view/webview-protocol.js';
+import { isViewModel, parseHostMessage } from '../../server/src/view/webview-protocol.js';
 import { MilestonesView } from './milestones/milestones-view.js';
 import { RisksView } from './risks/risks-view.js';
-import { StatusTab, isStatusView } from './status/status-view.js';
+import { ResourcesView } from './resources/resources-view.js';
+import { StatusTab } from './status/status-view.js';
+import { isStatusView } from '../../server/src/view/status-message.js';
 import type { UiState } from './state.js';
 import { restoreState } from './state.js';
 import type { ExportKind } from './toolbar.js';
 import { Toolbar } from './toolbar.js';
 import { printZoom } from './gantt/print.js';
+import { ForecastTab } from './forecast/forecast-view.js';
+import { isForecastView } from '../../server/src/view/forecast-message.js';
 
 // The nonce of this script, so the lazily loaded mermaid script passes the CSP.
 const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce || undefined;
@@ -40,9 +44,13 @@ const gantt = new GanttView({
 const graph = new GraphView({ reveal: (id) => { reveal(id); if (state.graphMode === 'focus') change({ focusId: id }); }, change, rendered: () => rendered('graph') }, nonce);
 const risks = new RisksView({ reveal, change });
 const milestones = new MilestonesView(reveal);
+const forecast = new ForecastTab({ reveal, change }, host.standalone);
+const resources = new ResourcesView({ reveal, revealLocation, change });
 const status = new StatusTab(reveal);
 let statusTimer: ReturnType<typeof setTimeout> | undefined;
-const panels: Record<TabId, HTMLElement> = { gantt: gantt.root, graph: graph.root, risks: risks.root, milestones: milestones.root, status: status.root };
+const panels: Record<TabId, HTMLElement> = {
+  gantt: gantt.root, graph: graph.root, risks: risks.root, milestones: milestones.root, resources: resources.root, forecast: forecast.root, status: status.root,
+};
 const empty = h('div', { class: 'empty-note' }, 'Waiting for the program…');
 
 document.body.append(toolbar.root, empty, ...Object.entries(panels).map(([tab, el]) => h('section', { class: `panel panel-${tab}`, 'data-panel': tab, hidden: true }, el)));
@@ -57,6 +65,8 @@ function change(patch: Partial<UiState>): void {
   if (affects.some((k) => k === 'zoom' || k === 'collapsed' || k === 'criticalOnly')) fresh.delete('gantt');
   if (affects.some((k) => k.startsWith('graph') || k === 'focusId')) fresh.delete('graph'); // graphZoom only rescales: update() sees the same text
   if (affects.some((k) => k.startsWith('risk'))) fresh.delete('risks');
+  if (affects.includes('forecastMilestone')) fresh.delete('forecast');
+  if (affects.includes('resourcesOverOnly')) fresh.delete('resources');
   show();
 }
 
@@ -65,6 +75,7 @@ function update(next: ViewModel): void {
   vm = next;
   locations = undefined;
   fresh.clear();
+  if (!host.standalone) forecast.programChanged(); // the exported page's forecast is of its own view model
   empty.hidden = true;
   show();
   // Setting the scroll forces a layout: only when there is a position to restore.
@@ -74,13 +85,20 @@ function update(next: ViewModel): void {
 /** Shows the selected tab, drawing it if its data or options changed. */
 function show(): void {
   for (const [tab, el] of Object.entries(panels)) (el.parentElement as HTMLElement).hidden = tab !== state.tab || !vm;
+  // The Forecast tab and the milestones' P80 need the server's forecast of this text: ask once per view model.
+  if (vm && !host.standalone && (state.tab === 'forecast' || state.tab === 'milestones') && forecast.wants()) {
+    forecast.asking();
+    host.post({ type: 'forecastWanted' });
+  }
   if (!vm || fresh.has(state.tab)) return;
   fresh.add(state.tab);
   switch (state.tab) {
     case 'gantt': gantt.update(vm, state); rendered('gantt'); break;
     case 'graph': void graph.update(vm, state); break;
     case 'risks': risks.update(vm, state); rendered('risks'); break;
-    case 'milestones': milestones.update(vm); rendered('milestones'); break;
+    case 'milestones': milestones.update(vm, forecast.latest); rendered('milestones'); break;
+    case 'resources': resources.update(vm, state.resourcesOverOnly); rendered('resources'); break;
+    case 'forecast': forecast.update(state); rendered('forecast'); break;
     case 'status':
       // The report may wait for git (the baseline): asked for only while this tab is shown.
       if (host.standalone) { if (status.current) rendered('status'); else status.waiting('This page carries no status report.'); }
@@ -100,10 +118,13 @@ function reveal(id: string): void {
     for (const list of [vm.workstreams, vm.tasks, vm.milestones, vm.risks]) for (const it of list) locations.set(it.id, it.location);
   }
   const loc = locations?.get(id) ?? (status.current && Object.hasOwn(status.current.locations, id) ? status.current.locations[id] : undefined);
-  if (!loc) return;
+  if (loc) revealLocation(loc, id);
+}
+
+function revealLocation(loc: SourceLocation, id?: string): void {
   if (host.standalone) {
     // No editor behind the page: say where the item is defined instead.
-    toolbar.say(`${id}: ${fileName(loc.uri)}:${loc.line + 1}`);
+    toolbar.say(`${id ?? fileName(loc.uri)}: ${fileName(loc.uri)}:${loc.line + 1}`);
     return;
   }
   host.post({ type: 'reveal', location: loc });
@@ -129,6 +150,13 @@ function handle(msg: HostMessage): void {
     case 'showTab': change({ tab: msg.tab }); break;
     case 'showCriticalPath': change({ tab: 'gantt', criticalOnly: true }); break;
     case 'exportRequest': void answerExport(msg.requestId, msg.what); break;
+    case 'forecast':
+      forecast.setView(msg.forecast);
+      fresh.delete('forecast');
+      fresh.delete('milestones');
+      show();
+      break;
+    case 'forecastProgress': forecast.showProgress(msg.percentage, msg.message); break;
     case 'status':
       if (msg.status) { status.update(msg.status); rendered('status'); } else status.waiting('No status report for this file.');
       // P80 comes when the Monte Carlo forecast (in the server's worker) is done: ask again.
@@ -208,11 +236,22 @@ window.matchMedia?.('print').addEventListener?.('change', (e) => (e.matches ? be
 if (host.standalone) {
   document.body.classList.add('pac-standalone');
   if (window.matchMedia?.('(prefers-color-scheme: dark)').matches && !document.body.classList.contains('vscode-light')) document.body.classList.add('vscode-dark');
+  const embeddedForecast = document.getElementById('forecast');
+  if (embeddedForecast?.textContent) {
+    try {
+      const data: unknown = JSON.parse(embeddedForecast.textContent);
+      if (isForecastView(data)) forecast.setView(data);
+      else console.warn('Program as Code preview: the embedded forecast is malformed');
+    } catch {
+      console.warn('Program as Code preview: the embedded forecast is not JSON');
+    }
+  }
   const report = document.getElementById('status-view')?.textContent;
   if (report) {
     try {
       const data: unknown = JSON.parse(report);
       if (isStatusView(data)) status.update(data);
+      else console.warn('Program as Code preview: the embedded status report is malformed');
     } catch {
       console.warn('Program as Code preview: the embedded status report is not JSON');
     }

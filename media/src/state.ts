@@ -1,6 +1,6 @@
 // What the preview remembers across updates and window reloads (setState):
 // the user's view, never the data (that comes from the server again).
-import type { TabId } from './messages.js';
+import type { TabId } from '../../server/src/view/webview-protocol.js';
 
 import type { Zoom } from '../../server/src/view/gantt-layout.js';
 export type { Zoom };
@@ -27,13 +27,18 @@ export interface UiState {
   riskFilter: string;
   riskCell: [number, number] | null;
   riskStatus: 'all' | 'open' | 'closed';
+  /** The milestone whose S-curve the Forecast tab shows beside the finish's ('' : the first). */
+  forecastMilestone: string;
+  /** Resources tab: only the people and pools over-allocated in some week. */
+  resourcesOverOnly: boolean;
 }
 
 export function defaultState(zoom: Zoom = 'week'): UiState {
   return {
     documentUri: null, tab: 'gantt', zoom, collapsed: [], criticalOnly: false, scrollTop: 0, scrollLeft: 0,
     graphMode: 'auto', graphDepth: 2, graphZoom: 'auto', focusId: null,
-    riskSort: 'default', riskSortDesc: false, riskFilter: '', riskCell: null, riskStatus: 'all',
+    riskSort: 'default', riskSortDesc: false, riskFilter: '', riskCell: null, riskStatus: 'all', forecastMilestone: '',
+    resourcesOverOnly: false,
   };
 }
 

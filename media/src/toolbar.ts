@@ -1,7 +1,7 @@
 // The toolbar: tab switching, Gantt zoom and critical-path filter, exports.
 import { h } from './dom.js';
-import type { TabId } from './messages.js';
-import { TABS } from './messages.js';
+import type { TabId } from '../../server/src/view/webview-protocol.js';
+import { TABS } from '../../server/src/view/webview-protocol.js';
 import type { UiState, Zoom } from './state.js';
 import { ZOOMS } from './state.js';
 
@@ -12,7 +12,9 @@ export interface ToolbarCallbacks {
   exportAs(kind: ExportKind): void;
 }
 
-const TAB_LABELS: Record<TabId, string> = { gantt: 'Gantt', graph: 'Dependencies', risks: 'Risks', milestones: 'Milestones', status: 'Status' };
+const TAB_LABELS: Record<TabId, string> = {
+  gantt: 'Gantt', graph: 'Dependencies', risks: 'Risks', milestones: 'Milestones', resources: 'Resources', forecast: 'Forecast', status: 'Status',
+};
 
 export class Toolbar {
   readonly root = h('div', { class: 'toolbar', role: 'toolbar' });

@@ -3,8 +3,10 @@
 // JSDoc says which side sends it. Import this file by relative path from both
 // sides; esbuild bundles it.
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { Position } from 'vscode-languageserver-protocol';
-import type { ViewModel } from './view/view-model.js';
+import type { Position, WorkDoneProgressParams } from 'vscode-languageserver-protocol';
+import type { ExportFormat } from './view/export-text.js';
+import type { ViewModel, Zoom } from './view/view-model.js';
+import type { WireViewModel } from './view/wire.js';
 import type { StatusView } from './view/status-types.js';
 
 export interface DocumentParams {
@@ -23,8 +25,25 @@ import type { DependencyItem, ProgramSummary } from './features/dependency-list.
 
 export type ViewModelResult = ViewModel;
 
-/** Client → server: everything the preview draws for the document's program (null when the file is not a program file). */
+/** Client → server: everything the preview draws for the document's program, as plain objects (null when the file is not a program file). */
 export const ViewModelRequest = new RequestType<DocumentParams, ViewModelResult | null, void>('programAsCode/viewModel');
+
+/**
+ * Client → server: the same view model in its wire form (view/wire.ts), which
+ * the preview panel forwards to the webview as is: encoded once, here.
+ */
+export const PreviewModelRequest = new RequestType<DocumentParams, WireViewModel | null, void>('programAsCode/previewModel');
+
+export type { ExportFormat, Zoom };
+
+export interface ExportParams extends DocumentParams {
+  readonly format: ExportFormat;
+  /** The Gantt's zoom (`gantt-svg`); a week when absent. */
+  readonly zoom?: Zoom;
+}
+
+/** Client → server: an export of the document's program as text, drawn by the view writers (null when the file is not a program file). */
+export const ExportRequest = new RequestType<ExportParams, { text: string } | null, void>('programAsCode/export');
 
 /** Client → server: the items that depend on the task/milestone/workstream at the position ("Go to Dependents"). */
 export const DependentsRequest = new RequestType<DocumentPositionParams, DependencyItem[], void>('programAsCode/dependents');
@@ -32,8 +51,16 @@ export const DependentsRequest = new RequestType<DocumentPositionParams, Depende
 /** Client → server: the items the task/milestone at the position depends on ("Go to Dependencies"). */
 export const DependenciesRequest = new RequestType<DocumentPositionParams, DependencyItem[], void>('programAsCode/dependencies');
 
-/** Client → server: the program's finish and slipping milestones, for the status bar. */
+/** Client → server: the program's finish and slipping milestones. */
 export const ProgramSummaryRequest = new RequestType<DocumentParams, ProgramSummary | null, void>('programAsCode/programSummary');
+
+/** The summary and the status bar's words for it (`finish 2026-08-25 · 1 slipping`), in the core's vocabulary. */
+export interface ProgramStatus extends ProgramSummary {
+  readonly text: string;
+}
+
+/** Client → server: the status bar's summary and text. */
+export const ProgramStatusRequest = new RequestType<DocumentParams, ProgramStatus | null, void>('programAsCode/programStatus');
 
 export interface BaselineSummary {
   /** The revision in `programAsCode.baseline` and the commit it names now. */
@@ -59,6 +86,20 @@ export interface BaselineRevision {
 
 /** Client → server: tags (newest first) and recent commits of the repository holding the document, for "Pick Baseline". */
 export const BaselineRevisionsRequest = new RequestType<DocumentParams, { revisions: BaselineRevision[]; error: string | null }, void>('programAsCode/baselineRevisions');
+
+export type { ForecastView } from './view/forecast-types.js';
+import type { ForecastView } from './view/forecast-types.js';
+
+export interface ForecastParams extends DocumentParams, WorkDoneProgressParams {}
+
+/**
+ * Client → server: the Monte Carlo forecast of the document's program (the preview's Forecast tab), run in
+ * the server's worker thread. Answers when the run for the current text is done; its progress goes to the
+ * request's `workDoneToken` ($/progress). An edit of the program before then answers ContentModified
+ * (-32801): ask again for the new text. Without estimates or schedule risks it answers at once with
+ * `status: 'no-uncertainty'` and the sentence to show. null when the file is not a program file.
+ */
+export const ForecastRequest = new RequestType<ForecastParams, ForecastView | null, void>('programAsCode/forecast');
 
 export type { StatusView } from './view/status-types.js';
 

@@ -16,12 +16,19 @@ import type { InitializeError, InitializeParams, InitializeResult, TextDocumentI
 import { nodeHost } from './node/node-host.js';
 import { parseDate } from './program/dates.js';
 import type { FeatureContext } from './features/context.js';
-import { listDependencies, listDependents, programSummary } from './features/dependency-list.js';
+import { listDependencies, listDependents, programStatusText, programSummary } from './features/dependency-list.js';
 import { sanitizeSeverityOverrides } from './features/diagnostics.js';
 import { buildViewModel } from './view/build-view-model.js';
+import type { ViewModel } from './view/view-model.js';
+import { exportText, isExportFormat } from './view/export-text.js';
+import { encodeViewModel } from './view/wire.js';
 import {
-  BaselineRevisionsRequest, BaselineSummaryRequest, DependenciesRequest, DependentsRequest, ProgramSummaryRequest, StatusViewRequest, ViewModelRequest,
+  BaselineRevisionsRequest, BaselineSummaryRequest, DependenciesRequest, DependentsRequest, ExportRequest, PreviewModelRequest, ProgramStatusRequest,
+  ProgramSummaryRequest, StatusViewRequest, ViewModelRequest,
 } from './protocol.js';
+import { ForecastRequest } from './protocol.js';
+import type { ForecastParams } from './protocol.js';
+import { ForecastRequests } from './workspace/forecast-requests.js';
 import { BaselineError } from './program/running/baseline-source.js';
 import { gitSource, listRevisions } from './node/git-source.js';
 import { BaselineCache } from './workspace/baseline-cache.js';
@@ -59,9 +66,15 @@ const publisher = new DiagnosticsPublisher(workspace, {
 });
 
 // The Monte Carlo forecast runs in a worker thread (dist/forecast-worker.js, beside this bundle).
-const forecasts = new ForecastRunner(join(__dirname, 'forecast-worker.js'), {
-  progress: () => workDoneProgress(),
+const forecasts: ForecastRunner = new ForecastRunner(join(__dirname, 'forecast-worker.js'), {
+  progress: (rootUri): ProgressSink => forecastRequests.observe(rootUri, workDoneProgress()),
+  onResult: () => forecastRequests.recheck(),
   log: (message) => log('forecast', message),
+});
+// The preview's forecast requests wait for the worker; an edit of the program answers them ContentModified.
+const forecastRequests: ForecastRequests = new ForecastRequests({
+  runner: () => forecasts,
+  isStale: (analysis) => analysis.model.files.some((f) => { const open = documents.get(f.uri); return open !== undefined && open.getText() !== f.text; }),
 });
 /** Forecasts start this long after the last edit (after the diagnostics' own analysis, so it is cached). */
 const FORECAST_DELAY_MS = 750;
@@ -79,6 +92,7 @@ function workDoneProgress(): ProgressSink {
 
 /** After an edit: the running forecast is stale (cancelled at once); a new one starts when typing pauses. */
 function forecastAfterEdit(uri: string): void {
+  forecastRequests.edited();
   forecasts.cancel();
   if (forecastTimer) clearTimeout(forecastTimer);
   forecastTimer = setTimeout(guard('forecast', undefined, () => {
@@ -257,6 +271,7 @@ connection.onShutdown(() => {
   publisher.dispose();
   if (forecastTimer) clearTimeout(forecastTimer);
   forecasts.dispose();
+  forecastRequests.dispose();
 });
 
 // ---- requests (handlers/feature-requests.ts) -------------------------------------
@@ -280,13 +295,36 @@ connection.onRequest(ProgramSummaryRequest, guard('programSummary', null, (p) =>
   return ctx ? programSummary(ctx.analysis) : null;
 }));
 
-connection.onRequest(ViewModelRequest, guard('viewModel', null, (p) => {
+connection.onRequest(ProgramStatusRequest, guard('programStatus', null, (p) => {
   const ctx = contextOf(p);
+  if (!ctx) return null;
+  const summary = programSummary(ctx.analysis);
+  return { ...summary, text: programStatusText(summary) };
+}));
+
+/** The document's view model, with the Gantt's shadow bars when git has been read (never waited for here: the panel asks again once it has). */
+function viewModelOf(ctx: ReturnType<typeof contextOf>): ViewModel | null {
   if (!ctx?.analysis) return null;
   const vm = buildViewModel(ctx.analysis);
-  // The Gantt's shadow bars, when git has been read (never waited for here: the panel asks again once it has).
   return ctx.baseline ? { ...vm, baseline: viewBaseline(vm, ctx.baseline.revision, ctx.baseline.commit, ctx.baseline.schedule) } : vm;
+}
+
+connection.onRequest(ViewModelRequest, guard('viewModel', null, (p) => viewModelOf(contextOf(p))));
+
+connection.onRequest(PreviewModelRequest, guard('previewModel', null, (p) => {
+  const vm = viewModelOf(contextOf(p));
+  return vm ? encodeViewModel(vm) : null;
 }));
+
+connection.onRequest(ExportRequest, guard('export', null, (p) => {
+  const vm = isExportFormat(p.format) ? viewModelOf(contextOf(p)) : null;
+  return vm ? { text: exportText(vm, p.format, p.zoom) } : null;
+}));
+
+connection.onRequest(ForecastRequest, (params, token) => guard('forecast', Promise.resolve(null), (p: ForecastParams) => {
+  const ctx = contextOf(p);
+  return ctx?.analysis ? forecastRequests.answer(ctx.analysis, token, connection.languages.attachWorkDoneProgress(p)) : Promise.resolve(null);
+})(params));
 
 connection.onRequest(BaselineSummaryRequest, async (p) => {
   try {

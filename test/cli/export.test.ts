@@ -41,3 +41,24 @@ test('export without a format or with a bad one is a usage error', () => {
   assert.equal(run(['export', '--format', 'svg']).code, 2);
   assert.match(run(['--help']).stdout, /export FILE --format html\|svg\|csv\|markdown\|mermaid/);
 });
+
+test('export --format html embeds the forecast of the file\'s seed: P80 per milestone as `forecast` computes it, the same page every time', () => {
+  const dir = join(__dirname, '../fixtures/forecast');
+  const out = tempDir('pac-export-');
+  // The page is a few MB: written to a file, not read from a pipe.
+  const html = (file: string, cwd: string, name: string): string => {
+    const r = run(['export', file, '--format', 'html', '--out', join(out, name)], cwd);
+    assert.equal(r.code, 0, r.stderr);
+    return readFileSync(join(out, name), 'utf8');
+  };
+  const page = html('launch.program.yaml', dir, 'a.html');
+  const embedded = /<script type="application\/json" id="forecast">(.*?)<\/script>/.exec(page)?.[1];
+  assert.ok(embedded, 'the page embeds a forecast');
+  const forecast = JSON.parse(embedded) as { status: string; seed: number; iterations: number; milestones: { id: string; p80: string; deterministic: string }[] };
+  const cli = JSON.parse(run(['forecast', 'launch.program.yaml', '--format', 'json'], dir).stdout) as { seed: number; iterations: number; milestones: { id: string; p80: string; deterministic: string }[] };
+  assert.deepEqual([forecast.status, forecast.seed, forecast.iterations], ['ready', 7, 2000]);
+  assert.deepEqual(forecast.milestones.map((m) => [m.id, m.deterministic, m.p80]), cli.milestones.map((m) => [m.id, m.deterministic, m.p80]));
+  assert.equal(html('launch.program.yaml', dir, 'b.html'), page, 'reproducible');
+  // Without estimates or schedule risks the page says what to add.
+  assert.match(html('orion.program.yaml', ORION, 'orion.html'), /id="forecast">\{"status":"no-uncertainty"/);
+});

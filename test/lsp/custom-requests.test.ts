@@ -1,10 +1,14 @@
 // The custom requests of protocol.ts, plus the other engineer's features as
-// wired in server.ts (hover, completion, code lens), on the real server.
+// wired in server.ts (hover, completion, code lens), on the real server; among
+// them the ones the extension makes instead of importing the core (issue 12):
+// the preview's model in its wire form, the exports, the status bar's words.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { CodeLens, CompletionItem, Hover } from 'vscode-languageserver-protocol';
+import type { ViewModel } from '../../server/src/view/view-model.js';
+import { decodeViewModel } from '../../server/src/view/wire.js';
 import { positionOf } from '../helpers/caret.js';
 import { APOLLO } from './harness.js';
 import { FIXTURE_DIR, FRAGMENT, lspSession, ROOT, ROOT_TEXT } from './fixture.js';
@@ -43,6 +47,48 @@ void describe('lsp: custom requests', () => {
     assert.ok(list.items.some((i) => i.label === 'design'));
     const lenses = await s.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: root } });
     assert.ok(lenses.some((l) => l.command?.command === 'programAsCode.showDependents'));
+  });
+
+  void it('programAsCode/previewModel answers the wire form, which decodes to exactly programAsCode/viewModel', async () => {
+    const plain = await s.request<ViewModel>('programAsCode/viewModel', { uri: root });
+    const wire = await s.request<{ v: number; tasks: { n: number } }>('programAsCode/previewModel', { uri: s.uri(FRAGMENT) });
+    assert.equal(wire.v, 1);
+    assert.equal(wire.tasks.n, 3, 'the tasks travel as columns');
+    assert.deepEqual(decodeViewModel(wire), plain);
+    assert.ok(JSON.stringify(wire).length < JSON.stringify(plain).length, 'the wire form is the smaller');
+    assert.equal(await s.request('programAsCode/previewModel', { uri: s.uri('notes.yaml') }), null);
+  });
+
+  void it('programAsCode/export draws the Mermaid Markdown, the risk CSV and the Gantt SVG', async () => {
+    const mermaid = await s.request<{ text: string }>('programAsCode/export', { uri: root, format: 'mermaid-markdown' });
+    assert.match(mermaid.text, /^## Demo\n\n### Schedule\n\n```mermaid\ngantt\n {2}title Demo\n/);
+    assert.ok(mermaid.text.includes('    Design :crit, 2026-01-05, 2026-01-10\n'), mermaid.text);
+    assert.ok(mermaid.text.includes('    UI :2026-01-12, 2026-01-14\n'), mermaid.text);
+    assert.match(mermaid.text, /```mermaid\nflowchart LR\n/);
+
+    const csv = await s.request<{ text: string }>('programAsCode/export', { uri: s.uri(FRAGMENT), format: 'risks-csv' });
+    assert.equal(csv.text, 'id,title,probability,impact,score,band,status,owner,mitigation,contingency,affects,review_by\r\n');
+
+    const week = await s.request<{ text: string }>('programAsCode/export', { uri: root, format: 'gantt-svg' });
+    const day = await s.request<{ text: string }>('programAsCode/export', { uri: root, format: 'gantt-svg', zoom: 'day' });
+    for (const svg of [week.text, day.text]) {
+      assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+"/);
+      assert.ok(svg.includes('<title>Design (design): 2026-01-05 → 2026-01-09</title>'), 'a bar with its dates');
+    }
+    const width = (svg: string) => Number(/width="(\d+)"/.exec(svg)?.[1]);
+    assert.ok(width(day.text) > width(week.text), 'the zoom is honoured: a day is wider than a week');
+  });
+
+  void it('programAsCode/export answers null for a file that is not a program and for an unknown format', async () => {
+    assert.equal(await s.request('programAsCode/export', { uri: s.uri('notes.yaml'), format: 'risks-csv' }), null);
+    assert.equal(await s.request('programAsCode/export', { uri: root, format: 'pdf' }), null);
+  });
+
+  void it('programAsCode/programStatus gives the status bar its words', async () => {
+    assert.deepEqual(await s.request('programAsCode/programStatus', { uri: s.uri(FRAGMENT) }), {
+      programId: 'demo', finish: '2026-01-14', slippingMilestones: 0, text: 'finish 2026-01-14 · 0 slipping',
+    });
+    assert.equal(await s.request('programAsCode/programStatus', { uri: s.uri('notes.yaml') }), null);
   });
 });
 

@@ -179,9 +179,15 @@ void test('pools: a need above the units is an error on the units; an over-asked
   const over = withCode(s.diagnostics, 'over-allocation');
   // On 01-05: a 1 + b 1 + c counted as the pool's 1 (its need above the units is its own error) = 3.
   assert.deepEqual([...new Set(over.map((d) => d.message))], [
-    'Pool `lab` is over-allocated in the week of 2026-01-05: its tasks ask for up to 3 units on a day, it has 1 (a, b, c).',
+    'Pool `lab` is over-allocated in the week of 2026-01-05 because of overlapping tasks (`a`, `b` and `c`): 3 tasks ask for up to 3 units on a day (2026-01-05), `lab` has 1.',
   ]);
-  assert.deepEqual(over.map((d) => spanText(text, d.span)), ['lab', 'lab', 'lab']);
+  // Once per pool and period (like people's), on the first task's need; the others and the pool are related.
+  assert.deepEqual(over.map((d) => spanText(text, d.span)), ['lab']);
+  assert.deepEqual(over[0]!.related?.map((r) => [spanText(text, r.span), r.message]), [
+    ['lab', '`b` (2026-01-05 → 2026-01-06) also needs `lab` in this period'],
+    ['lab', '`c` (2026-01-05 → 2026-01-05) also needs `lab` in this period'],
+    ['lab', '`lab` is defined here: 1 unit'],
+  ]);
 });
 
 // ---- Levelling
@@ -277,4 +283,29 @@ void test('load: per person and pool and week, demand against what is available'
   const lab = load.rows.find((r) => r.id === 'lab');
   // 2 units × 3 days + 1 unit × 2 days = 8 unit-days of 10; on 05 and 06 it is asked for 3.
   assert.deepEqual(lab?.weeks.map((w) => [w.demand, w.available, w.peak, w.tasks]), [[8, 10, 3, ['a', 'b']]]);
+});
+
+void test('over-allocation: a task pausing over its assignee\'s leave asks nothing on those days (no warning for leave alone)', () => {
+  // a (5d) runs Mon 01-05, Tue 01-06, pauses Wed-Fri (al on leave), then 01-12..01-14. al works 2 of his 2 free days that week.
+  const { s } = run({ people: ['id: al, leave: [{ from: 2026-01-07, to: 2026-01-09 }]'], tasks: ['id: a, duration: 5d, assignees: [al]'] });
+  assert.equal(dates(s, 'a'), '2026-01-05..2026-01-14');
+  assert.deepEqual(withCode(s.diagnostics, 'over-allocation').map((d) => d.message), []);
+});
+
+void test('pools: two separate over-asked periods are two warnings, each on the first task of its period', () => {
+  // Lab of 1: a and b both on 01-05 (week of 01-05); c (SNET 01-19) and d (SNET 01-20) overlap on 01-20 (week of 01-19).
+  const text = yamlOf({
+    pools: ['id: lab, name: Lab, units: 1'],
+    tasks: [
+      'id: a, duration: 1d, needs: { lab: 1 }', 'id: b, duration: 1d, needs: { lab: 1 }',
+      'id: c, duration: 2d, start: 2026-01-19, needs: { lab: 1 }', 'id: d, duration: 1d, start: 2026-01-20, needs: { lab: 1 }',
+    ],
+  });
+  const s = scheduleProgram(programFromYaml(text));
+  const over = withCode(s.diagnostics, 'over-allocation');
+  assert.deepEqual(over.map((d) => d.message), [
+    'Pool `lab` is over-allocated in the week of 2026-01-05 because of overlapping tasks (`a` and `b`): 2 tasks ask for up to 2 units on a day (2026-01-05), `lab` has 1.',
+    'Pool `lab` is over-allocated in the week of 2026-01-19 because of overlapping tasks (`c` and `d`): 2 tasks ask for up to 2 units on a day (2026-01-20), `lab` has 1.',
+  ]);
+  assert.deepEqual(over.map((d) => /id: (\w)/.exec(text.slice(text.lastIndexOf('\n', d.span.start)))?.[1]), ['a', 'c']);
 });

@@ -2,10 +2,11 @@
 // metafile (issue 12): the webview draws a view model and must not carry the
 // core's parser (`yaml`, 33.5 KB of a 90 KB preview.js before the view layer
 // moved out of the core) nor any core module but the leaves named below; the
-// extension asks the server and carries neither `yaml` nor the core. The
-// bundles are built here, in memory, from the sources (what goes in depends
-// only on the import graph, not on minifying), so a stale dist/ cannot hide a
-// regression; a probe entry that reaches into the core shows the check fails.
+// extension asks the server and carries neither `yaml`, the core nor a view
+// writer. The bundles are built here, in memory, from the sources (what goes
+// in depends only on the import graph, not on minifying), so a stale dist/
+// cannot hide a regression; a probe entry that reaches into the core shows
+// the check fails.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -44,10 +45,16 @@ describe('bundle inputs (esbuild metafile)', () => {
     assert.deepEqual(inputs.filter((i) => i.startsWith('node_modules/')), [], 'the webview bundles no package (mermaid is its own bundle)');
   });
 
-  it('the extension bundle holds no yaml and no core module but the leaves', async () => {
+  it('the extension bundle holds no yaml, no core module and no view writer: it asks the server', async () => {
     const inputs = await inputsOf('client/src/extension.ts', 'node');
     assert.ok(inputs.includes('client/src/extension.ts'), 'the metafile lists the client sources');
-    assert.deepEqual(forbidden(inputs, CORE_LEAVES), []);
+    assert.deepEqual(forbidden(inputs, new Set()), []);
+    // From the server's tree, only the custom requests, the webview protocol
+    // (with its per-tab message checks) and the wire form it forwards (decoded
+    // for the item under the cursor).
+    assert.deepEqual(inputs.filter((i) => i.startsWith('server/')).sort(), [
+      'server/src/node-options.ts', 'server/src/protocol.ts', 'server/src/view/forecast-message.ts', 'server/src/view/webview-protocol.ts', 'server/src/view/wire.ts',
+    ]);
   });
 
   it('a webview module that reaches into the core fails the check (probe)', async () => {

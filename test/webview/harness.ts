@@ -12,7 +12,7 @@ import { previewHtml } from '../../client/src/preview/preview-html.js';
 import { standaloneHtml } from '../../server/src/node/standalone-html.js';
 import { analyzeProgram } from '../../server/src/program/analyze.js';
 import { buildViewModel } from '../../server/src/view/build-view-model.js';
-import { packViewModel } from '../../server/src/view/wire.js';
+import { encodeViewModel } from '../../server/src/view/wire.js';
 import type { ViewModel } from '../../server/src/view/view-model.js';
 import { openPrograms } from '../../server/src/cli/programs.js';
 import { programFromYaml } from '../helpers/program.js';
@@ -94,8 +94,8 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
 
 export async function openWebview(browser: Browser, vm: ViewModel | null, theme: Theme = 'light', size?: { width: number; height: number }): Promise<Opened> {
   const o = await open(browser, webviewHtml(theme), theme, size);
-  // As the panel sends it (packed).
-  if (vm) await post(o.page, { type: 'update', packed: packViewModel(vm), documentUri: vm.uri });
+  // As the panel sends it: the server's wire form, as is.
+  if (vm) await post(o.page, { type: 'update', viewModel: encodeViewModel(vm), documentUri: vm.uri });
   return o;
 }
 

@@ -26,7 +26,7 @@ import { statusViewFor } from '../../server/src/view/status-build.js';
 import type { StatusView } from '../../server/src/view/status-types.js';
 
 const CLI = resolve('dist/cli.js');
-const TABS = ['gantt', 'graph', 'risks', 'milestones'] as const;
+const TABS = ['gantt', 'graph', 'risks', 'milestones', 'resources', 'forecast'] as const;
 const EVIL = 'http://evil.test';
 const tpl = (body: string) => `$${'{'}${body}}`; // a template-literal placeholder, spelled so lint sees no template
 
@@ -130,6 +130,8 @@ function hostileProgram(): string {
   PAYLOADS.forEach((p, i) => out.push(
     `  - id: ws${i}`, `    name: ${q(p)}`, `    owner: p${i}`, '    tasks:',
     `      - id: t${i}`, `        name: ${q(p)}`, '        duration: 2d', `        assignees: [p${i}]`,
+    // Estimates and schedule impacts: the exported page's Forecast tab names tasks and risks too.
+    '        estimate: { optimistic: 1d, likely: 2d, pessimistic: 4d }',
     ...(i > 0 ? [`        depends_on: [t${i - 1}]`] : []),
   ));
   out.push('milestones:');
@@ -137,7 +139,7 @@ function hostileProgram(): string {
   out.push('risks:');
   PAYLOADS.forEach((p, i) => out.push(
     `  - id: R${i}`, `    title: ${q(p)}`, `    description: ${q(p)}`, `    probability: ${1 + (i % 5)}`, `    impact: ${1 + ((i * 3) % 5)}`,
-    `    owner: p${i}`, `    mitigation: ${q(p)}`, `    contingency: ${q(p)}`, `    affects: [t${i}]`,
+    `    owner: p${i}`, `    mitigation: ${q(p)}`, `    contingency: ${q(p)}`, `    affects: [t${i}]`, '    schedule_impact: 2d',
   ));
   // The Status tab's sections: budget lines, stakeholders with RACI, KPIs and change requests.
   out.push('budget:', `  currency: ${q(PAYLOADS[0]!)}`, '  lines:');
@@ -211,6 +213,14 @@ async function assertNothingRan(o: Opened, where: string): Promise<void> {
 
 /** Every payload shows as text somewhere on the tab. */
 async function assertVisibleAsText(page: Page, tab: string, where: string): Promise<void> {
+  if (tab === 'forecast') {
+    // The tornado shows the top drivers only (none until a forecast is there): each name shown is a payload, as text.
+    const names = await page.$$eval('.fc-driver-name', (els) => els.map((e) => e.textContent ?? ''));
+    const known = new Set(PAYLOADS.map(visible));
+    assert.deepEqual(names.filter((n) => !known.has(visible(n))), [], `${where}: driver names shown as text`);
+    if (where.startsWith('export')) assert.ok(names.length >= 10, `${where}: the exported page's tornado names its drivers (${names.length})`);
+    return;
+  }
   const text = visible(await page.evaluate((t) => document.querySelector(`[data-panel="${t}"]`)?.textContent ?? '', tab));
   // The Gantt's labels are cut at 40 characters and the graph's at 48; the tables show the whole text.
   const missing = PAYLOADS.map((p, i) => [i, visible(tab === 'graph' || tab === 'gantt' ? p.slice(0, 30) : p)] as const)
@@ -267,7 +277,7 @@ void describe('preview safety: XSS corpus', () => {
     });
   });
 
-  void it('runs nothing in the VS Code webview page, on any tab', { timeout: 180_000 }, async () => {
+  void it('runs nothing in the VS Code webview page, on any tab', { timeout: 300_000 }, async () => {
     const o = await openWebview(browser, vm, 'light', { width: 1600, height: 6000 });
     await exerciseTabs(o, 'webview');
     // The graph's other views label nodes with workstream names and a focus item.
@@ -278,14 +288,14 @@ void describe('preview safety: XSS corpus', () => {
     await o.page.close();
   });
 
-  void it('runs nothing in the standalone HTML export (the CLI), on any tab', { timeout: 180_000 }, async () => {
+  void it('runs nothing in the standalone HTML export (the CLI), on any tab', { timeout: 300_000 }, async () => {
     const out = join(dir, 'xss.html');
     execFileSync(process.execPath, [CLI, 'export', file, '--format', 'html', '--out', out], { stdio: 'pipe' });
     const html = readFileSync(out, 'utf8');
     // The embedded JSON cannot end its script element: only ours close (the view model,
-    // the preview, and mermaid's deferred blocks).
+    // the forecast, the status report, the preview, and mermaid's deferred blocks).
     const deferred = (html.match(/<script type="text\/x-pac-deferred" class="pac-mermaid">/g) ?? []).length;
-    assert.equal((html.match(/<\/script/gi) ?? []).length, 3 + deferred, 'script elements in the export (the view model, the status report, the preview)');
+    assert.equal((html.match(/<\/script/gi) ?? []).length, 4 + deferred, 'script elements in the export (the view model, the forecast, the status report, the preview)');
     assert.doesNotMatch(html.slice(0, html.indexOf('<body')), /<script|<img/i, 'no markup from the program in <head>');
     assert.match(html, /<title>&lt;\/title&gt;&lt;script&gt;/, 'the program name is escaped in <title>');
     const o = await open(browser, html, 'light', { width: 1600, height: 6000 });

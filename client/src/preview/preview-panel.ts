@@ -3,9 +3,8 @@
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ganttSvg } from '../../../server/src/view/gantt-svg';
-import type { Zoom } from '../../../server/src/view/gantt-layout';
-import { ViewModelRequest } from '../../../server/src/protocol';
+import { requestExport } from '../requests';
+import type { Zoom } from '../requests';
 import { itemAtLine } from './cursor-item';
 import type { PreviewHost, RenderReport } from './program-preview';
 import { ProgramPreview, webviewOptions } from './program-preview';
@@ -65,12 +64,12 @@ export class PreviewManager implements vscode.Disposable {
     this.attach(panel, uri);
   }
 
-  /** The Gantt as a standalone SVG document, drawn from the server's view model by the core's exporter. */
+  /** The Gantt as a standalone SVG document, drawn by the server with the view layer's writer. */
   async exportGanttSvg(uri: vscode.Uri): Promise<string> {
-    const vm = await this.client.sendRequest(ViewModelRequest, { uri: uri.toString() });
-    if (!vm) throw new Error(`${uri.fsPath} is not part of a program.`);
     const zoom = vscode.workspace.getConfiguration('programAsCode.preview', uri).get<Zoom>('ganttZoom', 'week');
-    return ganttSvg(vm, { zoom });
+    const svg = await requestExport(this.client, uri, 'gantt-svg', zoom);
+    if (svg === null) throw new Error(`${uri.fsPath} is not part of a program.`);
+    return svg;
   }
 
   /** The dependency graph as SVG: mermaid draws it in the preview, so the preview is opened if needed. */

@@ -1,16 +1,19 @@
 // One preview panel showing one program document. The HTML is set once; the
 // view model goes over postMessage whenever the document (or a file of its
-// program) changes, debounced by `programAsCode.preview.updateDelay`.
+// program) changes, debounced by `programAsCode.preview.updateDelay`. The
+// server's answer is in the wire form (view/wire.ts) and is posted as is: the
+// panel neither re-encodes it nor, except to find the item under the cursor,
+// decodes it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { BaselineSummaryRequest, StatusViewRequest, ViewModelRequest } from '../../../server/src/protocol';
 import type { ViewModel } from '../../../server/src/view/view-model';
-import { packViewModel } from '../../../server/src/view/wire';
+import type { ExportWhat, TabId, ToWebview, WebviewMessage, WireViewModel } from '../../../server/src/view/webview-protocol';
+import { checkWebviewMessage, decodeViewModel, isRevealAllowed, revealRefusal } from '../../../server/src/view/webview-protocol';
+import { requestBaselineSummary, requestStatusView, requestViewModel } from '../requests';
 import { makeNonce, previewHtml, previewTitle } from './preview-html';
-import type { FromWebview } from './webview-messages';
-import { checkWebviewMessage, isRevealAllowed, revealRefusal } from './webview-messages';
+import { ForecastLink } from './forecast-link';
 
-export interface RenderReport { uri: string; tab: string; tasks: number; at: number }
+export interface RenderReport { uri: string; tab: TabId; tasks: number; at: number }
 
 export interface PreviewHost {
   readonly client: LanguageClient;
@@ -31,7 +34,10 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 
 export class ProgramPreview implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
-  private viewModel: ViewModel | null = null;
+  /** The server's last answer, as it came. */
+  private wire: WireViewModel | null = null;
+  /** The same, decoded, on first need (the cursor's item). */
+  private decoded: ViewModel | undefined;
   private ready = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private version = 0;
@@ -40,8 +46,10 @@ export class ProgramPreview implements vscode.Disposable {
   private readyWaiters: (() => void)[] = [];
   private disposed = false;
   private baselineAwaited = '';
+  private readonly forecast: ForecastLink;
 
   constructor(readonly panel: vscode.WebviewPanel, private uri: vscode.Uri, private readonly host: PreviewHost) {
+    this.forecast = new ForecastLink(host.client, (m) => this.post(m), host.log);
     const webview = panel.webview;
     webview.options = webviewOptions(host.extensionUri);
     const media = mediaRoot(host.extensionUri);
@@ -67,7 +75,7 @@ export class ProgramPreview implements vscode.Disposable {
   }
 
   get programFiles(): readonly string[] {
-    return this.viewModel?.files ?? [this.uri.toString()];
+    return this.wire?.rest.files ?? [this.uri.toString()];
   }
 
   /** Whether an edit to this document should redraw this preview. */
@@ -94,12 +102,13 @@ export class ProgramPreview implements vscode.Disposable {
   async refresh(): Promise<void> {
     const version = ++this.version;
     try {
-      const vm = await this.host.client.sendRequest(ViewModelRequest, { uri: this.uri.toString() });
+      const wire = await requestViewModel(this.host.client, this.uri);
       if (version !== this.version || this.disposed) return;
-      this.viewModel = vm;
+      this.wire = wire;
+      this.decoded = undefined;
       this.setTitle();
       this.postViewModel();
-      if (vm && !vm.baseline) void this.awaitBaseline(version);
+      if (wire && !wire.rest.baseline) void this.awaitBaseline(version);
     } catch (e) {
       this.host.log(`Preview: could not get the view model for ${this.uri.toString()}: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -115,27 +124,31 @@ export class ProgramPreview implements vscode.Disposable {
     const key = `${revision}\u0000${this.uri.toString()}`;
     if (!revision || this.baselineAwaited === key) return;
     this.baselineAwaited = key;
-    const summary = await this.host.client.sendRequest(BaselineSummaryRequest, { uri: this.uri.toString() }).catch(() => null);
+    const summary = await requestBaselineSummary(this.host.client, this.uri).catch(() => null);
     if (summary?.commit && version === this.version && !this.disposed) void this.refresh();
   }
 
+
+  /** The view model shown (decoded from the wire form once per answer). */
   async currentViewModel(): Promise<ViewModel | null> {
-    if (!this.viewModel) await this.refresh();
-    return this.viewModel;
+    if (!this.wire) await this.refresh();
+    if (!this.wire) return null;
+    this.decoded ??= decodeViewModel(this.wire);
+    return this.decoded ?? null;
   }
 
-  post(message: Record<string, unknown>): void {
+  post(message: ToWebview): void {
     if (!this.disposed) void this.panel.webview.postMessage(message);
   }
 
   /** Resolves once the webview script runs and has the view model. */
   whenReady(): Promise<void> {
-    if (this.ready && this.viewModel) return Promise.resolve();
+    if (this.ready && this.wire) return Promise.resolve();
     return new Promise((resolve) => this.readyWaiters.push(resolve));
   }
 
   /** Asks the webview to produce an export (the graph needs mermaid, which runs there). */
-  async requestExport(what: 'gantt-svg' | 'graph-svg', timeoutMs = 60_000): Promise<string> {
+  async requestExport(what: ExportWhat, timeoutMs = 60_000): Promise<string> {
     await this.whenReady();
     const requestId = this.nextRequest++;
     return new Promise<string>((resolve, reject) => {
@@ -149,13 +162,12 @@ export class ProgramPreview implements vscode.Disposable {
   }
 
   private setTitle(): void {
-    this.panel.title = previewTitle(this.viewModel, this.uri.path);
+    this.panel.title = previewTitle(this.wire?.rest, this.uri.path);
   }
 
   private postViewModel(): void {
-    if (!this.ready || !this.viewModel) return;
-    // Packed: one string is far cheaper to send and receive than thousands of small objects.
-    this.post({ type: 'update', packed: packViewModel(this.viewModel), documentUri: this.uri.toString() });
+    if (!this.ready || !this.wire) return;
+    this.post({ type: 'update', viewModel: this.wire, documentUri: this.uri.toString() });
     const waiters = this.readyWaiters;
     this.readyWaiters = [];
     for (const w of waiters) w();
@@ -170,11 +182,14 @@ export class ProgramPreview implements vscode.Disposable {
     void this.handle(checked.message);
   }
 
-  private async handle(msg: FromWebview): Promise<void> {
+  private async handle(msg: WebviewMessage): Promise<void> {
     switch (msg.type) {
       case 'ready':
         this.ready = true;
         this.postViewModel();
+        return;
+      case 'forecastWanted':
+        this.forecast.request(this.uri.toString());
         return;
       case 'rendered':
         this.host.rendered({ uri: this.uri.toString(), tab: msg.tab, tasks: msg.tasks, at: Date.now() });
@@ -200,7 +215,7 @@ export class ProgramPreview implements vscode.Disposable {
   private async postStatus(): Promise<void> {
     const version = this.version;
     try {
-      const status = await this.host.client.sendRequest(StatusViewRequest, { uri: this.uri.toString() });
+      const status = await requestStatusView(this.host.client, this.uri);
       if (version !== this.version || this.disposed) return;
       this.post({ type: 'status', status, forecastRunning: status?.forecastRunning ?? false });
     } catch (e) {
@@ -233,6 +248,7 @@ export class ProgramPreview implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
+    this.forecast.dispose();
     for (const p of this.pending.values()) p.reject(new Error('The preview was closed.'));
     this.pending.clear();
     this.panel.dispose();

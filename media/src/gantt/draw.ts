@@ -4,8 +4,10 @@
 import type { Box, Row, Scale, Tick } from '../../../server/src/view/gantt-layout.js';
 import { BAR_HEIGHT, HEADER_HEIGHT, ROW_HEIGHT, cancelMarkPath, toDay, weekday } from '../../../server/src/view/gantt-layout.js';
 import { s } from '../dom.js';
+import { delayMarker, pauseBoxes } from '../../../server/src/view/gantt-marks.js';
+import type { TaskMarks } from '../../../server/src/view/gantt-marks.js';
 
-export function drawBar(row: Row, box: Box, scale: Scale): SVGGElement {
+export function drawBar(row: Row, box: Box, scale: Scale, marks?: TaskMarks): SVGGElement {
   const top = box.y - BAR_HEIGHT / 2;
   if (row.kind === 'task') {
     const t = row.task;
@@ -24,6 +26,7 @@ export function drawBar(row: Row, box: Box, scale: Scale): SVGGElement {
       s('rect', { class: 'bar-bg', x: box.x1, y: top, width: w, height: BAR_HEIGHT, rx: 3 }),
       s('rect', { class: 'bar-progress', x: box.x1, y: top, width: (w * t.progress) / 100, height: BAR_HEIGHT, rx: 3 }),
     );
+    drawMarks(g, marks, box, scale);
     return g;
   }
   if (row.kind === 'milestone') return drawMilestone(row, box, scale);
@@ -31,6 +34,20 @@ export function drawBar(row: Row, box: Box, scale: Scale): SVGGElement {
   const y = box.y - 3;
   g.append(s('path', { class: 'summary-bar', d: `M${box.x1},${y + 9}V${y}H${box.x2}V${y + 9}L${box.x2 - 4},${y + 5}H${box.x1 + 4}Z` }));
   return g;
+}
+
+/** Leave pauses inside the bar (hatched), and a levelling delay's bracket before it (a click reveals the holder). */
+function drawMarks(g: SVGGElement, marks: TaskMarks | undefined, box: Box, scale: Scale): void {
+  if (!marks) return;
+  for (const p of pauseBoxes(marks, scale, box)) {
+    g.append(s('rect', { class: 'pause', x: p.x, y: p.y, width: p.width, height: p.height, 'data-from': p.pause.from, 'data-to': p.pause.to }));
+  }
+  const d = marks.delay;
+  if (!d) return;
+  const m = delayMarker(box, scale, d.days);
+  g.append(s('g', { class: 'delay-marker', 'data-id': d.heldBy[0]?.task ?? null, 'data-days': d.days },
+    s('path', { class: 'delay-bracket', d: m.path }),
+    s('text', { class: 'delay-label', x: m.labelX, y: m.labelY, 'text-anchor': 'end' }, m.label)));
 }
 
 function diamond(x: number, y: number, r: number): string {
@@ -54,6 +71,11 @@ function drawMilestone(row: Extract<Row, { kind: 'milestone' }>, box: Box, scale
   return g;
 }
 
+/** The link from a task that held a resource to the task it delayed (dashed, as finish-to-start). */
+export function drawHold(d: string, holder: string, task: string): SVGPathElement {
+  return s('path', { class: 'hold-link', d, 'marker-end': 'url(#pac-arrow-hold)', 'data-from': holder, 'data-to': task });
+}
+
 export function drawArrow(d: string, type: string, critical: boolean, from: string, to: string): SVGPathElement {
   return s('path', { class: `dep dep-${type.toLowerCase()}${critical ? ' critical' : ''}`, d, 'marker-end': critical ? 'url(#pac-arrow-crit)' : 'url(#pac-arrow)', 'data-from': from, 'data-to': to });
 }
@@ -61,7 +83,7 @@ export function drawArrow(d: string, type: string, critical: boolean, from: stri
 /** Markers and the repeating weekend pattern, aligned so x = 0 is the scale's origin. */
 export function drawDefs(scale: Scale, offDays: readonly number[]): SVGDefsElement {
   const defs = s('defs');
-  for (const [id, cls] of [['pac-arrow', 'arrow-head'], ['pac-arrow-crit', 'arrow-head critical']] as const) {
+  for (const [id, cls] of [['pac-arrow', 'arrow-head'], ['pac-arrow-crit', 'arrow-head critical'], ['pac-arrow-hold', 'arrow-head hold']] as const) {
     const marker = s('marker', { id, viewBox: '0 0 8 8', refX: 7, refY: 4, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
     marker.append(s('path', { class: cls, d: 'M0,0L8,4L0,8Z' }));
     defs.append(marker);
@@ -73,6 +95,10 @@ export function drawDefs(scale: Scale, offDays: readonly number[]): SVGDefsEleme
     pattern.append(s('rect', { class: 'nonworking', x: offset * scale.pxPerDay, y: 0, width: scale.pxPerDay, height: ROW_HEIGHT }));
   }
   defs.append(pattern);
+  // Leave inside a bar: diagonal hatching over the page's background (a gap that says why).
+  const pause = s('pattern', { id: 'pac-pause', patternUnits: 'userSpaceOnUse', width: 5, height: 5, patternTransform: 'rotate(45)' });
+  pause.append(s('rect', { class: 'pause-bg', x: 0, y: 0, width: 5, height: 5 }), s('line', { class: 'pause-hatch', x1: 1, y1: 0, x2: 1, y2: 5 }));
+  defs.append(pause);
   return defs;
 }
 

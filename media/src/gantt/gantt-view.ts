@@ -9,7 +9,9 @@ import {
 } from '../../../server/src/view/gantt-layout.js';
 import { clear, h, s } from '../dom.js';
 import type { UiState } from '../state.js';
-import { drawArrow, drawBar, drawDefs, drawHeader } from './draw.js';
+import { drawArrow, drawBar, drawDefs, drawHeader, drawHold } from './draw.js';
+import { holdLinks, taskMarks } from '../../../server/src/view/gantt-marks.js';
+import type { TaskMarks } from '../../../server/src/view/gantt-marks.js';
 import { ganttLegend } from './legend.js';
 import { drawShadow } from './baseline-shadow.js';
 import { baselineIndex, shadowOf } from '../../../server/src/view/baseline-bars.js';
@@ -45,6 +47,9 @@ export class GanttView {
   private readonly tooltip = new Tooltip();
   private rowSet: RowSet = { rows: [], index: new Map(), groupOf: new Map() };
   private deps: DepRow[] = [];
+  /** Leave pauses and levelling delays by task, and the links from holding tasks (row pairs). */
+  private marks = new Map<string, TaskMarks>();
+  private holds: { from: number; to: number; holder: string; task: string }[] = [];
   private scale: Scale | undefined;
   private drawn: [number, number] = [-1, -1];
   private readonly legend = ganttLegend();
@@ -95,6 +100,8 @@ export class GanttView {
     const scale = makeScale(vm, state.zoom);
     this.scale = scale;
     this.deps = this.resolveDeps(vm);
+    this.marks = taskMarks(vm.resources);
+    this.holds = holdLinks(this.marks, (id) => this.rowSet.index.get(id));
     const height = this.rowSet.rows.length * ROW_HEIGHT;
     this.grid.style.gridTemplateColumns = `${lw}px ${scale.width}px`;
     this.grid.style.gridTemplateRows = `${HEADER_HEIGHT}px ${height}px`;
@@ -232,7 +239,7 @@ export class GanttView {
       const shadow = this.baseline && shadowOf(this.baseline.index, row, scale, y + ROW_HEIGHT / 2);
       if (shadow) this.bodyBars.append(drawShadow(shadow, this.baseline!.revision));
       if (box) {
-        const bar = drawBar(row, box, scale);
+        const bar = drawBar(row, box, scale, this.marks.get(row.id));
         if (isHi) bar.classList.add('highlighted');
         this.bodyBars.append(bar);
       }
@@ -245,6 +252,12 @@ export class GanttView {
       const a = boxAt(d.from);
       const b = boxAt(d.to);
       if (a && b) this.bodyArrows.append(drawArrow(arrowPath(d.type, a, b), d.type, d.critical, d.fromId, d.toId));
+    }
+    for (const l of this.holds) {
+      if (Math.max(l.from, l.to) < first || Math.min(l.from, l.to) >= last) continue;
+      const a = boxAt(l.from);
+      const b = boxAt(l.to);
+      if (a && b) this.bodyArrows.append(drawHold(arrowPath('FS', a, b), l.holder, l.task));
     }
   }
 
@@ -295,7 +308,7 @@ export class GanttView {
 
   private onHover(e: MouseEvent): void {
     const row = this.rowOf(e.target);
-    if (row) this.tooltip.show(row, e.clientX, e.clientY, (wsId) => this.ownerNames.get(wsId) ?? null);
+    if (row) this.tooltip.show(row, e.clientX, e.clientY, (wsId) => this.ownerNames.get(wsId) ?? null, this.marks.get(row.id));
     else this.tooltip.hide();
   }
 }

@@ -25,6 +25,11 @@ function bar(status: string, progress: number, critical = false): SVGGElement {
   return g;
 }
 
+function withPause(g: SVGGElement): SVGGElement {
+  g.append(s('rect', { class: 'pause', x: 11, y: Y - BAR_HEIGHT / 2 + 2, width: 8, height: BAR_HEIGHT - 4 }));
+  return g;
+}
+
 function diamondAt(x: number, r: number): string {
   return `M${x},${Y - r}L${x + r},${Y}L${x},${Y + r}L${x - r},${Y}Z`;
 }
@@ -58,6 +63,9 @@ export function ganttLegend(): HTMLDetailsElement {
     item(swatch(s('line', { class: 'status-line', x1: W / 2, y1: 0, x2: W / 2, y2: H })), 'Status date', 'status-date'),
     item(swatch(s('rect', { class: 'nonworking', x: 4, y: 0, width: 10, height: H }), s('rect', { class: 'holiday', x: 16, y: 0, width: 10, height: H })), 'Weekend, holiday', 'nonworking'),
     item(swatch(s('path', { class: 'dep', d: `M2,${Y}H${W - 4}`, 'marker-end': 'url(#pac-arrow)' })), 'Dependency', 'dependency'),
+    item(swatch(withPause(bar('not-started', 0))), 'Paused: an assignee on leave', 'pause'),
+    item(swatch(s('path', { class: 'delay-bracket', d: `M2,${Y - 1}V${Y + 5}H${W - 2}` }), s('path', { class: 'hold-link', d: `M2,${Y - 5}H${W - 2}` })),
+      'Levelling delay; dashes from the task that held the person or pool', 'delay'),
     // Shown only while a baseline is loaded (GanttView names its revision).
     item(swatch(s('rect', { class: 'baseline-shadow', x: 2, y: Y + 1, width: 16, height: SHADOW_HEIGHT, rx: 1 }), s('path', { class: 'baseline-shadow milestone-shadow', d: shadowDiamond(24, Y, 4) })), 'Baseline', 'baseline'),
   );

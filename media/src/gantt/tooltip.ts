@@ -1,13 +1,23 @@
 // One tooltip element for the whole chart, filled with text nodes on hover.
 import type { Row } from '../../../server/src/view/gantt-layout.js';
 import { clear, h } from '../dom.js';
+import { delayWords, pauseWords } from '../../../server/src/view/gantt-marks.js';
+import type { TaskMarks } from '../../../server/src/view/gantt-marks.js';
+
+/** Why the task ends when it does: its leave pauses (the first few) and its levelling delay. */
+function marksWords(m: TaskMarks): string[] {
+  const shown = m.pauses.slice(0, 3).map(pauseWords);
+  if (m.pauses.length > 3) shown.push(`and ${m.pauses.length - 3} more pauses`);
+  return [...shown, ...(m.delay ? [delayWords(m.delay)] : [])];
+}
 
 export class Tooltip {
   readonly el = h('div', { class: 'tooltip', role: 'tooltip', hidden: true });
 
-  show(row: Row, clientX: number, clientY: number, ownerOf: OwnerOf = () => null): void {
+  show(row: Row, clientX: number, clientY: number, ownerOf: OwnerOf = () => null, marks?: TaskMarks): void {
     clear(this.el);
-    for (const [i, line] of describe(row, ownerOf).entries()) this.el.append(h('div', { class: i === 0 ? 'tooltip-title' : 'tooltip-line' }, line));
+    const lines = [...describe(row, ownerOf), ...(marks ? marksWords(marks) : [])];
+    for (const [i, line] of lines.entries()) this.el.append(h('div', { class: i === 0 ? 'tooltip-title' : 'tooltip-line' }, line));
     this.el.hidden = false;
     // Keep it inside the panel: flip to the left/top near the edges.
     const w = this.el.offsetWidth;

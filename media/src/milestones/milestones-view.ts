@@ -1,20 +1,25 @@
 // The Milestones tab: one row per milestone with its target, forecast, slip,
-// status, owner and the chain of work that drives its date.
+// status, owner and the chain of work that drives its date; with a forecast
+// (the server's, or the one embedded in the exported page), each milestone's
+// P80 beside its deterministic forecast.
 import type { ViewModel } from '../../../server/src/view/view-model.js';
 import { clear, h } from '../dom.js';
 import { detailsRow, moreCell } from '../table-details.js';
+import type { ForecastView } from '../../../server/src/view/forecast-types.js';
+import { P80_TITLE, p80Cell, p80Of } from '../forecast/milestone-p80.js';
 
 export class MilestonesView {
   readonly root = h('div', { class: 'milestones' });
 
   constructor(private readonly reveal: (id: string) => void) {}
 
-  update(vm: ViewModel): void {
+  update(vm: ViewModel, forecast?: { view: ForecastView | undefined; stale: boolean }): void {
     clear(this.root);
     if (vm.milestones.length === 0) { this.root.append(h('p', { class: 'empty-note' }, 'This program has no milestones.')); return; }
     const names = new Map<string, string>();
     for (const t of vm.tasks) names.set(t.id, t.name ?? t.id);
     for (const m of vm.milestones) names.set(m.id, m.name ?? m.id);
+    const p80 = p80Of(forecast?.view);
     const tbody = h('tbody');
     for (const m of vm.milestones) {
       const chain = h('td', { class: 'chain opt' });
@@ -22,7 +27,7 @@ export class MilestonesView {
         if (i > 0) chain.append(h('span', { class: 'chain-sep' }, ' → '));
         chain.append(this.link(id, names.get(id) ?? id));
       });
-      const details = detailsRow(9, [['ID', this.link(m.id, m.id)], ['Owner', m.ownerName ?? m.owner ?? '—'], ['Driving chain', chain.childNodes.length ? Array.from(chain.cloneNode(true).childNodes) : '—']]);
+      const details = detailsRow(p80 ? 10 : 9, [['ID', this.link(m.id, m.id)], ['Owner', m.ownerName ?? m.owner ?? '—'], ['Driving chain', chain.childNodes.length ? Array.from(chain.cloneNode(true).childNodes) : '—']]);
       // The clone lost its listeners: links in the details reveal by delegation.
       details.addEventListener('click', (e) => {
         const a = e.target instanceof Element ? e.target.closest('a[data-reveal]') : null;
@@ -34,6 +39,7 @@ export class MilestonesView {
         h('td', { class: 'name' }, m.name ? this.link(m.id, m.name) : this.link(m.id, m.id)),
         h('td', { class: 'nowrap' }, m.target ?? '—'),
         h('td', { class: 'nowrap' }, m.date ?? '—'),
+        p80 && p80Cell(p80.get(m.id)),
         h('td', { class: 'num' }, m.slip === null ? '—' : m.slip > 0 ? `+${m.slip}d` : '0'),
         h('td', {}, h('span', { class: `badge status-${m.status}` }, m.state)),
         h('td', { class: 'opt' }, m.ownerName ?? m.owner ?? ''),
@@ -42,8 +48,9 @@ export class MilestonesView {
     // ID, owner and driving chain open under a row on demand in a narrow panel.
     const optional = new Set(['ID', 'Owner', 'Driving chain']);
     const head = h('tr', {}, h('th', { class: 'more narrow-only', 'aria-label': 'Details' }),
-      ...['ID', 'Name', 'Target', 'Forecast', 'Slip', 'Status', 'Owner', 'Driving chain'].map((l) => h('th', { class: optional.has(l) ? 'opt' : null }, l)));
-    this.root.append(h('table', { class: 'milestone-table' }, h('thead', {}, head), tbody));
+      ...['ID', 'Name', 'Target', 'Forecast', ...(p80 ? ['P80'] : []), 'Slip', 'Status', 'Owner', 'Driving chain']
+        .map((l) => h('th', { class: optional.has(l) ? 'opt' : null, title: l === 'P80' ? P80_TITLE : null }, l)));
+    this.root.append(h('table', { class: `milestone-table${p80 && forecast?.stale ? ' p80-stale' : ''}` }, h('thead', {}, head), tbody));
   }
 
   private link(id: string, label: string): HTMLAnchorElement {

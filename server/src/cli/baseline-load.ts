@@ -8,7 +8,8 @@ import { BaselineError, loadBaseline } from '../program/running/baseline-source.
 import { diffPrograms } from '../program/running/baseline-diff.js';
 import type { BaselineComparison, ScheduledProgram } from '../program/running/baseline-diff.js';
 import { scheduleProgram } from '../program/schedule.js';
-import type { Schedule } from '../program/schedule.js';
+import { whatIfForecaster } from '../program/running/what-if-forecast.js';
+import type { Forecaster } from '../program/running/what-if-forecast.js';
 import type { Day } from '../program/types.js';
 import { gitSource } from '../node/git-source.js';
 import { pathToUri, uriToPath } from '../node/node-host.js';
@@ -18,7 +19,7 @@ export interface Current extends ScheduledProgram {
   readonly statusDate: Day;
   readonly workspaceRoot: string;
   readonly errors: number;
-  readonly scheduleOf: (model: ProgramModel) => Schedule;
+  readonly scheduleOf: Forecaster;
 }
 
 export type Opened<T> = { ok: true; value: T } | { ok: false; exitCode: number; message: string };
@@ -44,7 +45,7 @@ export function openCurrent(file: string, cwd: string, statusDate?: Day, today?:
       model, schedule: analysis.schedule, statusDate: analysis.statusDate,
       workspaceRoot: pathToUri(boundaryOf(uriToPath(model.rootUri) === abs ? abs : uriToPath(model.rootUri), false, resolve(cwd))),
       errors: analysis.diagnostics.filter((d) => d.severity === 'error').length,
-      scheduleOf: (m) => scheduleProgram(m, opts),
+      scheduleOf: whatIfForecaster(model, opts),
     },
   };
 }

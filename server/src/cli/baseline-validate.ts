@@ -4,9 +4,8 @@
 // ordinary validate prints everything in the chosen format.
 import { analyzeProgram } from '../program/analyze.js';
 import { diagnostic } from '../program/diagnostic.js';
-import type { ProgramModel } from '../program/model.js';
 import { attributionText } from '../program/running/diff-format.js';
-import { scheduleProgram } from '../program/schedule.js';
+import { whatIfForecaster } from '../program/running/what-if-forecast.js';
 import type { Diagnostic } from '../program/types.js';
 import { pathToUri, uriToPath } from '../node/node-host.js';
 import { compareWithBaseline } from './baseline-load.js';
@@ -24,7 +23,7 @@ export async function runValidateWithBaseline(opts: ValidateOptions & { baseline
     const current = {
       model, schedule: analysis.schedule, statusDate: analysis.statusDate, errors: 0,
       workspaceRoot: pathToUri(boundaryOf(uriToPath(model.rootUri), false, opts.cwd)),
-      scheduleOf: (m: ProgramModel) => scheduleProgram(m, { statusDate: analysis.statusDate }),
+      scheduleOf: whatIfForecaster(model, { statusDate: analysis.statusDate }),
     };
     const b = await compareWithBaseline(current, opts.baseline);
     if (!b.ok) return { exitCode: b.exitCode, stdout: '', stderr: `program-as-code: ${b.message}\n` };

@@ -4,21 +4,18 @@
 // (dist/media), found next to this CLI bundle.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyzeProgram } from '../program/analyze.js';
 import { ganttSvg, svgScale } from '../view/gantt-svg.js';
 import { standaloneHtml } from '../node/standalone-html.js';
 import type { StandaloneAssets } from '../node/standalone-html.js';
 import { programMarkdown } from '../view/markdown.js';
 import { programAsMermaidMarkdown } from '../view/mermaid.js';
-import { resourcesMarkdown } from '../view/resources-markdown.js';
 import { risksCsv } from '../view/risks-csv.js';
-import { resourceLoad } from '../program/resource-load.js';
 import { buildViewModel } from '../view/build-view-model.js';
-import { reportForecast } from '../program/report/report-forecast.js';
 import { NO_P80_NOTE, statusViewFor } from '../view/status-build.js';
-import { analyzeOptionsOf, openPrograms } from './programs.js';
+import { analyzeOptionsOf } from './programs.js';
+import { analyzeOneProgram } from './one-program.js';
 import type { AnalysisFlags } from './programs.js';
-import { EXIT_INTERNAL_ERROR } from './validate.js';
+import { exportedForecastRun } from './export-forecast.js';
 
 export const EXPORT_FORMATS = ['html', 'svg', 'csv', 'markdown', 'mermaid'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -47,36 +44,28 @@ function readAssets(): StandaloneAssets | string {
 }
 
 export function runExport(opts: { file: string; format: ExportFormat; out?: string; cwd: string } & AnalysisFlags): { exitCode: number; stdout: string; stderr: string } {
-  const opened = openPrograms([opts.file], opts.cwd);
-  if (!opened.ok) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opened.message}\n` };
-  const model = opened.models[0];
-  if (!model) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opts.file} is not a program file\n` };
-  const analysis = analyzeProgram(model, analyzeOptionsOf(opts));
-  if (analysis.diagnostics.some((x) => x.code === 'internal-error')) {
-    return { exitCode: EXIT_INTERNAL_ERROR, stdout: '', stderr: `program-as-code: internal error while exporting ${opts.file} (a bug in Program as Code; run 'program-as-code validate ${opts.file}' for details).\n` };
-  }
+  const one = analyzeOneProgram(opts.file, opts.cwd, analyzeOptionsOf(opts), 'exporting');
+  if (!one.ok) return one.result;
+  const { analysis } = one;
   const vm = buildViewModel(analysis);
   let text: string;
   switch (opts.format) {
     case 'svg': text = ganttSvg(vm); break;
     case 'csv': text = risksCsv(vm); break;
-    case 'markdown': {
-      const resources = resourcesMarkdown(resourceLoad(model, analysis.schedule));
-      text = resources ? `${programMarkdown(vm).trimEnd()}\n\n${resources}` : programMarkdown(vm);
-      break;
-    }
+    case 'markdown': text = programMarkdown(vm); break;
     case 'mermaid': text = `${programAsMermaidMarkdown(vm)}\n`; break;
     case 'html': {
       const assets = readAssets();
       if (typeof assets === 'string') return { exitCode: 2, stdout: '', stderr: `program-as-code: ${assets}\n` };
       // The Status tab's report (budget, KPIs, RACI, changes…), as `report` would give it, with P80 when there are estimates.
-      const forecast = reportForecast(model, analysis.schedule, analysis.statusDate);
+      // One Monte Carlo run feeds both the Forecast tab and the Status tab's P80s.
+      const forecast = exportedForecastRun(analysis);
       const status = statusViewFor(analysis, {
-        ...(forecast && { forecast }),
+        ...(forecast.result && { forecast: forecast.result }),
         baselineNote: 'No baseline: this page was exported without one (run `program-as-code report FILE --baseline REV` to compare with a git revision).',
         forecastNote: NO_P80_NOTE,
       });
-      text = standaloneHtml(vm, assets, { status });
+      text = standaloneHtml(vm, assets, { forecast: forecast.view, status });
       break;
     }
   }

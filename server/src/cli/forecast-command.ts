@@ -2,10 +2,9 @@
 // people, or JSON in the shape program-format.md specifies.
 import { join } from 'node:path';
 import { runForecastThreads } from '../node/forecast-threads.js';
-import { analyzeProgram } from '../program/analyze.js';
 import { MAX_ITERATIONS, prepareForecast } from '../program/forecast/forecast.js';
 import { forecastJson, forecastTable } from '../program/forecast/report.js';
-import { openPrograms } from './programs.js';
+import { analyzeOneProgram } from './one-program.js';
 
 export type ForecastFormat = 'table' | 'json';
 
@@ -36,13 +35,11 @@ export const SEED_RANGE = [0, 0xffffffff] as const;
 export const WORKERS_RANGE = [0, 16] as const;
 
 export async function runForecastCommand(opts: ForecastCommandOptions): Promise<{ exitCode: number; stdout: string; stderr: string }> {
-  const opened = openPrograms([opts.file], opts.cwd);
-  if (!opened.ok) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opened.message}\n` };
-  const model = opened.models[0];
-  if (!model) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opts.file} is not a program file\n` };
-  const analysis = analyzeProgram(model, {
+  const one = analyzeOneProgram(opts.file, opts.cwd, {
     ...(opts.today !== undefined && { today: opts.today }), ...(opts.statusDate !== undefined && { statusDate: opts.statusDate }), ...(opts.level && { level: true }),
-  });
+  }, 'forecasting');
+  if (!one.ok) return one.result;
+  const { model, analysis } = one;
   const plan = prepareForecast(model, {
     schedule: analysis.schedule, statusDate: analysis.statusDate,
     ...(opts.iterations !== undefined && { iterations: opts.iterations }),

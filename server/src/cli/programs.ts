@@ -11,7 +11,7 @@ import type { FileHost } from '../program/host.js';
 import { loadProgram } from '../program/load.js';
 import type { ProgramModel } from '../program/model.js';
 import { nodeHost, pathToUri } from '../node/node-host.js';
-import { guessIncludes } from '../workspace/include-guess.js';
+import { guessIncludes } from '../program/include-guess.js';
 
 export type OpenResult = { ok: true; models: ProgramModel[]; files: string[]; notes: string[] } | { ok: false; message: string };
 

@@ -1,6 +1,5 @@
 // `program-as-code schedule FILE`: the computed dates as a table for people,
 // or JSON / CSV for machines.
-import { analyzeProgram } from '../program/analyze.js';
 import { formatDate } from '../program/dates.js';
 import { compareLevelling, comparisonLines } from '../program/level-compare.js';
 import { milestoneStateOf } from '../program/milestone-state.js';
@@ -8,9 +7,9 @@ import type { ProgramModel } from '../program/model.js';
 import { resourceLoad } from '../program/resource-load.js';
 import type { Hold, Schedule } from '../program/schedule.js';
 import { csvCell } from '../view/csv.js';
-import { analyzeOptionsOf, openPrograms } from './programs.js';
+import { analyzeOptionsOf } from './programs.js';
+import { analyzeOneProgram } from './one-program.js';
 import type { AnalysisFlags } from './programs.js';
-import { EXIT_INTERNAL_ERROR } from './validate.js';
 import { visibleText } from '../program/visible-text.js';
 
 export type ScheduleFormat = 'table' | 'json' | 'csv' | 'load-csv';
@@ -54,14 +53,9 @@ export interface ScheduleCommandOptions extends AnalysisFlags {
 }
 
 export function runSchedule(opts: ScheduleCommandOptions): { exitCode: number; stdout: string; stderr: string } {
-  const opened = openPrograms([opts.file], opts.cwd);
-  if (!opened.ok) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opened.message}\n` };
-  const model = opened.models[0];
-  if (!model) return { exitCode: 2, stdout: '', stderr: `program-as-code: ${opts.file} is not a program file\n` };
-  const analysis = analyzeProgram(model, analyzeOptionsOf(opts));
-  if (analysis.diagnostics.some((x) => x.code === 'internal-error')) {
-    return { exitCode: EXIT_INTERNAL_ERROR, stdout: '', stderr: `program-as-code: internal error while scheduling ${opts.file} (a bug in Program as Code; run 'program-as-code validate ${opts.file}' for details).\n` };
-  }
+  const one = analyzeOneProgram(opts.file, opts.cwd, analyzeOptionsOf(opts), 'scheduling');
+  if (!one.ok) return one.result;
+  const { model, analysis } = one;
   if (opts.compare) {
     const c = compareLevelling(model, { statusDate: analysis.statusDate, progressDate: analysis.schedule.progressDate });
     const title = `What levelling would do to ${model.program?.name ?? model.program?.id ?? 'the program'}`;

@@ -9,7 +9,7 @@ import type { BaselineComparison } from '../program/running/baseline-diff.js';
 import { changeImpacts } from '../program/running/change-impact.js';
 import { computeEvm } from '../program/running/evm.js';
 import { signed } from '../program/running/diff-format.js';
-import { scheduleProgram } from '../program/schedule.js';
+import { whatIfForecaster } from '../program/running/what-if-forecast.js';
 import type { Schedule } from '../program/schedule.js';
 import type { ProgramModel } from '../program/model.js';
 import type { Entity } from '../program/types.js';
@@ -69,8 +69,8 @@ export function baselineInlayHints(ctx: FeatureContext, view: BaselineView | und
 /** Hover lines for a change request: what it would move if applied. */
 export function changeHoverLines(analysis: ProgramAnalysis, e: Entity): string[] {
   if (e.kind !== 'change') return [];
-  const scheduleOf = (m: typeof analysis.model) => scheduleProgram(m, { statusDate: analysis.statusDate });
   const only = { ...analysis.model, changes: analysis.model.changes.filter((c) => c.id === e.id).slice(0, 1) };
+  const scheduleOf = whatIfForecaster(only, { statusDate: analysis.statusDate });
   const bac = computeEvm({ current: analysis, statusDate: analysis.statusDate }).bac;
   const impact = changeImpacts({ model: only, schedule: analysis.schedule }, scheduleOf, bac)[0];
   if (!impact) return [];

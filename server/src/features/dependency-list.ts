@@ -3,6 +3,7 @@
 import type { ProgramAnalysis } from '../program/analyze.js';
 import { formatDate } from '../program/dates.js';
 import { dependentsOf, resolveReference, symbolAt } from '../program/lookup.js';
+import { slippingCount } from '../program/milestone-state.js';
 import type { Entity } from '../program/types.js';
 import type { Location, Position } from 'vscode-languageserver-types';
 import { offsetIn, rangeIn } from './context.js';
@@ -80,6 +81,11 @@ export function listDependencies(ctx: FeatureContext, position: Position): Depen
     out.push(item(ctx, analysis, target));
   }
   return out;
+}
+
+/** The status bar's words for a summary: `finish 2026-08-25 · 1 slipping`, or `no dates yet · 0 slipping`. */
+export function programStatusText(summary: ProgramSummary): string {
+  return `${summary.finish ? `finish ${summary.finish}` : 'no dates yet'} · ${slippingCount(summary.slippingMilestones)}`;
 }
 
 export function programSummary(analysis: ProgramAnalysis | undefined): ProgramSummary {

@@ -15,8 +15,8 @@ import { addTally, BLOCK_ITERATIONS, blockCount, blockPlanData, createTally, run
 import type { BlockPlanData, Tally } from '../program/forecast/blocks.js';
 import { prepareForecast, summariseForecast } from '../program/forecast/forecast.js';
 import type { ForecastPlan, ForecastResult } from '../program/forecast/forecast.js';
-import { modelOfJob, optionsOfJob } from '../workspace/forecast-job.js';
-import type { ForecastJob } from '../workspace/forecast-job.js';
+import { modelOfJob, optionsOfJob } from '../program/forecast/job.js';
+import type { ForecastJob } from '../program/forecast/job.js';
 
 /** Below this many task-iterations a worker's start (loading, parsing, scheduling) costs more than it saves. */
 export const THREADS_FROM_TASK_ITERATIONS = 2_000_000;

@@ -26,6 +26,9 @@ export interface LoadWeek {
   readonly leaveDays: number;
   /** The tasks working in that week (indexes into ResourceLoad.tasks). */
   readonly tasks: readonly number[];
+  /** Pools: the most units asked for on one day of the week, and the first such day. */
+  readonly peak?: number;
+  readonly peakDay?: Day;
 }
 
 export interface LoadTask {
@@ -39,6 +42,8 @@ export interface LoadTask {
 
 export interface ResourceLoad {
   readonly id: string;
+  /** A person (the default) or a pool (capacity = its units; over when a day asks for more). */
+  readonly kind?: 'person' | 'pool';
   /** Where the resource is defined, when it is. */
   readonly definition?: Location;
   /** Share of a full-time person (1 = full time). */
@@ -53,7 +58,7 @@ const MAX_RELATED = 20;
 
 /** One warning per run of consecutive over-allocated weeks. */
 export function overAllocationReports(r: ResourceLoad, code: DiagnosticCode = 'over-allocation'): Diagnostic[] {
-  const weeks = [...r.weeks].filter((w) => w.demand > w.available).sort((a, b) => a.week - b.week);
+  const weeks = [...r.weeks].filter((w) => w.demand > w.available || (r.kind === 'pool' && (w.peak ?? 0) > r.capacity)).sort((a, b) => a.week - b.week);
   const out: Diagnostic[] = [];
   for (let i = 0; i < weeks.length;) {
     let j = i + 1;
@@ -91,6 +96,7 @@ function periodReport(r: ResourceLoad, run: LoadWeek[], code: DiagnosticCode): D
   if (overlapping.length > 1) reasons.push(`overlapping tasks (${listOf(overlapping.map((t) => `\`${t.id}\``))})`);
   if (leave > 0) reasons.push(`leave (${leave} working day${leave === 1 ? '' : 's'})`);
   const when = run.length === 1 ? `the week of ${formatDate(first)}` : `the weeks of ${formatDate(first)} to ${formatDate(last)}`;
+  if (r.kind === 'pool') return poolReport(r, run, tasks, reasons, when, code);
   const partTime = r.capacity < 1 ? ` (part-time, capacity ${num(r.capacity)})` : '';
   const message = `\`${r.id}\` is over-allocated in ${when}${reasons.length > 0 ? ` because of ${reasons.join(' and ')}` : ''}: `
     + `${tasks.length} ${tasks.length === 1 ? 'task needs' : 'tasks need'} ${num(demand)} person-days, \`${r.id}\` can give ${num(available)}${partTime}.`;
@@ -102,6 +108,22 @@ function periodReport(r: ResourceLoad, run: LoadWeek[], code: DiagnosticCode): D
     const facts = [`capacity ${num(r.capacity)}`, ...(leave > 0 ? [`on leave ${leave} working day${leave === 1 ? '' : 's'} in this period`] : [])];
     related.push({ ...r.definition, message: `\`${r.id}\` is defined here: ${facts.join(', ')}` });
   }
+  return diagnostic(code, head.at.uri, head.at.span, message, { related, data: { id: r.id } });
+}
+
+/** A pool is shared by the day: the message leads with the busiest day. */
+function poolReport(r: ResourceLoad, run: LoadWeek[], tasks: LoadTask[], reasons: string[], when: string, code: DiagnosticCode): Diagnostic {
+  const head = tasks[0] as LoadTask;
+  let peak = 0;
+  let day: Day | undefined;
+  for (const w of run) if ((w.peak ?? 0) > peak) { peak = w.peak ?? 0; day = w.peakDay; }
+  const unit = (n: number): string => `${num(n)} unit${n === 1 ? '' : 's'}`;
+  const message = `Pool \`${r.id}\` is over-allocated in ${when}${reasons.length > 0 ? ` because of ${reasons.join(' and ')}` : ''}: `
+    + `${tasks.length === 1 ? 'its task asks' : `${tasks.length} tasks ask`} for up to ${unit(peak)} on a day${day === undefined ? '' : ` (${formatDate(day)})`}, \`${r.id}\` has ${num(r.capacity)}.`;
+  const related: RelatedInfo[] = tasks.slice(1, MAX_RELATED).map((t) => ({
+    ...t.at, message: `\`${t.id}\` (${formatDate(t.start)} → ${formatDate(t.end)}) also needs \`${r.id}\` in this period`,
+  }));
+  if (r.definition) related.push({ ...r.definition, message: `\`${r.id}\` is defined here: ${unit(r.capacity)}` });
   return diagnostic(code, head.at.uri, head.at.span, message, { related, data: { id: r.id } });
 }
 

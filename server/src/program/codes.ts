@@ -57,7 +57,7 @@ export const CODES = {
   'milestone-before-start': { severity: 'warning', summary: 'A fixed milestone is dated before the program starts.' },
   'actual-end-before-start': { severity: 'error', summary: 'A task\'s `actual_end` is before its `actual_start`.' },
   'actual-before-program-start': { severity: 'warning', summary: 'A task\'s actual dates put it before the program start.' },
-  'over-allocation': { severity: 'warning', summary: 'A person\'s tasks in a week need more than their capacity.' },
+  'over-allocation': { severity: 'warning', summary: 'A person\'s tasks in a week need more than they have, or a pool\'s tasks ask for more units on a day than it has.' },
   'late-start': { severity: 'warning', summary: 'A task should have started by the status date and has not.' },
   'overdue': { severity: 'warning', summary: 'A task should have ended by the status date and is not done.' },
   'no-working-day': { severity: 'error', summary: 'A task\'s assignees have no common working day within ten years (leave); it gets no dates.' },

@@ -11,7 +11,8 @@
 // error elsewhere) so the rest is still scheduled.
 import type { WorkCalendar } from './calendar.js';
 import { dependencyCode } from './dependency-codes.js';
-import { defaultBudget, searchSchedule } from './level-search.js';
+import { defaultBudget } from './level-search.js';
+import { searchScheduleMemo } from './level-memo.js';
 import { FIXED, forEachDay, GROUP, MILESTONE, SKIP, TASK } from './level-sgs.js';
 import type { SgsProblem, SgsResult } from './level-sgs.js';
 import type { LateDates } from './schedule-backward.js';
@@ -159,7 +160,7 @@ export function levelProgram(input: LevelInput): Levelled {
     if (kind[v] === TASK || kind[v] === FIXED) lowerBound = Math.max(lowerBound, idxEnd(early.ef[v] as number));
     else if (kind[v] === MILESTONE) lowerBound = Math.max(lowerBound, idxEnd(early.ef[v] as number));
   }
-  const { best, keys, decodes } = searchSchedule(problem, { rules, lowerBound, budget: input.budget ?? defaultBudget(tasks) });
+  const { best, keys, decodes } = searchScheduleMemo(problem, { rules, lowerBound, budget: input.budget ?? defaultBudget(tasks) });
 
   const start = new Float64Array(n).fill(NaN);
   const end = new Float64Array(n).fill(NaN);

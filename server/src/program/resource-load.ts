@@ -9,7 +9,8 @@
 //   above 1 task or above the units is a clash on that day even when the week
 //   as a whole fits.
 // Tasks pause over their assignees' leave, so a paused day uses nothing.
-// Computed on demand (CLI, export, views), not in every analysis.
+// Computed on demand (CLI, export, the view model), not in every analysis; at
+// most MAX_LOAD_WEEKS weeks from the first with work.
 import { mondayOf } from './dates.js';
 import type { ProgramModel } from './model.js';
 import type { Schedule } from './schedule.js';
@@ -24,6 +25,8 @@ export interface LoadWeek {
   readonly peak: number;
   /** Ids of the tasks behind the demand, in file order. */
   readonly tasks: readonly string[];
+  /** A person's working days on leave that week (0 for a pool). */
+  readonly leave: number;
 }
 
 export interface ResourceLoadRow {
@@ -42,11 +45,18 @@ export interface ResourceLoad {
   readonly rows: readonly ResourceLoadRow[];
 }
 
+/** Per resource: demand per week, use per day, the tasks per week (indexed from the first week). */
 interface Acc {
-  demand: Map<Day, number>;
-  perDay: Map<Day, number>;
-  tasks: Map<Day, string[]>;
+  readonly demand: Float64Array;
+  readonly perDay: Float64Array;
+  readonly tasks: (string[] | undefined)[];
 }
+
+/**
+ * At most this many weeks (ten years) from the first week with work: a file
+ * whose dates run to the year 9999 gets a bounded grid, not millions of weeks.
+ */
+export const MAX_LOAD_WEEKS = 522;
 
 /** Calls fn for each day task `t` works between start and end (its own calendar). */
 export function workDays(schedule: Schedule, t: Task, start: Day, end: Day, fn: (d: Day) => void): void {
@@ -59,20 +69,8 @@ export function resourceLoad(model: ProgramModel, schedule: Schedule): ResourceL
   for (const p of model.people) if (!people.has(p.id)) people.set(p.id, p);
   const pools = new Map<string, Pool>();
   for (const p of model.pools ?? []) if (!pools.has(p.id)) pools.set(p.id, p);
-  const acc = new Map<string, Acc>();
-  const get = (key: string): Acc => {
-    let a = acc.get(key);
-    if (!a) { a = { demand: new Map(), perDay: new Map(), tasks: new Map() }; acc.set(key, a); }
-    return a;
-  };
-  const add = (a: Acc, d: Day, amount: number, perDay: number, task: string): void => {
-    const wk = mondayOf(d);
-    a.demand.set(wk, (a.demand.get(wk) ?? 0) + amount);
-    a.perDay.set(d, (a.perDay.get(d) ?? 0) + perDay);
-    const list = a.tasks.get(wk);
-    if (!list) a.tasks.set(wk, [task]);
-    else if (list[list.length - 1] !== task) list.push(task);
-  };
+  // First the tasks that ask anything of anyone, and the span they cover.
+  const work: { t: Task; start: Day; end: Day; who: Person[]; needs: { pool: string; units: number }[] }[] = [];
   let lo = Infinity;
   let hi = -Infinity;
   for (const t of model.tasks) {
@@ -83,31 +81,74 @@ export function resourceLoad(model: ProgramModel, schedule: Schedule): ResourceL
     if (who.length === 0 && needs.length === 0) continue;
     lo = Math.min(lo, it.start);
     hi = Math.max(hi, it.end);
-    workDays(schedule, t, it.start, it.end, (d) => {
-      for (const p of who) add(get(`p:${p.id}`), d, capacityOf(p), 1, t.id);
-      for (const nd of needs) add(get(`u:${nd.pool}`), d, nd.units, nd.units, t.id);
+    work.push({ t, start: it.start, end: it.end, who, needs });
+  }
+  const first = lo === Infinity ? 0 : mondayOf(lo);
+  const n = lo === Infinity ? 0 : Math.min(MAX_LOAD_WEEKS, Math.floor((hi - first) / 7) + 1);
+  const last = first + n * 7 - 1;
+  const acc = new Map<string, Acc>();
+  const get = (key: string): Acc => {
+    let a = acc.get(key);
+    if (!a) { a = { demand: new Float64Array(n), perDay: new Float64Array(n * 7), tasks: new Array<string[] | undefined>(n) }; acc.set(key, a); }
+    return a;
+  };
+  for (const { t, start, end, who, needs } of work) {
+    if (start > last) continue;
+    const targets: { a: Acc; amount: number; perDay: number }[] = [
+      ...who.map((p) => ({ a: get(`p:${p.id}`), amount: capacityOf(p), perDay: 1 })),
+      ...needs.map((nd) => ({ a: get(`u:${nd.pool}`), amount: nd.units, perDay: nd.units })),
+    ];
+    workDays(schedule, t, start, Math.min(end, last), (d) => {
+      const day = d - first;
+      const w = Math.floor(day / 7);
+      for (const { a, amount, perDay } of targets) {
+        a.demand[w] = (a.demand[w] as number) + amount;
+        a.perDay[day] = (a.perDay[day] as number) + perDay;
+        const list = a.tasks[w];
+        if (!list) a.tasks[w] = [t.id];
+        else if (list[list.length - 1] !== t.id) list.push(t.id);
+      }
     });
   }
   const weeks: Day[] = [];
-  if (lo !== Infinity) for (let wk = mondayOf(lo); wk <= hi; wk += 7) weeks.push(wk);
+  for (let w = 0; w < n; w++) weeks.push(first + w * 7);
   const cal = schedule.calendar;
+  const working = weeks.map((wk) => cal.workingDaysInclusive(wk, wk + 6));
   const rows: ResourceLoadRow[] = [];
-  const row = (key: string, id: string, kind: 'person' | 'pool', name: string | undefined, capacity: number, free: (wk: Day) => number): void => {
+  const row = (key: string, id: string, kind: 'person' | 'pool', name: string | undefined, capacity: number, leave: (wk: Day) => number): void => {
     const a = acc.get(key);
     rows.push({
       id, kind, ...(name !== undefined && { name }), capacity,
-      weeks: weeks.map((wk) => {
+      weeks: weeks.map((wk, w) => {
         let peak = 0;
-        if (a) for (let d = wk; d < wk + 7; d++) peak = Math.max(peak, a.perDay.get(d) ?? 0);
-        return { week: wk, demand: round(a?.demand.get(wk) ?? 0), available: round(free(wk) * capacity), peak, tasks: a?.tasks.get(wk) ?? [] };
+        if (a) for (let d = w * 7; d < w * 7 + 7; d++) peak = Math.max(peak, a.perDay[d] as number);
+        const away = leave(wk);
+        return { week: wk, demand: round(a?.demand[w] ?? 0), available: round(((working[w] as number) - away) * capacity), peak, tasks: a?.tasks[w] ?? [], leave: away };
       }),
     });
   };
   for (const p of people.values()) {
-    row(`p:${p.id}`, p.id, 'person', p.name, capacityOf(p), (wk) => cal.workingDaysInclusive(wk, wk + 6) - leaveDays(p, wk, cal.isWorkingDay));
+    row(`p:${p.id}`, p.id, 'person', p.name, capacityOf(p), (wk) => (p.leave.length === 0 ? 0 : leaveDays(p, wk, cal.isWorkingDay)));
   }
-  for (const p of pools.values()) row(`u:${p.id}`, p.id, 'pool', p.name, p.units, (wk) => cal.workingDaysInclusive(wk, wk + 6));
+  for (const p of pools.values()) row(`u:${p.id}`, p.id, 'pool', p.name, p.units, () => 0);
   return { weeks, rows };
+}
+
+/**
+ * How a week reads, by the rules of the `over-allocation` warning:
+ * - `over`: more asked than available that week; for a pool also more units
+ *   than it has on some day (a pool is shared by the day);
+ * - `day`: a person on more than one task on some day while the week as a
+ *   whole fits (no warning: work can be juggled within a week, but it is a
+ *   clash worth seeing);
+ * - `ok`: work within what is available; `idle`: nothing asked.
+ */
+export type LoadState = 'idle' | 'ok' | 'day' | 'over';
+
+export function loadState(row: Pick<ResourceLoadRow, 'kind' | 'capacity'>, w: Pick<LoadWeek, 'demand' | 'available' | 'peak'>): LoadState {
+  if (w.demand > w.available || (row.kind === 'pool' && w.peak > row.capacity)) return 'over';
+  if (row.kind === 'person' && w.peak > 1) return 'day';
+  return w.demand > 0 ? 'ok' : 'idle';
 }
 
 function capacityOf(p: Person): number {

@@ -87,26 +87,71 @@ export function forwardPass(
   g: ScheduleGraph, c: Components, cal: WorkCalendar, anchor: Day, people: ReadonlyMap<string, Person>,
   options: ForwardOptions = {},
 ): EarlyDates {
+  const out = emptyDates(g.size);
+  const place = placer(g, cal, anchor, people, options, out);
+  for (const v of c.order) {
+    if (!c.cyclic[v]) place(v);
+  }
+  return out;
+}
+
+/**
+ * The forward pass again after some nodes changed (`seeds`: their task or
+ * milestone, or the lags and types of their incoming edges), from the dates
+ * of `base`: only the seeds and what their new dates move are placed again,
+ * by the same rules, so the result is the full pass's. `g` has the nodes and
+ * the topology of the graph `base` was computed on.
+ */
+export function forwardPassFrom(
+  base: EarlyDates, seeds: Iterable<number>,
+  g: ScheduleGraph, c: Components, cal: WorkCalendar, anchor: Day, people: ReadonlyMap<string, Person>,
+  options: ForwardOptions = {},
+): EarlyDates {
+  const out: EarlyDates = {
+    es: base.es.slice(), ef: base.ef.slice(), len: base.len.slice(), dur: base.dur.slice(), driver: base.driver.slice(),
+    target: base.target.slice(), fixed: base.fixed.slice(), firstTask: base.firstTask.slice(), lastTask: base.lastTask.slice(),
+    noDay: base.noDay.slice(), lb: base.lb.slice(),
+  };
+  const place = placer(g, cal, anchor, people, options, out);
+  const dirty = new Uint8Array(g.size);
+  for (const v of seeds) dirty[v] = 1;
+  const { es, ef } = out;
+  const same = (a: number, b: number): boolean => a === b || (Number.isNaN(a) && Number.isNaN(b));
+  for (const v of c.order) {
+    if (!dirty[v] || c.cyclic[v]) continue;
+    const s0 = es[v] as number;
+    const f0 = ef[v] as number;
+    place(v);
+    if (same(s0, es[v] as number) && same(f0, ef[v] as number)) continue;
+    // A node's placement reads only its predecessors' starts and ends.
+    for (let k = g.succStart[v] as number; k < (g.succStart[v + 1] as number); k++) dirty[(g.edges[g.succEdge[k] as number] as Edge).to] = 1;
+  }
+  return out;
+}
+
+function emptyDates(n: number): EarlyDates {
+  return {
+    es: new Float64Array(n).fill(NaN), ef: new Float64Array(n).fill(NaN), len: new Float64Array(n), dur: new Float64Array(n),
+    driver: new Array<Driver>(n).fill(NONE), target: new Array<Day | null>(n).fill(null), fixed: new Uint8Array(n),
+    firstTask: new Int32Array(n).fill(-1), lastTask: new Int32Array(n).fill(-1), noDay: new Uint8Array(n), lb: new Float64Array(n).fill(NaN),
+  };
+}
+
+/** Places one node (its predecessors placed first) into `out`, first clearing what an earlier placement left. */
+function placer(
+  g: ScheduleGraph, cal: WorkCalendar, anchor: Day, people: ReadonlyMap<string, Person>,
+  options: ForwardOptions, out: EarlyDates,
+): (v: number) => void {
   const { calOf, progressFrom, forced } = options;
-  const noDay = new Uint8Array(g.size);
-  const lb = new Float64Array(g.size).fill(NaN);
-  const n = g.size;
-  const es = new Float64Array(n).fill(NaN);
-  const ef = new Float64Array(n).fill(NaN);
-  const len = new Float64Array(n);
-  const dur = new Float64Array(n);
-  const driver: Driver[] = new Array<Driver>(n).fill(NONE);
-  const target: (Day | null)[] = new Array<Day | null>(n).fill(null);
-  const fixed = new Uint8Array(n);
-  const firstTask = new Int32Array(n).fill(-1);
-  const lastTask = new Int32Array(n).fill(-1);
+  const { es, ef, len, dur, driver, target, fixed, firstTask, lastTask, noDay, lb } = out;
   const start0 = cal.first(anchor);
 
   const depDriver = (e: Edge): Driver =>
     ({ kind: 'dependency', from: g.ids[e.from] as string, type: e.type, lagDays: e.lag });
 
-  for (const v of c.order) {
-    if (c.cyclic[v]) continue;
+  return (v: number): void => {
+    es[v] = NaN; ef[v] = NaN; len[v] = 0; dur[v] = 0; driver[v] = NONE; target[v] = null;
+    fixed[v] = 0; firstTask[v] = -1; lastTask[v] = -1; noDay[v] = 0; lb[v] = NaN;
     const kind = g.kinds[v];
     if (kind === 'workstream') {
       let lo = NaN;
@@ -120,7 +165,7 @@ export function forwardPass(
       }
       es[v] = lo;
       ef[v] = hi;
-      continue;
+      return;
     }
 
     if (kind === 'milestone') {
@@ -148,7 +193,7 @@ export function forwardPass(
       }
       es[v] = best;
       ef[v] = best;
-      continue;
+      return;
     }
 
     const t = g.tasks[v] as Task;
@@ -185,7 +230,7 @@ export function forwardPass(
       // Not started work never starts before the status date.
       if (progressFrom !== undefined && notStarted(t) && progressFrom > start) { start = progressFrom; why = STATUS_DATE; }
       const own = oc.first(start);
-      if (own - start > NO_DAY_HORIZON) { noDay[v] = 1; continue; } // no dates: reported by the caller
+      if (own - start > NO_DAY_HORIZON) { noDay[v] = 1; return; } // no dates: reported by the caller
       // Its assignees' leave holds it back, like a start-no-earlier-than.
       if (own > start && oc !== cal && own > cal.first(start)) why = LEAVE;
       start = own;
@@ -217,6 +262,5 @@ export function forwardPass(
       ef[v] = forced?.end[v] as number;
       len[v] = oc.workingDaysInclusive(fs, ef[v] as number);
     }
-  }
-  return { es, ef, len, dur, driver, target, fixed, firstTask, lastTask, noDay, lb };
+  };
 }

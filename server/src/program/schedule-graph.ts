@@ -121,20 +121,27 @@ export function buildGraph(model: ProgramModel, cal: WorkCalendar): ScheduleGrap
       continue;
     }
     const deps = tasks[v]?.dependsOn ?? milestones[v]?.dependsOn ?? [];
-    let rank = 0;
-    for (const dep of deps) {
-      const p = index.get(dep.targetId);
-      // Unknown ids, other kinds and self-dependencies are the loader's to report.
-      if (p === undefined || p === v) continue;
-      const type: DependencyType = kinds[v] === 'milestone' || kinds[p] === 'milestone' ? 'FS' : dep.type;
-      const lag = dep.lag ? cal.wholeDays(dep.lag, 0).days : 0;
-      edges.push({ from: p, to: v, type, lag, dep, rank: rank++ });
-      if (kinds[v] === 'milestone') hasDeps[v] = true;
-    }
+    if (pushDependencyEdges(edges, v, deps, kinds, index, cal) > 0 && kinds[v] === 'milestone') hasDeps[v] = true;
   }
   predStart[size] = edges.length;
   const { succStart, succEdge } = successors(size, edges);
   return { size, ids, kinds, tasks, milestones, workstreams, members, index, edges, predStart, succStart, succEdge, hasDeps };
+}
+
+/** Appends node v's edges for its `depends_on` to `out`; returns how many. */
+export function pushDependencyEdges(
+  out: Edge[], v: number, deps: readonly Dependency[], kinds: readonly NodeKind[], index: ReadonlyMap<string, number>, cal: WorkCalendar,
+): number {
+  let rank = 0;
+  for (const dep of deps) {
+    const p = index.get(dep.targetId);
+    // Unknown ids, other kinds and self-dependencies are the loader's to report.
+    if (p === undefined || p === v) continue;
+    const type: DependencyType = kinds[v] === 'milestone' || kinds[p] === 'milestone' ? 'FS' : dep.type;
+    const lag = dep.lag ? cal.wholeDays(dep.lag, 0).days : 0;
+    out.push({ from: p, to: v, type, lag, dep, rank: rank++ });
+  }
+  return rank;
 }
 
 /** Outgoing edges by a counting sort on `from`. */

@@ -7,7 +7,8 @@
 //   that is how effort-based durations are computed in the first place).
 // - A person's demand in an ISO week (Monday..Sunday) is the number of
 //   (task, day) pairs in that week where the day is a working day inside the
-//   task's scheduled start..end; their availability is the working days of
+//   task's scheduled start..end and of its own calendar (a task pauses over
+//   its assignees' leave, so a paused day asks nothing); their availability is the working days of
 //   that week that are not on their leave. Both are reported in person-days
 //   (days x capacity), so "need" and "allows" compare like with like.
 // - Demand above availability is over-allocation (leave under a task counts).
@@ -22,12 +23,15 @@ import type { LoadTask, LoadWeek } from './allocation-report.js';
 import type { WorkCalendar } from './calendar.js';
 import { weekday } from './dates.js';
 import type { ProgramModel } from './model.js';
+import type { OwnCalendars } from './own-calendar.js';
 import type { EarlyDates } from './schedule-forward.js';
 import type { Components, ScheduleGraph } from './schedule-graph.js';
 import type { Day, DayRange, Diagnostic, Person, Span, Task } from './types.js';
 
 /** Skip the check beyond this many (task, assignee, week) triples. */
 export const MAX_LOAD_CELLS = 5_000_000;
+/** Dense per-person week tables up to this many weeks in all (else a map per person). */
+const MAX_DENSE_WEEKS = 4_000_000;
 
 interface OverWeek {
   readonly wk: Day;
@@ -38,7 +42,7 @@ interface OverWeek {
 }
 
 export function overAllocation(
-  model: ProgramModel, g: ScheduleGraph, c: Components, early: EarlyDates, cal: WorkCalendar,
+  model: ProgramModel, g: ScheduleGraph, c: Components, early: EarlyDates, cal: WorkCalendar, calendars: OwnCalendars,
 ): Diagnostic[] {
   const people = new Map<string, Person>();
   for (const p of model.people) if (!people.has(p.id) && model.byId.get(p.id) === p.entity) people.set(p.id, p);
@@ -67,29 +71,61 @@ export function overAllocation(
     assigned.push({ v, persons });
   }
 
-  // Pass 1, per person: ISO week (its Monday, a small integer key) -> task-days.
-  const load: Map<number, number>[] = personList.map(() => new Map());
+  // Pass 1, per person: ISO week (its Monday) -> task-days, in a dense table
+  // over the weeks the person's tasks span (a Map per person when that would
+  // be too large), and the weeks in the order first met (the report's order).
+  const span = personList.map(() => ({ lo: Infinity, hi: -Infinity }));
+  for (const { v, persons } of assigned) {
+    const lo = mondayOf((early.es[v] as number) | 0);
+    const hi = mondayOf((early.ef[v] as number) | 0);
+    for (const i of persons) {
+      const sp = span[i] as { lo: number; hi: number };
+      if (lo < sp.lo) sp.lo = lo;
+      if (hi > sp.hi) sp.hi = hi;
+    }
+  }
+  let dense = 0;
+  for (const sp of span) if (sp.hi >= sp.lo) dense += (sp.hi - sp.lo) / 7 + 1;
+  const tables = dense <= MAX_DENSE_WEEKS ? span.map((sp) => new Float64Array(sp.hi >= sp.lo ? (sp.hi - sp.lo) / 7 + 1 : 0)) : undefined;
+  const maps = tables ? undefined : personList.map(() => new Map<number, number>());
+  const firstMet: number[][] = personList.map(() => []);
+  const add = (i: number, wk: number, days: number): void => {
+    if (tables) {
+      const t = tables[i] as Float64Array;
+      const k = (wk - (span[i] as { lo: number }).lo) / 7;
+      if (t[k] === 0) (firstMet[i] as number[]).push(wk);
+      t[k] = (t[k] as number) + days;
+    } else {
+      const m = (maps as Map<number, number>[])[i] as Map<number, number>;
+      const cur = m.get(wk);
+      if (cur === undefined) (firstMet[i] as number[]).push(wk);
+      m.set(wk, (cur ?? 0) + days);
+    }
+  };
+  const loadOf = (i: number, wk: number): number => (tables
+    ? (tables[i] as Float64Array)[(wk - (span[i] as { lo: number }).lo) / 7] as number
+    : ((maps as Map<number, number>[])[i] as Map<number, number>).get(wk) as number);
   const eachWeek = (fn: (v: number, persons: number[], wk: number, days: number) => void): void => {
     for (const { v, persons } of assigned) {
       const s = (early.es[v] as number) | 0;
       const f = (early.ef[v] as number) | 0;
+      // The task's own calendar: it pauses over its assignees' leave and asks nothing then.
+      const own = calendars.of(g.tasks[v] as Task);
       for (let wk = mondayOf(s); wk <= f; wk += 7) {
-        const days = cal.workingDaysInclusive(Math.max(s, wk), Math.min(f, wk + 6));
+        const days = own.workingDaysInclusive(Math.max(s, wk), Math.min(f, wk + 6));
         if (days > 0) fn(v, persons, wk, days);
       }
     }
   };
   eachWeek((_v, persons, wk, days) => {
-    for (const i of persons) {
-      const weeks = load[i] as Map<number, number>;
-      weeks.set(wk, (weeks.get(wk) ?? 0) + days);
-    }
+    for (const i of persons) add(i, wk, days);
   });
   // Then the weeks where demand exceeds availability, and (pass 2) the tasks in them.
   const over: Map<number, OverWeek>[] = personList.map((person, pi) => {
     const found = new Map<number, OverWeek>();
     const leave = mergeLeave(person.leave);
-    for (const [wk, need] of load[pi] as Map<number, number>) {
+    for (const wk of firstMet[pi] as number[]) {
+      const need = loadOf(pi, wk);
       const away = leaveDays(leave, wk, cal);
       const avail = cal.workingDaysInclusive(wk, wk + 6) - away;
       if (need > avail) found.set(wk, { wk, need, avail, leave: away, tasks: [] });
@@ -98,7 +134,10 @@ export function overAllocation(
   });
   if (over.every((m) => m.size === 0)) return [];
   eachWeek((v, persons, wk) => {
-    for (const i of persons) over[i]?.get(wk)?.tasks.push(v);
+    for (const i of persons) {
+      const m = over[i] as Map<number, OverWeek>;
+      if (m.size > 0) m.get(wk)?.tasks.push(v);
+    }
   });
 
   const tokens = assigneeTokens(model);

@@ -9,8 +9,10 @@
 //   has no day within ten years: an error, and it gets no dates.
 // - `need-above-units`: a task asks for more of a pool than the pool has.
 // - `over-allocation` for pools, without levelling: a week in which on some
-//   day the pool's tasks ask for more units than it has (per pool and week,
-//   on each task's `needs` key, once per run of weeks, like people's).
+//   day the pool's tasks ask for more units than it has; once per pool and
+//   run of such weeks, like people's (allocation-report.ts).
+import { overAllocationReports } from './allocation-report.js';
+import type { LoadTask, LoadWeek, ResourceLoad } from './allocation-report.js';
 import type { WorkCalendar } from './calendar.js';
 import { formatDate, mondayOf } from './dates.js';
 import { diagnostic } from './diagnostic.js';
@@ -21,7 +23,6 @@ import type { EarlyDates } from './schedule-forward.js';
 import type { ScheduleGraph } from './schedule-graph.js';
 import type { Day, Diagnostic, Person, Pool, Task } from './types.js';
 
-const MAX_LISTED = 10;
 
 function days(n: number): string {
   return `${n} working day${n === 1 ? '' : 's'}`;
@@ -68,7 +69,7 @@ function noWorkingDay(t: Task, people: ReadonlyMap<string, Person>): Diagnostic 
 }
 
 export function poolDiagnostics(
-  model: ProgramModel, g: ScheduleGraph, early: EarlyDates, calendars: OwnCalendars, levelled: boolean,
+  model: ProgramModel, g: ScheduleGraph, early: EarlyDates, calendars: OwnCalendars, levelled: boolean, cal: WorkCalendar,
 ): Diagnostic[] {
   const pools = new Map<string, Pool>();
   for (const p of model.pools ?? []) if (!pools.has(p.id)) pools.set(p.id, p);
@@ -110,35 +111,43 @@ export function poolDiagnostics(
       }
     }
   }
+  // Grouped like people's (allocation-report.ts): one warning per pool and run of
+  // over-allocated weeks, on the `needs` entry of the task that starts first in it.
   for (const [id, days] of perDay) {
     const pool = pools.get(id) as Pool;
-    const peaks = new Map<Day, number>();
+    const weeks = new Map<Day, { demand: number; peak: number; peakDay: Day }>();
     for (const [d, used] of days) {
-      if (used <= pool.units) continue;
       const wk = mondayOf(d);
-      peaks.set(wk, Math.max(peaks.get(wk) ?? 0, used));
-    }
-    const weeks = [...peaks.keys()].sort((a, b) => a - b);
-    const reported = new Set<number>();
-    for (let i = 0; i < weeks.length; ) {
-      let j = i + 1;
-      while (j < weeks.length && (weeks[j] as number) - (weeks[j - 1] as number) === 7) j++;
-      const run = weeks.slice(i, j);
-      i = j;
-      const tasks = [...new Set(run.flatMap((wk) => weekTasks.get(id)?.get(wk) ?? []))].sort((a, b) => a - b);
-      const peak = Math.max(...run.map((wk) => peaks.get(wk) ?? 0));
-      const first = formatDate(run[0] as Day);
-      const when = run.length === 1 ? `the week of ${first}` : `the weeks of ${first} to ${formatDate(run[run.length - 1] as Day)}`;
-      const names = tasks.slice(0, MAX_LISTED).map((v) => g.ids[v] as string).join(', ') + (tasks.length > MAX_LISTED ? ', …' : '');
-      const message = `Pool \`${id}\` is over-allocated in ${when}: its tasks ask for up to ${peak} units on a day, it has ${pool.units} (${names}).`;
-      for (const v of tasks) {
-        if (reported.has(v)) continue;
-        reported.add(v);
-        const t = g.tasks[v] as Task;
-        const need = t.needs?.find((nd) => nd.pool === id);
-        out.push(diagnostic('over-allocation', t.entity.uri, need?.span ?? t.entity.idSpan, message, { data: { id } }));
+      const w = weeks.get(wk);
+      if (!w) weeks.set(wk, { demand: used, peak: used, peakDay: d });
+      else {
+        w.demand += used;
+        if (used > w.peak || (used === w.peak && d < w.peakDay)) { w.peak = used; w.peakDay = d; }
       }
     }
+    const tasks: LoadTask[] = [];
+    const indexOf = new Map<number, number>();
+    const taskIndex = (v: number): number => {
+      let i = indexOf.get(v);
+      if (i === undefined) {
+        const t = g.tasks[v] as Task;
+        const need = t.needs?.find((nd) => nd.pool === id);
+        i = tasks.length;
+        indexOf.set(v, i);
+        tasks.push({ id: t.id, start: early.es[v] as number, end: early.ef[v] as number, at: { uri: t.entity.uri, span: need?.span ?? t.entity.idSpan } });
+      }
+      return i;
+    };
+    const load: LoadWeek[] = [];
+    for (const [wk, w] of weeks) {
+      if (w.peak <= pool.units) continue;
+      load.push({
+        week: wk, demand: w.demand, available: pool.units * cal.workingDaysInclusive(wk, wk + 6), leaveDays: 0,
+        tasks: (weekTasks.get(id)?.get(wk) ?? []).map(taskIndex), peak: w.peak, peakDay: w.peakDay,
+      });
+    }
+    const r: ResourceLoad = { id, kind: 'pool', capacity: pool.units, tasks, weeks: load, definition: { uri: pool.entity.uri, span: pool.entity.idSpan } };
+    for (const d of overAllocationReports(r)) out.push(d);
   }
   return out;
 }

@@ -3,26 +3,26 @@
 // dates and float, then the critical path, milestone slips, date checks and
 // over-allocation. Linear in the size of the program (plus O(log holidays) per
 // calendar step): maps, one topological order, no quadratic scans.
-import { createCalendar } from './calendar.js';
 import type { WorkCalendar } from './calendar.js';
 import { findCriticalPath, drivingChain } from './critical-path.js';
-import { dayFromCivil, formatDate, today } from './dates.js';
+import { dayFromCivil, formatDate } from './dates.js';
 import { diagnostic } from './diagnostic.js';
 import type { ProgramModel } from './model.js';
 import { backwardPass } from './schedule-backward.js';
+import { earlySchedule } from './schedule-early.js';
+import type { ScheduleOptions } from './schedule-early.js';
 import { forwardPass } from './schedule-forward.js';
 import type { Driver, EarlyDates } from './schedule-forward.js';
-import { buildGraph, cycleDiagnostics, findComponents, withLinks } from './schedule-graph.js';
+import { cycleDiagnostics } from './schedule-graph.js';
 import type { Components, Edge, ScheduleGraph } from './schedule-graph.js';
 import { overAllocation } from './schedule-load.js';
-import { levelProgram } from './level-program.js';
 import type { Hold, Levelled } from './level-program.js';
-import { ownCalendars } from './own-calendar.js';
 import type { OwnCalendars, Pause } from './own-calendar.js';
 import { poolDiagnostics, statusDiagnostics } from './schedule-status.js';
-import type { Day, Diagnostic, Person, Pool, Task } from './types.js';
+import type { Day, Diagnostic, Task } from './types.js';
 
 export type { Driver } from './schedule-forward.js';
+export type { ScheduleOptions } from './schedule-early.js';
 export type { Hold } from './level-program.js';
 export type { Pause } from './own-calendar.js';
 export { drivingChain } from './critical-path.js';
@@ -81,71 +81,18 @@ export interface Schedule {
   readonly calendars: OwnCalendars;
 }
 
-export interface ScheduleOptions {
-  /** Anchors the schedule when the program has no start (default: program.status_date, then today). */
-  readonly statusDate?: Day;
-  /**
-   * The status date the remaining work is forecast from (program-format.md,
-   * "Progress from the status date"). Default: program.status_date; null: none.
-   */
-  readonly progressDate?: Day | null;
-  /** Level resources (default: the program's `scheduling.levelling`). */
-  readonly level?: boolean;
-  /** Schedules the leveller may try (default: by size; more is slower and rarely shorter). */
-  readonly levelBudget?: number;
-}
-
 const NO_HOLDS: readonly Hold[] = [];
 const NO_PAUSES: readonly Pause[] = [];
 
 const CHAIN_NAMED = 12;
 
 export function scheduleProgram(model: ProgramModel, options: ScheduleOptions = {}): Schedule {
-  const cal = createCalendar(model.calendar);
-  const people = new Map<string, Person>();
-  for (const p of model.people) if (!people.has(p.id)) people.set(p.id, p);
-  const programStart = model.program?.start;
-  const anchor = programStart ?? options.statusDate ?? model.program?.statusDate ?? today();
-
-  const g = buildGraph(model, cal);
-  const comps = findComponents(g);
-  const calendars = ownCalendars(model.calendar, cal, people);
+  const {
+    cal, people, programStart, anchor, g, comps, calendars, progressFrom, cpm, early, graph, graphComps, levelled, level, finish,
+  } = earlySchedule(model, options);
   const calOf = (t: Task): WorkCalendar => calendars.of(t);
-  const given = options.progressDate === undefined ? model.program?.statusDate : options.progressDate ?? undefined;
-  const progressFrom = given === undefined ? undefined : cal.first(given);
-  const cpm = forwardPass(g, comps, cal, anchor, people, { calOf, ...(progressFrom !== undefined && { progressFrom }) });
   const nodeCal = (v: number): WorkCalendar => { const t = g.tasks[v]; return t ? calendars.of(t) : cal; };
 
-  const latestEnd = (dates: EarlyDates): number => {
-    let f = NaN;
-    for (let v = 0; v < g.size; v++) {
-      if (g.kinds[v] === 'workstream') continue;
-      const e = dates.ef[v] as number;
-      if (!Number.isNaN(e) && (Number.isNaN(f) || e > f)) f = e;
-    }
-    return f;
-  };
-  let early = cpm;
-  let graph = g;
-  let graphComps = comps;
-  let levelled: Levelled | undefined;
-  const level = options.level ?? model.scheduling?.levelling ?? false;
-  if (level) {
-    const cpmFinish = latestEnd(cpm);
-    const cpmLate = Number.isNaN(cpmFinish) ? undefined : backwardPass(g, comps, cal, cpm, cpmFinish, nodeCal);
-    const pools = new Map<string, Pool>();
-    for (const p of model.pools ?? []) if (!pools.has(p.id)) pools.set(p.id, p);
-    levelled = levelProgram({
-      g, comps, cal, origin: cal.first(anchor), early: cpm, ...(cpmLate && { late: cpmLate }), people, pools, calOf,
-      ...(options.levelBudget !== undefined && { budget: options.levelBudget }),
-    });
-    early = forwardPass(g, comps, cal, anchor, people, { calOf, forced: levelled.forced, ...(progressFrom !== undefined && { progressFrom }) });
-    // Resource-constrained float: each hold is a finish-to-start link.
-    graph = withLinks(g, levelled.holds);
-    graphComps = levelled.holds.length > 0 ? findComponents(graph) : comps;
-  }
-
-  const finish = latestEnd(early);
   const late = Number.isNaN(finish) ? undefined : backwardPass(graph, graphComps, cal, early, finish, nodeCal);
 
   /** A task the leveller delayed is driven by the holder that ended last (a hold is a finish-to-start link). */
@@ -224,9 +171,9 @@ export function scheduleProgram(model: ProgramModel, options: ScheduleOptions = 
   const lists = [
     cycleDiagnostics(g, comps), dateDiagnostics(g, early, schedule, programStart),
     statusDiagnostics(g, cpm, plan, cal, progressFrom, people),
-    poolDiagnostics(model, g, early, calendars, level), outOfRangeDates(model, items),
+    poolDiagnostics(model, g, early, calendars, level, cal), outOfRangeDates(model, items),
   ];
-  if (!level) lists.push(overAllocation(model, g, comps, early, cal));
+  if (!level) lists.push(overAllocation(model, g, comps, early, cal, calendars));
   for (const list of lists) {
     for (const d of list) schedule.diagnostics.push(d);
   }

@@ -16,6 +16,7 @@ import { findDefinition } from '../program/resolve.js';
 import { isOpenRisk, riskBand, riskScore } from '../program/rules.js';
 import type { RiskBand as CoreRiskBand } from '../program/rules.js';
 import type { DependencyType, Entity, EntityKind, Span } from '../program/types.js';
+import { buildResourcesView } from './resources-view.js';
 import type {
   DateString, MilestoneStatus, RiskBand, SourceLocation, TaskStatusView, ViewDependency, ViewModel, ViewMilestone, ViewProgram, ViewRisk, ViewTask,
   ViewWorkstream,
@@ -137,10 +138,11 @@ export function buildViewModel(analysis: ProgramAnalysis): ViewModel {
     criticalPath: [...schedule.criticalPath], diagnosticsSummary: { errors, warnings },
     files: model.files.map((f) => f.uri),
     riskMatrix: [1, 2, 3, 4, 5].map((pr) => [1, 2, 3, 4, 5].map((im) => riskBand(pr * im))),
+    resources: buildResourcesView(analysis),
   };
 }
 
-function locationOf(indexes: Map<string, LineIndex>, analysis: ProgramAnalysis, uri: string, span: Span): SourceLocation {
+export function locationOf(indexes: Map<string, LineIndex>, analysis: ProgramAnalysis, uri: string, span: Span): SourceLocation {
   let index = indexes.get(uri);
   if (!index) {
     const file = analysis.model.files.find((f) => f.uri === uri);

@@ -8,10 +8,10 @@
 // x(day) is the left edge of that day, so a task from `start` to `end`
 // (inclusive) spans x(start)..x(end + 1).
 import { civilFromDay, dayFromCivil, formatDate, parseDate, weekday } from '../program/dates.js';
-import type { ViewMilestone, ViewModel, ViewTask, ViewWorkstream } from './view-model.js';
+import type { ViewMilestone, ViewModel, ViewTask, ViewWorkstream, Zoom } from './view-model.js';
 
 export { weekday };
-export type Zoom = 'day' | 'week' | 'month' | 'quarter';
+export type { Zoom };
 
 /** The day number of a view-model date; null when there is none (or it is not `YYYY-MM-DD`). */
 export function toDay(date: string | null | undefined): number | null {

@@ -9,6 +9,8 @@ import {
 } from './gantt-layout.js';
 import { escapeXml as x } from './xml.js';
 import { SHADOW_HEIGHT, baselineIndex, shadowDiamond, shadowOf } from './baseline-bars.js';
+import { taskMarks } from './gantt-marks.js';
+import { MARKS_DEFS, MARKS_STYLE, holdsSvg, marksSvg } from './gantt-marks-svg.js';
 
 const STYLE = `
 text{font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;font-size:11px;fill:#1f2328}
@@ -73,7 +75,7 @@ export function ganttSvg(vm: ViewModel, options: GanttSvgOptions = {}): string {
   const out: string[] = [];
   const title = vm.program.name ?? vm.program.id ?? 'Program';
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${x(`Gantt chart: ${title}`)}">`);
-  out.push(`<title>${x(`Gantt chart: ${title}`)}</title>${note ? `<desc>${x(note)}</desc>` : ''}<style>${STYLE}</style>`);
+  out.push(`<title>${x(`Gantt chart: ${title}`)}</title>${note ? `<desc>${x(note)}</desc>` : ''}<style>${STYLE}${MARKS_STYLE}</style>`);
   out.push('<defs><marker id="a" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="arrow-head" d="M0,0L8,4L0,8Z"/></marker>');
   out.push('<marker id="ac" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="arrow-head critical" d="M0,0L8,4L0,8Z"/></marker>');
   // Nothing is drawn outside the timeline (bars of items beyond a cut window).
@@ -85,7 +87,7 @@ export function ganttSvg(vm: ViewModel, options: GanttSvgOptions = {}): string {
     const cells = off.map((wd) => `<rect class="nonworking" x="${((wd - weekday(scale.origin) + 7) % 7) * scale.pxPerDay}" y="0" width="${scale.pxPerDay}" height="${Math.max(bodyHeight, 1)}"/>`).join('');
     out.push(`<pattern id="nonworking" patternUnits="userSpaceOnUse" x="0" y="0" width="${7 * scale.pxPerDay}" height="${Math.max(bodyHeight, 1)}">${cells}</pattern>`);
   }
-  out.push('</defs>');
+  out.push(`${MARKS_DEFS}</defs>`);
   out.push(`<rect class="bg" width="${width}" height="${height}"/>`);
 
   // Time scale.
@@ -133,9 +135,11 @@ export function ganttSvg(vm: ViewModel, options: GanttSvgOptions = {}): string {
         : `<rect class="baseline-shadow" x="${sh.x1}" y="${sh.y}" width="${Math.max(sh.x2 - sh.x1, 2)}" height="${SHADOW_HEIGHT}" rx="1"/>`);
     });
   }
+  const marks = taskMarks(vm.resources);
+  out.push(holdsSvg(marks, (id) => index.get(id), boxes));
   rows.forEach((row, i) => {
     const box = boxes[i];
-    if (box) out.push(barSvg(row, box, scale.x));
+    if (box) out.push(barSvg(row, box, scale.x) + (row.kind === 'task' && row.task.status !== 'cancelled' ? marksSvg(marks.get(row.id), box, scale) : ''));
   });
   out.push('</g>');
 

@@ -1,11 +1,13 @@
 // The plan as Markdown for GitHub: a mermaid gantt and flowchart (from
-// mermaid.ts) and the risk register as a table. Table cells escape what would
+// mermaid.ts), the risk register as a table, and people's and pools' load
+// (view/resources-markdown.ts). Table cells escape what would
 // end a cell or turn into markup: pipes, backslashes, emphasis and link
 // characters, and HTML (GitHub renders inline HTML in tables).
 import type { ViewModel } from './view-model.js';
 import { programAsMermaidFlowchart, programAsMermaidGantt } from './mermaid.js';
 import { markdownCell } from './markdown-text.js';
 import { riskOrder } from './risks-csv.js';
+import { resourcesMarkdown } from './resources-markdown.js';
 
 export { markdownCell };
 
@@ -30,5 +32,6 @@ export function programMarkdown(vm: ViewModel): string {
     '## Schedule', '', '```mermaid', programAsMermaidGantt(vm), '```', '',
     '## Dependencies', '', '```mermaid', programAsMermaidFlowchart(vm), '```', '',
     '## Risks', '', risksMarkdownTable(vm),
+    ...(vm.resources?.rows.length ? [resourcesMarkdown(vm.resources)] : []),
   ].join('\n');
 }

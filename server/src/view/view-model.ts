@@ -1,6 +1,6 @@
 // The view model's types: everything the preview (Gantt, dependency graph,
 // risk register, milestones) and the exports draw, as plain JSON-serialisable
-// data. This file imports nothing, so the client, the webview and every writer
+// data. This file imports nothing but the types of resources-types.ts (which imports nothing), so the client, the webview and every writer
 // can share it without pulling in the core. build-view-model.ts fills it from
 // an analysis; the compiler checks there that the unions below (risk band,
 // dependency type, milestone state) still agree with the core's.
@@ -8,6 +8,8 @@
 // Dates are `YYYY-MM-DD` strings (the text users read, and what the JSON, the
 // CSV and the Markdown print as is); code that needs day numbers parses them
 // with the core's one date codec (program/dates.ts).
+
+import type { ViewResources } from './resources-types.js';
 
 /** A risk's band by score (rules.ts in the core). */
 export type RiskBand = 'low' | 'medium' | 'high' | 'critical';
@@ -155,6 +157,8 @@ export interface ViewModel {
    * so the preview colours empty cells without re-deriving the banding rule.
    */
   readonly riskMatrix: RiskBand[][];
+  /** People's and pools' weekly load (the Resources tab), leave pauses and levelling delays (the Gantt). */
+  readonly resources: ViewResources;
   /** The baseline (`programAsCode.baseline`) when it is loaded: the Gantt's shadow bars. */
   readonly baseline?: ViewBaseline;
 }
@@ -165,3 +169,6 @@ export interface ViewBaseline {
   readonly commit: string;
   readonly items: { readonly id: string; readonly start: DateString; readonly end: DateString }[];
 }
+
+/** The Gantt's time scale (the preview's zoom, and the SVG export's). */
+export type Zoom = 'day' | 'week' | 'month' | 'quarter';

@@ -7,8 +7,8 @@
 import { Worker } from 'node:worker_threads';
 import type { ForecastResult, ForecastState } from '../program/forecast/forecast.js';
 import type { ProgramAnalysis } from '../program/analyze.js';
-import { hasUncertainty, jobOf } from './forecast-job.js';
-import type { ForecastJob, WorkerMessage } from './forecast-job.js';
+import { hasUncertainty, jobOf } from '../program/forecast/job.js';
+import type { ForecastJob, WorkerMessage } from '../program/forecast/job.js';
 
 export interface ProgressSink {
   begin(title: string): void;
@@ -17,8 +17,8 @@ export interface ProgressSink {
 }
 
 export interface RunnerHooks {
-  /** A progress reporter for one run (the server's window/workDoneProgress). */
-  readonly progress: () => ProgressSink;
+  /** A progress reporter for one run of the program `rootUri` (the server's window/workDoneProgress). */
+  readonly progress: (rootUri: string) => ProgressSink;
   /** Called when a result arrives (e.g. to refresh hovers or code lenses). */
   readonly onResult?: (rootUri: string) => void;
   readonly log?: (message: string) => void;
@@ -53,6 +53,11 @@ export class ForecastRunner {
     return { state: 'running' };
   }
 
+  /** Whether a forecast is running (of any program). */
+  get busy(): boolean {
+    return this.running !== undefined;
+  }
+
   /** Stops the running forecast (an edit made it stale). */
   cancel(): void {
     if (!this.running) return;
@@ -71,7 +76,7 @@ export class ForecastRunner {
   private start(job: ForecastJob): void {
     this.cancel();
     const id = this.nextId++;
-    const sink = this.hooks.progress();
+    const sink = this.hooks.progress(job.rootUri);
     sink.begin('Forecast');
     this.running = { id, rootUri: job.rootUri, texts: new Map(Object.entries(job.files)), sink };
     this.workerThread().postMessage({ id, job });

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { runJobThreads } from '../node/forecast-threads.js';
-import type { ForecastJob, WorkerMessage } from './forecast-job.js';
+import type { ForecastJob, WorkerMessage } from '../program/forecast/job.js';
 
 const port = parentPort;
 if (port) {

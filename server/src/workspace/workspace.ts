@@ -14,7 +14,7 @@ import { reparse } from '../program/reparse.js';
 import { dirnameUri, isInsideUri } from '../program/uri.js';
 import type { FeatureContext } from '../features/context.js';
 import type { OpenBuffers } from './documents.js';
-import { guessIncludes } from './include-guess.js';
+import { guessIncludes } from '../program/include-guess.js';
 
 interface CachedProgram {
   readonly analysis: ProgramAnalysis;

@@ -1,10 +1,10 @@
-// The host side of the preview's messages (client/src/preview/webview-messages.ts):
+// The host side of the preview's messages (server/src/view/webview-protocol.ts):
 // what the webview posts is untrusted (it renders text from program files), so
 // the panel acts only on known, well-formed messages, reveals only files of the
 // previewed program, and logs a warning for everything else.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkWebviewMessage, isRevealAllowed, parseWebviewMessage } from '../../../client/src/preview/webview-messages.js';
+import { checkWebviewMessage, isRevealAllowed, parseWebviewMessage } from '../../../server/src/view/webview-protocol.js';
 
 const ROOT = 'file:///ws/plan.program.yaml';
 const PART = 'file:///ws/parts/web.program.yaml';
@@ -17,6 +17,8 @@ void describe('webview → host messages', () => {
       { type: 'ready' },
       { type: 'reveal', location: loc(PART) },
       { type: 'rendered', tab: 'gantt', tasks: 12 },
+      { type: 'rendered', tab: 'forecast', tasks: 12 },
+      { type: 'forecastWanted' },
       { type: 'save', fileName: 'plan-gantt.svg', content: '<svg/>', encoding: 'utf8' },
       { type: 'save', fileName: 'plan.png', content: 'iVBORw0KGgo=', encoding: 'base64' },
       { type: 'exportResult', requestId: 3, content: '<svg/>' },
@@ -30,6 +32,7 @@ void describe('webview → host messages', () => {
 
   void it('drops fields it does not know', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready', evil: 1 }), { type: 'ready' });
+    assert.deepEqual(parseWebviewMessage({ type: 'forecastWanted', uri: 'file:///etc/passwd' }), { type: 'forecastWanted' });
     assert.deepEqual(parseWebviewMessage({ type: 'rendered', tab: 'risks', tasks: 0, html: '<b>' }), { type: 'rendered', tab: 'risks', tasks: 0 });
   });
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { memoryHost } from '../../../server/src/program/host.js';
-import { includePatterns } from '../../../server/src/workspace/include-guess.js';
+import { includePatterns } from '../../../server/src/program/include-guess.js';
 import { ProgramWorkspace } from '../../../server/src/workspace/workspace.js';
 import { lines } from '../../helpers/program.js';
 

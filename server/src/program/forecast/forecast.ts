@@ -14,6 +14,8 @@ import { prepareForecast, wholeDays } from './plan.js';
 import type { Distribution, ForecastOptions, ForecastPlan } from './plan.js';
 import type { ThreePoint } from './random.js';
 import { averageRanks, integerRankCorrelation, percentile } from './stats.js';
+import { cumulativeCurve } from './curve.js';
+import type { CurvePoint } from './curve.js';
 
 export {
   DEFAULT_ITERATIONS, DEFAULT_SEED, forecastSettings, MAX_ITERATIONS, MAX_TASK_SAMPLES, prepareForecast, PROBABILITY_SCALE,
@@ -24,6 +26,8 @@ export type { Distribution, ForecastOptions, ForecastPlan } from './plan.js';
 import type { ProgramModel } from '../model.js';
 
 export interface Percentiles {
+  /** The cumulative distribution (curve.ts): the S-curve of the preview's Forecast tab. */
+  readonly curve: readonly CurvePoint[];
   readonly p10: Day | null;
   readonly p50: Day | null;
   readonly p80: Day | null;
@@ -127,9 +131,9 @@ export function summariseForecast(plan: ForecastPlan, tally: Tally): ForecastRes
   const toDay = (x: number): Day | null => (Number.isFinite(x) ? dayAt(cal, net.origin, x) : null);
   const pct = (values: Float64Array): Percentiles => {
     const sorted = Float64Array.from(values).sort();
-    return { p10: toDay(percentile(sorted, 10)), p50: toDay(percentile(sorted, 50)), p80: toDay(percentile(sorted, 80)), p90: toDay(percentile(sorted, 90)) };
+    return { curve: cumulativeCurve(sorted, toDay), p10: toDay(percentile(sorted, 10)), p50: toDay(percentile(sorted, 50)), p80: toDay(percentile(sorted, 80)), p90: toDay(percentile(sorted, 90)) };
   };
-  const none: Percentiles = { p10: null, p50: null, p80: null, p90: null };
+  const none: Percentiles = { curve: [], p10: null, p50: null, p80: null, p90: null };
   const finishRanks = hasDates && nEst > 0 ? averageRanks(tally.finishes) : undefined;
 
   const milestones: MilestoneForecast[] = reported.map(({ v, i, target }, j) => {

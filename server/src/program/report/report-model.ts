@@ -3,13 +3,12 @@
 // now and, optionally, its baseline. The Markdown, HTML and JSON faces render
 // this and compute nothing.
 import { formatDate } from '../dates.js';
-import type { ProgramModel } from '../model.js';
 import { isOpenRisk, riskBand, riskScore } from '../rules.js';
 import { scheduleProgram } from '../schedule.js';
-import type { Schedule } from '../schedule.js';
 import type { BaselineComparison, DiffItem, ScheduledProgram } from '../running/baseline-diff.js';
 import { changeImpacts } from '../running/change-impact.js';
 import type { ChangeImpact } from '../running/change-impact.js';
+import type { Forecaster } from '../running/what-if-forecast.js';
 import { computeEvm, earnedShare } from '../running/evm.js';
 import type { Evm } from '../running/evm.js';
 import { percent, ragThresholds, rateHigh, rateLow, worst } from '../running/rag.js';
@@ -113,7 +112,7 @@ export interface ReportInput {
   readonly current: ScheduledProgram;
   readonly baseline?: ScheduledProgram & { readonly comparison: BaselineComparison; readonly label: string };
   readonly statusDate: Day;
-  readonly scheduleOf: (model: ProgramModel) => Schedule;
+  readonly scheduleOf: Forecaster;
   /** The Monte Carlo forecast of `current` (see reportForecast), for the P80 dates. */
   readonly forecast?: ForecastResult;
 }

@@ -10,6 +10,7 @@ import { attributeSlips, FINISH } from './slip-attribution.js';
 import type { Attribution, ItemChange } from './slip-attribution.js';
 import { changedMilestoneFields, changedTaskFields, variance } from './variance.js';
 import type { ComparedField } from './variance.js';
+import type { Forecaster } from './what-if-forecast.js';
 
 export interface ScheduledProgram {
   readonly model: ProgramModel;
@@ -61,7 +62,7 @@ export function diffPrograms(
   current: ScheduledProgram,
   baseline: ScheduledProgram,
   revision: { revision: string; commit: string },
-  scheduleOf: (model: ProgramModel) => Schedule,
+  scheduleOf: Forecaster,
   options: { readonly attribute?: boolean } = {},
 ): BaselineComparison {
   const cal = current.schedule.calendar;

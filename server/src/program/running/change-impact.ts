@@ -7,6 +7,7 @@ import type { Schedule } from '../schedule.js';
 import type { Change } from '../types.js';
 import { variance } from './variance.js';
 import { withScheduleImpact } from './what-if.js';
+import type { Forecaster } from './what-if-forecast.js';
 
 export interface Movement {
   readonly id: string;
@@ -41,7 +42,7 @@ export function isPending(c: Change): boolean {
 
 export function changeImpacts(
   current: { model: ProgramModel; schedule: Schedule },
-  scheduleOf: (model: ProgramModel) => Schedule,
+  scheduleOf: Forecaster,
   bac: number,
 ): ChangeImpact[] {
   const cal = current.schedule.calendar;

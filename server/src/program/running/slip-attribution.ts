@@ -25,6 +25,7 @@ import type { WorkCalendar } from '../calendar.js';
 import { drivingChain } from '../critical-path.js';
 import type { ProgramModel } from '../model.js';
 import type { Schedule } from '../schedule.js';
+import type { Forecast, Forecaster } from './what-if-forecast.js';
 import type { Milestone, Task } from '../types.js';
 import { patchModel } from './what-if.js';
 import type { MilestonePatch, TaskPatch } from './what-if.js';
@@ -52,7 +53,7 @@ export function attributeSlips(
   slipped: readonly string[],
   finishSlipped: boolean,
   changes: ReadonlyMap<string, ItemChange>,
-  scheduleOf: (model: ProgramModel) => Schedule,
+  scheduleOf: Forecaster,
 ): Map<string, Attribution[]> {
   const cal: WorkCalendar = current.schedule.calendar;
   const chains = new Map<string, string[]>();
@@ -81,7 +82,7 @@ export function attributeSlips(
   const kindOf = new Map<string, string>();
   for (const [id, it] of current.schedule.items) kindOf.set(id, it.kind);
 
-  const forecastOf = (s: Schedule, id: string): number | null => (id === FINISH ? s.finish : s.items.get(id)?.end ?? null);
+  const forecastOf = (s: Forecast, id: string): number | null => (id === FINISH ? s.finish : s.items.get(id)?.end ?? null);
   const steps = candidates.slice(0, MAX_STEPS);
   const patchOf = (id: string): { task?: TaskPatch; milestone?: MilestonePatch } => {
     const added = changes.get(id)?.status === 'added';

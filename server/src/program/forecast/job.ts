@@ -2,12 +2,12 @@
 // settings, so it can cross into a worker thread (structured clone) and be
 // run there exactly as it would be run here. runForecastJob is the whole job,
 // shared by the worker and the in-process path, so both give the same answer.
-import { loadProgram } from '../program/load.js';
-import { memoryHost } from '../program/host.js';
-import { runForecast } from '../program/forecast/forecast.js';
-import type { ForecastOptions, ForecastResult } from '../program/forecast/forecast.js';
-import type { ProgramAnalysis } from '../program/analyze.js';
-import type { ProgramModel } from '../program/model.js';
+import { loadProgram } from '../load.js';
+import { memoryHost } from '../host.js';
+import { runForecast } from './forecast.js';
+import type { ForecastOptions, ForecastResult } from './forecast.js';
+import type { ProgramAnalysis } from '../analyze.js';
+import type { ProgramModel } from '../model.js';
 
 export interface ForecastJob {
   readonly rootUri: string;

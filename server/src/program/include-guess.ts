@@ -3,8 +3,8 @@
 // fragment opened during start-up be checked with its root before the
 // workspace is fully indexed; loading the root replaces the guess with the
 // real include graph.
-import type { FileHost } from '../program/host.js';
-import { expandInclude } from '../program/include.js';
+import type { FileHost } from './host.js';
+import { expandInclude } from './include.js';
 
 const MAX_PATTERNS = 200;
 
