@@ -16,7 +16,7 @@ import { ganttSvg } from '../../server/src/view/gantt-svg.js';
 import { reportForecast } from '../../server/src/program/report/report-forecast.js';
 import { buildViewModel } from '../../server/src/view/build-view-model.js';
 import type { ViewModel } from '../../server/src/view/view-model.js';
-import { packViewModel } from '../../server/src/view/wire.js';
+import { encodeViewModel } from '../../server/src/view/wire.js';
 import { openPrograms } from '../../server/src/cli/programs.js';
 import { statusViewFor } from '../../server/src/view/status-build.js';
 import type { StatusView } from '../../server/src/view/status-types.js';
@@ -161,7 +161,7 @@ for (const theme of ['light', 'dark'] as const) {
     assert.ok(await page.locator('.legend-baseline').isVisible());
     await page.screenshot({ path: join(RESULTS, `gantt-baseline-${theme}.png`) });
     // Without a baseline, no shadow and no legend entry.
-    await post(page, { type: 'update', packed: packViewModel(vm), documentUri: vm.uri });
+    await post(page, { type: 'update', viewModel: encodeViewModel(vm), documentUri: vm.uri });
     await page.waitForFunction(() => document.querySelectorAll('.baseline-shadow[data-id]').length === 0);
     assert.equal(await page.locator('.legend-baseline').isVisible(), false);
     assert.deepEqual(o.errors, []);

@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import type { ViewModel } from '../view/view-model.js';
 import { escapeXml } from '../view/xml.js';
 import type { ForecastView } from '../view/forecast-types.js';
+import type { StatusView } from '../view/status-types.js';
 
 export interface StandaloneAssets {
   /** dist/media/preview.js */
