@@ -11,10 +11,11 @@ import { programMarkdown } from '../view/markdown.js';
 import { programAsMermaidMarkdown } from '../view/mermaid.js';
 import { risksCsv } from '../view/risks-csv.js';
 import { buildViewModel } from '../view/build-view-model.js';
+import { NO_P80_NOTE, statusViewFor } from '../view/status-build.js';
 import { analyzeOptionsOf } from './programs.js';
 import { analyzeOneProgram } from './one-program.js';
 import type { AnalysisFlags } from './programs.js';
-import { exportedForecast } from './export-forecast.js';
+import { exportedForecastRun } from './export-forecast.js';
 
 export const EXPORT_FORMATS = ['html', 'svg', 'csv', 'markdown', 'mermaid'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -56,7 +57,15 @@ export function runExport(opts: { file: string; format: ExportFormat; out?: stri
     case 'html': {
       const assets = readAssets();
       if (typeof assets === 'string') return { exitCode: 2, stdout: '', stderr: `program-as-code: ${assets}\n` };
-      text = standaloneHtml(vm, assets, { forecast: exportedForecast(analysis) });
+      // The Status tab's report (budget, KPIs, RACI, changes…), as `report` would give it, with P80 when there are estimates.
+      // One Monte Carlo run feeds both the Forecast tab and the Status tab's P80s.
+      const forecast = exportedForecastRun(analysis);
+      const status = statusViewFor(analysis, {
+        ...(forecast.result && { forecast: forecast.result }),
+        baselineNote: 'No baseline: this page was exported without one (run `program-as-code report FILE --baseline REV` to compare with a git revision).',
+        forecastNote: NO_P80_NOTE,
+      });
+      text = standaloneHtml(vm, assets, { forecast: forecast.view, status });
       break;
     }
   }
