@@ -5,9 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { commitAll, git } from '../helpers/git.js';
 
 const CLI = join(__dirname, '../../dist/cli.js');
 const DIR = join(__dirname, '../fixtures/status');
@@ -53,4 +54,46 @@ test('export --format html carries the Status tab: budget, KPIs, stakeholders wi
     [['beta', ['cto'], null], ['ga', [], 'no-accountable'], ['m3', ['cto', 'vp'], 'many-accountable'], ['build', [], null]]);
   assert.deepEqual(st.changes.map((c: { id: string; status: string; pending: boolean }) => [c.id, c.status, c.pending]), [['CR-1', 'proposed', true], ['CR-2', 'implemented', false]]);
   assert.equal(st.milestones.find((m: { id: string }) => m.id === 'ga').p80, '2026-02-04');
+});
+
+test('export --baseline REV: the Gantt\'s shadow bars and the Status tab compared with the revision; a revision git cannot give is one message', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pac-export-baseline-'));
+  const text = readFileSync(join(DIR, 'lumen.program.yaml'), 'utf8');
+  git(dir, 'init', '-q', '-b', 'main');
+  // At v1, build was 7 days; it is 10 now.
+  writeFileSync(join(dir, 'lumen.program.yaml'), text.replace('{ id: build, name: Build, duration: 10d', '{ id: build, name: Build, duration: 7d'));
+  commitAll(dir, 'plan v1', 'v1');
+  writeFileSync(join(dir, 'lumen.program.yaml'), text);
+  const cli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+
+  const page = cli(['export', 'lumen.program.yaml', '--format', 'html', '--baseline', 'v1', '--out', 'page.html']);
+  assert.equal(page.status, 0, page.stderr);
+  const html = readFileSync(join(dir, 'page.html'), 'utf8');
+  const embedded = (id: string) => JSON.parse((new RegExp(`<script type="application/json" id="${id}">(.*?)</script>`, 's').exec(html) as RegExpExecArray)[1] as string);
+  const vm = embedded('view-model');
+  assert.equal(vm.baseline.revision, 'v1');
+  assert.equal(vm.baseline.commit, git(dir, 'rev-parse', 'v1').trim());
+  const then = vm.baseline.items.find((i: { id: string }) => i.id === 'build');
+  const now = vm.tasks.find((t: { id: string }) => t.id === 'build');
+  assert.ok(then.end < now.end, `build ended earlier at v1 (${then.end}) than now (${now.end})`);
+  const st = embedded('status-view');
+  assert.equal(st.baselineNote, null, 'the page is compared with v1');
+  // The page's drift is the report's: the same core, the same revision.
+  const report = JSON.parse(cli(['report', 'lumen.program.yaml', '--format', 'json', '--baseline', 'v1']).stdout);
+  const drift = (list: { id: string; variance: number | null }[]) => list.map((m) => [m.id, m.variance]);
+  assert.deepEqual(drift(st.milestones), drift(report.milestones));
+  assert.ok((st.milestones.find((m: { id: string }) => m.id === 'beta').variance as number) > 0, 'beta moved later since v1');
+
+  const svg = cli(['export', 'lumen.program.yaml', '--format', 'svg', '--baseline', 'v1']);
+  assert.equal(svg.status, 0, svg.stderr);
+  assert.ok((svg.stdout.match(/class="baseline-shadow"/g) ?? []).length >= 2, 'a shadow under each task bar');
+  assert.doesNotMatch(cli(['export', 'lumen.program.yaml', '--format', 'svg']).stdout, /class="baseline-shadow/, 'no shadow without a baseline');
+
+  const missing = cli(['export', 'lumen.program.yaml', '--format', 'html', '--baseline', 'no-such-tag']);
+  assert.equal(missing.status, 2);
+  assert.equal(missing.stdout, '');
+  assert.match(missing.stderr, /^program-as-code: .*no-such-tag/);
+  const csv = cli(['export', 'lumen.program.yaml', '--format', 'csv', '--baseline', 'v1']);
+  assert.equal(csv.status, 2);
+  assert.match(csv.stderr, /--baseline goes with export --format html or svg/);
 });

@@ -4,10 +4,9 @@
 // CLI (the exported page), so both show the same report as `report`.
 import type { ProgramAnalysis } from '../program/analyze.js';
 import type { ForecastResult } from '../program/forecast/forecast.js';
-import type { ProgramModel } from '../program/model.js';
 import { buildReport } from '../program/report/report-model.js';
 import type { ReportInput } from '../program/report/report-model.js';
-import { scheduleProgram } from '../program/schedule.js';
+import { whatIfForecaster } from '../program/running/what-if-forecast.js';
 import { buildStatusView } from './status-view.js';
 import type { StatusViewOptions } from './status-view.js';
 import type { StatusView } from './status-types.js';
@@ -27,7 +26,8 @@ export function statusViewFor(analysis: ProgramAnalysis, input: StatusInput = {}
     ...(input.baseline && { baseline: input.baseline }),
     ...(input.forecast && { forecast: input.forecast }),
     statusDate,
-    scheduleOf: (m: ProgramModel) => scheduleProgram(m, { statusDate }),
+    // Change requests are what-ifs: answered incrementally, as `report` does.
+    scheduleOf: whatIfForecaster(analysis.model, { statusDate }),
   });
   return buildStatusView(report, analysis.model, input);
 }
