@@ -32,7 +32,8 @@ import { ForecastRequests } from './workspace/forecast-requests.js';
 import { BaselineError } from './program/running/baseline-source.js';
 import { gitSource, listRevisions } from './node/git-source.js';
 import { BaselineCache } from './workspace/baseline-cache.js';
-import { NO_P80_NOTE, cachedStatusView } from './view/status-build.js';
+import { NO_P80_NOTE } from './view/status-build.js';
+import { StatusRunner, statusJobOf } from './workspace/status-runner.js';
 import { viewBaseline } from './view/baseline-bars.js';
 import { createDocuments, isProgramDocument } from './workspace/documents.js';
 import { DiagnosticsPublisher } from './workspace/diagnostics-publisher.js';
@@ -76,6 +77,8 @@ const forecastRequests: ForecastRequests = new ForecastRequests({
   runner: () => forecasts,
   isStale: (analysis) => analysis.model.files.some((f) => { const open = documents.get(f.uri); return open !== undefined && open.getText() !== f.text; }),
 });
+// The Status tab's report is built in a worker thread too (dist/status-worker.js).
+const statusReports = new StatusRunner(join(__dirname, 'status-worker.js'), (message) => log('status report', message));
 /** Forecasts start this long after the last edit (after the diagnostics' own analysis, so it is cached). */
 const FORECAST_DELAY_MS = 750;
 let forecastTimer: ReturnType<typeof setTimeout> | undefined;
@@ -272,6 +275,7 @@ connection.onShutdown(() => {
   if (forecastTimer) clearTimeout(forecastTimer);
   forecasts.dispose();
   forecastRequests.dispose();
+  statusReports.dispose();
 });
 
 // ---- requests (handlers/feature-requests.ts) -------------------------------------
@@ -350,15 +354,11 @@ connection.onRequest(StatusViewRequest, async (p) => {
     const { view, error } = revision ? await baselines.load(analysis) : {};
     const forecast = forecasts.ensure(analysis);
     const baselineNote = revision && error ? `No baseline ${revision}: ${error}` : undefined;
-    return {
-      ...cachedStatusView(analysis, {
-        ...(view?.model && { baseline: { model: view.model, schedule: view.schedule, comparison: view.comparison, label: view.revision } }),
-        ...(forecast.state === 'done' && { forecast: forecast.result }),
-        ...(baselineNote && { baselineNote }),
-        forecastNote: forecast.state === 'running' ? 'P80: the Monte Carlo forecast is running…' : NO_P80_NOTE,
-      }, `${view?.commit ?? ''}|${baselineNote ?? ''}|${forecast.state}`),
-      forecastRunning: forecast.state === 'running',
-    };
+    const notes = { ...(baselineNote && { baselineNote }), forecastNote: forecast.state === 'running' ? 'P80: the Monte Carlo forecast is running…' : NO_P80_NOTE };
+    // Built in a worker thread: a large program's report takes most of a second.
+    const status = await statusReports.viewFor(analysis, `${view?.commit ?? ''}|${baselineNote ?? ''}|${forecast.state}`,
+      () => statusJobOf(analysis, view, forecast.state === 'done' ? forecast.result : undefined, notes));
+    return status && { ...status, forecastRunning: forecast.state === 'running' };
   } catch (e) {
     log('statusView failed', e);
     return null;

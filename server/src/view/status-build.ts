@@ -19,7 +19,8 @@ export interface StatusInput extends StatusViewOptions {
   readonly forecast?: ForecastResult;
 }
 
-export function statusViewFor(analysis: ProgramAnalysis, input: StatusInput = {}): StatusView {
+/** `analysis`: what the report reads of an analysis (its model, schedule and status date). */
+export function statusViewFor(analysis: Pick<ProgramAnalysis, 'model' | 'schedule' | 'statusDate'>, input: StatusInput = {}): StatusView {
   const statusDate = analysis.statusDate;
   const report = buildReport({
     current: { model: analysis.model, schedule: analysis.schedule },
@@ -30,21 +31,4 @@ export function statusViewFor(analysis: ProgramAnalysis, input: StatusInput = {}
     scheduleOf: whatIfForecaster(analysis.model, { statusDate }),
   });
   return buildStatusView(report, analysis.model, input);
-}
-
-const cache = new WeakMap<ProgramAnalysis, { key: string; view: StatusView }>();
-
-/**
- * The same, remembered per analysis while its inputs are the same: the tab
- * asks again after every redraw and while the forecast runs, and a large
- * program's report takes a while (its change requests are scheduled as
- * what-ifs). `key` names the inputs besides the analysis (baseline commit,
- * forecast state, notes).
- */
-export function cachedStatusView(analysis: ProgramAnalysis, input: StatusInput, key: string): StatusView {
-  const hit = cache.get(analysis);
-  if (hit && hit.key === key) return hit.view;
-  const view = statusViewFor(analysis, input);
-  cache.set(analysis, { key, view });
-  return view;
 }
