@@ -3,6 +3,7 @@
 // git, schedule both and compare them.
 import { isAbsolute, resolve } from 'node:path';
 import { analyzeProgram, scheduleForAnalysis } from '../program/analyze.js';
+import type { ProgramAnalysis } from '../program/analyze.js';
 import type { ProgramModel } from '../program/model.js';
 import { BaselineError, loadBaseline } from '../program/running/baseline-source.js';
 import { diffPrograms } from '../program/running/baseline-diff.js';
@@ -31,9 +32,9 @@ export function withStatusDate(model: ProgramModel, statusDate: Day | undefined)
 }
 
 /**
- * The program `file` belongs to, scheduled. `check: false` (diff) skips the
- * warning rules and the sorting of diagnostics, which only `errors` reads:
- * it is then 0.
+ * The program `file` belongs to, scheduled. `check: false` (diff, changes)
+ * skips the warning rules and the sorting of diagnostics, which only `errors`
+ * reads: it is then 0.
  */
 export function openCurrent(file: string, cwd: string, statusDate?: Day, today?: Day, options: { check?: boolean } = {}): Opened<Current> {
   const opened = openPrograms([file], cwd);
@@ -42,17 +43,19 @@ export function openCurrent(file: string, cwd: string, statusDate?: Day, today?:
   if (!found) return { ok: false, exitCode: 2, message: `${file} is not a program file` };
   const model = withStatusDate(found, statusDate);
   const analyzeOptions = today !== undefined ? { today } : {};
-  const analysis = options.check === false ? { ...scheduleForAnalysis(model, analyzeOptions), diagnostics: [] } : analyzeProgram(model, analyzeOptions);
+  const analysis = options.check === false ? { model, ...scheduleForAnalysis(model, analyzeOptions), diagnostics: [] } : analyzeProgram(model, analyzeOptions);
+  return { ok: true, value: currentOf(analysis, file, cwd) };
+}
+
+/** An analysed program as the baseline commands see it (its repository boundary found from `file`). */
+export function currentOf(analysis: ProgramAnalysis, file: string, cwd: string): Current {
+  const model = analysis.model;
   const abs = isAbsolute(file) ? file : resolve(cwd, file);
-  const opts = { statusDate: analysis.statusDate };
   return {
-    ok: true,
-    value: {
-      model, schedule: analysis.schedule, statusDate: analysis.statusDate,
-      workspaceRoot: pathToUri(boundaryOf(uriToPath(model.rootUri) === abs ? abs : uriToPath(model.rootUri), false, resolve(cwd))),
-      errors: analysis.diagnostics.filter((d) => d.severity === 'error').length,
-      scheduleOf: whatIfForecaster(model, opts),
-    },
+    model, schedule: analysis.schedule, statusDate: analysis.statusDate,
+    workspaceRoot: pathToUri(boundaryOf(uriToPath(model.rootUri) === abs ? abs : uriToPath(model.rootUri), false, resolve(cwd))),
+    errors: analysis.diagnostics.filter((d) => d.severity === 'error').length,
+    scheduleOf: whatIfForecaster(model, { statusDate: analysis.statusDate }),
   };
 }
 
