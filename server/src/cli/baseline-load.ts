@@ -13,7 +13,9 @@ import { whatIfForecaster } from '../program/running/what-if-forecast.js';
 import type { Forecaster } from '../program/running/what-if-forecast.js';
 import type { Day } from '../program/types.js';
 import { gitSource } from '../node/git-source.js';
-import { pathToUri, uriToPath } from '../node/node-host.js';
+import { nodeHost, pathToUri, uriToPath } from '../node/node-host.js';
+import { prepareProgram } from '../node/parallel-load.js';
+import type { Preparation } from '../node/parallel-load.js';
 import { boundaryOf, openPrograms } from './programs.js';
 
 export interface Current extends ScheduledProgram {
@@ -36,8 +38,11 @@ export function withStatusDate(model: ProgramModel, statusDate: Day | undefined)
  * skips the warning rules and the sorting of diagnostics, which only `errors`
  * reads: it is then 0.
  */
-export function openCurrent(file: string, cwd: string, statusDate?: Day, today?: Day, options: { check?: boolean } = {}): Opened<Current> {
-  const opened = openPrograms([file], cwd);
+export function openCurrent(
+  file: string, cwd: string, statusDate?: Day, today?: Day, options: { check?: boolean; preparation?: Preparation } = {},
+): Opened<Current> {
+  const p = options.preparation;
+  const opened = openPrograms([file], cwd, p ? { parse: p.parse, prepared: p.prepared } : {});
   if (!opened.ok) return { ok: false, exitCode: 2, message: opened.message };
   const found = opened.models[0];
   if (!found) return { ok: false, exitCode: 2, message: `${file} is not a program file` };
@@ -45,6 +50,18 @@ export function openCurrent(file: string, cwd: string, statusDate?: Day, today?:
   const analyzeOptions = today !== undefined ? { today } : {};
   const analysis = options.check === false ? { model, ...scheduleForAnalysis(model, analyzeOptions), diagnostics: [] } : analyzeProgram(model, analyzeOptions);
   return { ok: true, value: currentOf(analysis, file, cwd) };
+}
+
+/**
+ * `openCurrent` for a big root file: its fragments are parsed on two cores
+ * first (node/parallel-load.ts); the program is the same.
+ */
+export async function openCurrentInParallel(
+  file: string, cwd: string, statusDate?: Day, today?: Day, options: { check?: boolean } = {},
+): Promise<Opened<Current>> {
+  const abs = resolve(cwd, file);
+  const preparation = await prepareProgram(pathToUri(abs), nodeHost(), pathToUri(boundaryOf(abs, false, resolve(cwd)))).catch(() => undefined);
+  return openCurrent(file, cwd, statusDate, today, { ...options, ...(preparation && { preparation }) });
 }
 
 /** An analysed program as the baseline commands see it (its repository boundary found from `file`). */
