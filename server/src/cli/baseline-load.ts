@@ -86,7 +86,9 @@ export interface LoadedBaseline extends ScheduledProgram {
 /** The baseline of `current` at `revision`, scheduled and compared; a clear message when git cannot give it. */
 export async function compareWithBaseline(current: Current, revision: string): Promise<Opened<LoadedBaseline>> {
   try {
-    const b = await loadBaseline(gitSource(), current.model.rootUri, revision, { workspaceRoot: current.workspaceRoot });
+    const b = await loadBaseline(gitSource(), current.model.rootUri, revision, {
+      workspaceRoot: current.workspaceRoot, prepare: (rootUri, host) => prepareProgram(rootUri, host, current.workspaceRoot),
+    });
     // The baseline is the forecast as it was committed: with its own status date.
     const model = b.model;
     const schedule = scheduleProgram(model, { statusDate: model.program?.statusDate ?? current.statusDate });
