@@ -43,6 +43,25 @@ function writeMeta(path) {
     },
   };
 }
+/**
+ * yaml's parser and composer look up an environment variable (LOG_TOKENS,
+ * LOG_STREAM: their authors' debugging switches) for every token: a getenv
+ * call each, about 5% of parsing a 2 MB program (issue 14). The Node bundles
+ * read them as `false`. The build fails if yaml stops spelling them this way,
+ * so an upgrade cannot silently bring the cost back.
+ */
+const yamlDebugOff = {
+  name: 'yaml-debug-off',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]yaml[\\/]dist[\\/](parse[\\/]parser|compose[\\/]composer)\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const out = text.replace(/node_process\.env\.LOG_(TOKENS|STREAM)\b/g, 'false');
+      if (out === text) throw new Error(`${args.path}: yaml no longer reads LOG_TOKENS/LOG_STREAM as expected; update scripts/build.mjs`);
+      return { contents: out, loader: 'js' };
+    });
+  },
+};
+
 const withMeta = (target, path) => ({ ...target, metafile: true, plugins: [...target.plugins, writeMeta(path)] });
 
 const node = {
@@ -54,7 +73,7 @@ const node = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',
-  plugins: watch ? [problemMatcher] : [],
+  plugins: watch ? [problemMatcher, yamlDebugOff] : [yamlDebugOff],
 };
 
 // The schema's validators, compiled now rather than at every start-up.
