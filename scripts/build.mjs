@@ -44,23 +44,14 @@ function writeMeta(path) {
   };
 }
 /**
- * yaml's parser and composer look up an environment variable (LOG_TOKENS,
- * LOG_STREAM: their authors' debugging switches) for every token: a getenv
- * call each, about 5% of parsing a 2 MB program (issue 14). The Node bundles
- * read them as `false`. The build fails if yaml stops spelling them this way,
- * so an upgrade cannot silently bring the cost back.
+ * The Node bundles take yaml's ES module build (the one its exports map gives
+ * browsers; the same source and version as its CommonJS build). Through the
+ * CommonJS build, every `isScalar`/`isMap` the core calls per YAML node went
+ * through esbuild's interop getter, and yaml's parser and composer read an
+ * environment variable (LOG_TOKENS, LOG_STREAM: a getenv) for every token;
+ * the ES build does neither (issue 14: a few % of parsing a 2 MB program).
  */
-const yamlDebugOff = {
-  name: 'yaml-debug-off',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]yaml[\\/]dist[\\/](parse[\\/]parser|compose[\\/]composer)\.js$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      const out = text.replace(/node_process\.env\.LOG_(TOKENS|STREAM)\b/g, 'false');
-      if (out === text) throw new Error(`${args.path}: yaml no longer reads LOG_TOKENS/LOG_STREAM as expected; update scripts/build.mjs`);
-      return { contents: out, loader: 'js' };
-    });
-  },
-};
+const YAML_ESM = join(process.cwd(), 'node_modules/yaml/browser/index.js');
 
 const withMeta = (target, path) => ({ ...target, metafile: true, plugins: [...target.plugins, writeMeta(path)] });
 
@@ -73,7 +64,8 @@ const node = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',
-  plugins: watch ? [problemMatcher, yamlDebugOff] : [yamlDebugOff],
+  plugins: watch ? [problemMatcher] : [],
+  alias: { yaml: YAML_ESM },
 };
 
 // The schema's validators, compiled now rather than at every start-up.
