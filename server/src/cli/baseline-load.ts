@@ -6,6 +6,8 @@ import { analyzeProgram, scheduleForAnalysis } from '../program/analyze.js';
 import type { ProgramAnalysis } from '../program/analyze.js';
 import type { ProgramModel } from '../program/model.js';
 import { BaselineError, loadBaseline } from '../program/running/baseline-source.js';
+import type { Baseline } from '../program/running/baseline-source.js';
+import { looksLikeRoot } from '../program/discover.js';
 import { diffPrograms } from '../program/running/baseline-diff.js';
 import type { BaselineComparison, ScheduledProgram } from '../program/running/baseline-diff.js';
 import { scheduleProgram } from '../program/schedule.js';
@@ -84,11 +86,13 @@ export interface LoadedBaseline extends ScheduledProgram {
 }
 
 /** The baseline of `current` at `revision`, scheduled and compared; a clear message when git cannot give it. */
-export async function compareWithBaseline(current: Current, revision: string): Promise<Opened<LoadedBaseline>> {
+export async function compareWithBaseline(current: Current, revision: string, early?: EarlyBaseline): Promise<Opened<LoadedBaseline>> {
   try {
-    const b = await loadBaseline(gitSource(), current.model.rootUri, revision, {
-      workspaceRoot: current.workspaceRoot, prepare: (rootUri, host) => prepareProgram(rootUri, host, current.workspaceRoot),
-    });
+    const b = early && early.rootUri === current.model.rootUri && early.workspaceRoot === current.workspaceRoot
+      ? await early.baseline
+      : await loadBaseline(gitSource(), current.model.rootUri, revision, {
+        workspaceRoot: current.workspaceRoot, prepare: (rootUri, host) => prepareProgram(rootUri, host, current.workspaceRoot),
+      });
     // The baseline is the forecast as it was committed: with its own status date.
     const model = b.model;
     const schedule = scheduleProgram(model, { statusDate: model.program?.statusDate ?? current.statusDate });
@@ -102,3 +106,30 @@ export async function compareWithBaseline(current: Current, revision: string): P
 
 /** A `--status-date` / `--today` value as a day. */
 export { parseDate } from '../program/dates.js';
+
+/** A baseline started before the program it belongs to was loaded. */
+export interface EarlyBaseline {
+  readonly rootUri: string;
+  readonly workspaceRoot: string;
+  readonly baseline: Promise<Baseline>;
+}
+
+/**
+ * Starts loading the baseline of the root file `file` before the program
+ * itself is loaded (diff): git runs and the baseline's fragments are parsed
+ * on a worker thread while this thread loads the program now. Used by
+ * compareWithBaseline only when the program turns out to have this root and
+ * boundary; undefined when `file` does not look like a root.
+ */
+export function startBaseline(file: string, cwd: string, revision: string): EarlyBaseline | undefined {
+  const abs = resolve(cwd, file);
+  const rootUri = pathToUri(abs);
+  const text = nodeHost().readFile(rootUri);
+  if (text === undefined || !looksLikeRoot(text)) return undefined;
+  const workspaceRoot = pathToUri(boundaryOf(abs, false, resolve(cwd)));
+  const baseline = loadBaseline(gitSource(), rootUri, revision, {
+    workspaceRoot, prepare: (r, host) => prepareProgram(r, host, workspaceRoot, { workerShare: 1 }),
+  });
+  baseline.catch(() => undefined); // its failure is reported where it is awaited
+  return { rootUri, workspaceRoot, baseline };
+}

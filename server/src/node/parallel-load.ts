@@ -44,7 +44,16 @@ export function prepareWorkerPath(): string | undefined {
  */
 export async function prepareProgram(
   rootUri: string, host: FileHost, workspaceRoot: string,
-  options: { readonly workerPath?: string | undefined; readonly minChars?: number } = {},
+  options: {
+    readonly workerPath?: string | undefined;
+    readonly minChars?: number;
+    /**
+     * The part of the program's text (root and fragments) the worker takes;
+     * default 0.4: it starts later (loading its bundle) and this thread has
+     * parsed the root. 1: every fragment, for when this thread has other work.
+     */
+    readonly workerShare?: number;
+  } = {},
 ): Promise<Preparation | undefined> {
   const workerPath = 'workerPath' in options ? options.workerPath : prepareWorkerPath();
   const rootText = host.readFile(rootUri);
@@ -65,10 +74,11 @@ export async function prepareProgram(
   }
   const total = files.reduce((n, f) => n + f.text.length, 0);
   if (files.length < 2 || total < (options.minChars ?? PARALLEL_MIN_CHARS)) return { parse, prepared: new Map() };
-  // The worker takes the last files, about half the text: it starts later
-  // (loading its bundle) and this thread has already parsed the root.
+  // The worker takes the last files.
+  const share = options.workerShare ?? 0.4;
+  const wanted = share >= 1 ? Number.POSITIVE_INFINITY : share * (total + rootText.length);
   let split = files.length;
-  for (let chars = 0; split > 1 && chars + (files[split - 1] as { text: string }).text.length <= total / 2;) chars += (files[--split] as { text: string }).text.length;
+  for (let chars = 0; split > 0 && chars + (files[split - 1] as { text: string }).text.length <= wanted;) chars += (files[--split] as { text: string }).text.length;
   const theirs = files.slice(split);
   const pending = inWorker(workerPath, { files: theirs });
   const prepared = new Map<string, PreparedFile>();
