@@ -16,7 +16,12 @@
 // and its own calendar allow, and on which every day of its work fits in
 // every resource it uses. Nothing is ever split by levelling.
 
-import { DEP_FF as FF, DEP_SS as SS } from './dependency-codes.js';
+import { DEP_FF, DEP_SS } from './dependency-codes.js';
+
+// Local copies for the decoder's inner loop: an imported binding is a property
+// read on every use where the code runs unbundled (tsx, the tests, the bench).
+const FF: number = DEP_FF;
+const SS: number = DEP_SS;
 
 // Edge types: the shared dependency codes (dependency-codes.ts), under short names.
 export { DEP_FF as FF, DEP_FS as FS, DEP_SS as SS } from './dependency-codes.js';
