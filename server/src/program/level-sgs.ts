@@ -17,9 +17,7 @@
 // every resource it uses. Nothing is ever split by levelling.
 
 import { DEP_FF, DEP_SS } from './dependency-codes.js';
-
-// Local copies for the decoder's inner loop: an imported binding is a property
-// read on every use where the code runs unbundled (tsx, the tests, the bench).
+// Local copies for the inner loop: unbundled (tsx, tests, bench) an imported binding is a getter call per use.
 const FF: number = DEP_FF;
 const SS: number = DEP_SS;
 
