@@ -9,7 +9,7 @@ import { memoryHost } from '../../server/src/program/host.js';
 import { loadProgram } from '../../server/src/program/load.js';
 import type { ProgramModel } from '../../server/src/program/model.js';
 import { prepareFragment } from '../../server/src/program/prepared-file.js';
-import { prepareProgram, prepareWorkerPath } from '../../server/src/node/parallel-load.js';
+import { prepareProgram, prepareWhileUnder, prepareWorkerPath } from '../../server/src/node/parallel-load.js';
 
 const WS = 'file:///ws';
 const ROOT = `${WS}/generated.program.yaml`;
@@ -79,4 +79,14 @@ void test('without a worker (none built, or it fails) the load is still the plai
   const texts = files();
   const { plain, prepared } = await both(texts, '/nonexistent/prepare-worker.js');
   assert.deepEqual(comparable(prepared), comparable(plain));
+});
+
+void test('preparing stops once the files hold more YAML values than a program may, as the load itself does', () => {
+  const texts = Object.entries(files()).filter(([u]) => u !== ROOT).map(([uri, text]) => ({ uri, text }));
+  const all = prepareWhileUnder(texts);
+  assert.equal(all.length, texts.length);
+  const first = (all[0] as { nodes: number }).nodes;
+  // Over the bound after the second file: the third and later are left to the load.
+  const some = prepareWhileUnder(texts, first + 1);
+  assert.deepEqual(some.map((p) => p.uri), texts.slice(0, 2).map((t) => t.uri));
 });

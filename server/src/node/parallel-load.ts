@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileHost } from '../program/host.js';
 import { expandInclude } from '../program/include.js';
+import { MAX_PROGRAM_NODES } from '../program/load.js';
 import { parseFile } from '../program/parse.js';
 import type { ParsedFile } from '../program/parse.js';
 import { prepareFragment } from '../program/prepared-file.js';
@@ -19,6 +20,14 @@ import type { PreparedFile } from '../program/prepared-file.js';
 
 /** Below this many characters of fragments, a worker costs more than it saves. */
 export const PARALLEL_MIN_CHARS = 256 * 1024;
+
+/**
+ * At most this many characters of fragments are prepared (about 14 times the
+ * 10,000-task program): a hostile root including thousands of huge files
+ * costs no more here than `loadProgram`'s own bounds allow; files past it
+ * are left to the load, which stops at MAX_PROGRAM_NODES.
+ */
+export const PREPARE_MAX_CHARS = 32 * 1024 * 1024;
 
 export interface PrepareRequest {
   readonly files: readonly { readonly uri: string; readonly text: string }[];
@@ -64,15 +73,17 @@ export async function prepareProgram(
   const patterns = Array.isArray(include) ? include.filter((p): p is string => typeof p === 'string') : [];
   const files: { uri: string; text: string }[] = [];
   const seen = new Set<string>([rootUri]);
+  let total = 0;
   for (const pattern of patterns) {
     for (const uri of expandInclude({ uri: rootUri, span: { start: 0, end: 0 }, pattern }, host, workspaceRoot, false).targets) {
-      if (seen.has(uri)) continue;
+      if (seen.has(uri) || total > PREPARE_MAX_CHARS) continue;
       seen.add(uri);
       const text = host.readFile(uri);
-      if (text !== undefined) files.push({ uri, text });
+      if (text === undefined) continue;
+      files.push({ uri, text });
+      total += text.length;
     }
   }
-  const total = files.reduce((n, f) => n + f.text.length, 0);
   if (files.length < 2 || total < (options.minChars ?? PARALLEL_MIN_CHARS)) return { parse, prepared: new Map() };
   // The worker takes the last files.
   const share = options.workerShare ?? 0.4;
@@ -82,7 +93,7 @@ export async function prepareProgram(
   const theirs = files.slice(split);
   const pending = inWorker(workerPath, { files: theirs });
   const prepared = new Map<string, PreparedFile>();
-  for (const f of files.slice(0, split)) prepared.set(f.uri, prepareFragment(f.uri, f.text));
+  for (const p of prepareWhileUnder(files.slice(0, split))) prepared.set(p.uri, p);
   const reply = await pending;
   // A worker that failed only costs time: loadProgram parses those files itself.
   if (reply.ok) reply.files.forEach((p, i) => prepared.set(p.uri, { ...p, text: (theirs[i] as { text: string }).text }));
@@ -103,4 +114,17 @@ function inWorker(workerPath: string, request: PrepareRequest): Promise<PrepareR
     worker.on('error', (e) => settle({ ok: false, message: e.message }));
     worker.on('exit', () => settle({ ok: false, message: 'the worker stopped' }));
   });
+}
+
+/** The files prepared in order, stopping once they hold more YAML values than a whole program may (MAX_PROGRAM_NODES). */
+export function prepareWhileUnder(files: readonly { readonly uri: string; readonly text: string }[], maxNodes = MAX_PROGRAM_NODES): PreparedFile[] {
+  const out: PreparedFile[] = [];
+  let nodes = 0;
+  for (const f of files) {
+    if (nodes > maxNodes) break;
+    const p = prepareFragment(f.uri, f.text);
+    nodes += p.nodes;
+    out.push(p);
+  }
+  return out;
 }
