@@ -55,6 +55,12 @@ export interface SgsProblem {
   readonly blocked: readonly (Int32Array | undefined)[];
   /** 1..1000: higher is taken first when several activities are ready. */
   readonly priority: Int32Array;
+  /**
+   * Milestones: working days a forecast iteration's risks move each one later
+   * (program-format.md: "a milestone in `affects` is moved later by the
+   * impact"), so what follows it is levelled after it. Absent: none.
+   */
+  readonly delay?: Int32Array;
 }
 
 export interface SgsResult {
@@ -234,6 +240,7 @@ export function createDecoder(p: SgsProblem, ix: SgsIndex = indexProblem(p)): De
         if (x > at) at = x;
       }
       if (at === NEG) at = p.release[v] as number;
+      if (p.delay) at += p.delay[v] as number;
       start[v] = at;
       end[v] = at;
       return;
