@@ -3,7 +3,8 @@
 // and plan of a fixture forecast, readable and inside the panel; the progress
 // of a running forecast; a tornado bar revealing its item; the sentence for a
 // program with nothing to forecast; and the exported page's embedded forecast
-// (its Forecast tab, and P80 beside each milestone's deterministic forecast).
+// (its Forecast tab, and P80 beside each milestone's deterministic forecast),
+// or the sentence that says it was skipped (export --no-forecast).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -212,6 +213,22 @@ void describe('Forecast tab', () => {
     await page.waitForFunction(() => !document.querySelector('.milestone-table.p80-stale'));
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'no sideways scroll at 560 px');
     await page.screenshot({ path: join(RESULTS, 'forecast-milestones-p80-560-light.png') });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  void it('a page exported with --no-forecast says in its Forecast tab that the forecast was skipped, and has no P80 column', async () => {
+    const html = standaloneHtml(VM, standaloneAssets(), { forecast: exportedForecast(ANALYSIS, true) });
+    const { page, errors } = await open(browser, html, 'light', { width: 560, height: 900 });
+    await page.waitForFunction(() => document.body.dataset.rendered === 'gantt');
+    await showTab(page, 'forecast');
+    const message = await page.textContent('.forecast .fc-message');
+    assert.equal(message, 'The forecast was skipped: this page was exported with --no-forecast. Export it again without that flag for the P10–P90 dates, the curves, what drives the finish and each milestone’s P80, or run program-as-code forecast.');
+    assert.deepEqual(await page.$$eval('.forecast .fc-message code', (c) => c.map((x) => x.textContent)), ['--no-forecast', 'program-as-code forecast']);
+    assert.equal(await page.$$eval('.forecast svg', (s) => s.length), 0, 'no curve');
+    await page.screenshot({ path: join(RESULTS, 'export-forecast-skipped-560.png') });
+    await showTab(page, 'milestones');
+    assert.equal(await page.$$eval('.milestone-table th', (th) => th.some((t) => t.textContent === 'P80')), false);
     assert.deepEqual(errors, []);
     await page.close();
   });

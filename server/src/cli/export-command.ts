@@ -42,7 +42,7 @@ function readAssets(): StandaloneAssets | string {
   };
 }
 
-export function runExport(opts: { file: string; format: ExportFormat; out?: string; cwd: string } & AnalysisFlags): { exitCode: number; stdout: string; stderr: string } {
+export function runExport(opts: { file: string; format: ExportFormat; out?: string; noForecast?: boolean; cwd: string } & AnalysisFlags): { exitCode: number; stdout: string; stderr: string } {
   const one = analyzeOneProgram(opts.file, opts.cwd, analyzeOptionsOf(opts), 'exporting');
   if (!one.ok) return one.result;
   const { analysis } = one;
@@ -56,7 +56,7 @@ export function runExport(opts: { file: string; format: ExportFormat; out?: stri
     case 'html': {
       const assets = readAssets();
       if (typeof assets === 'string') return { exitCode: 2, stdout: '', stderr: `program-as-code: ${assets}\n` };
-      text = standaloneHtml(vm, assets, { forecast: exportedForecast(analysis) });
+      text = standaloneHtml(vm, assets, { forecast: exportedForecast(analysis, opts.noForecast) });
       break;
     }
   }

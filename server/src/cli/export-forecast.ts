@@ -5,10 +5,12 @@
 import type { ProgramAnalysis } from '../program/analyze.js';
 import { runForecast } from '../program/forecast/forecast.js';
 import type { ForecastView } from '../view/forecast-types.js';
-import { forecastView, noUncertaintyView } from '../view/forecast-view.js';
+import { forecastView, noUncertaintyView, skippedForecastView } from '../view/forecast-view.js';
 import { hasUncertainty } from '../program/forecast/job.js';
 
-export function exportedForecast(analysis: ProgramAnalysis): ForecastView {
+export function exportedForecast(analysis: ProgramAnalysis, skip = false): ForecastView {
+  // `--no-forecast`: the page says so instead of running it (about 1 s of CPU at 1,000 estimated tasks).
+  if (skip) return skippedForecastView();
   const model = analysis.model;
   if (!hasUncertainty(model)) return noUncertaintyView();
   return forecastView(runForecast(model, { schedule: analysis.schedule, statusDate: analysis.statusDate }), model);
