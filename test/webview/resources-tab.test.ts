@@ -189,6 +189,11 @@ void describe('Resources tab', () => {
         assert.match((await page.textContent('.tooltip'))!, /Paused 2 working days: bo on leave 2026-01-07\.\.2026-01-08/);
         await page.hover('.bar[data-id="a"] rect.bar-bg', { position: { x: 30, y: 4 } });
         assert.match((await page.textContent('.tooltip'))!, /Delayed 2 working days by levelling: al held by b/);
+        // Hovering the bracket speaks of the delayed task (a), not of its holder (b), whose id the bracket carries for the click.
+        await page.hover('.bar[data-id="a"] .delay-label');
+        assert.deepEqual(await page.$$eval('.tooltip > div', (ds) => ds.map((d) => d.textContent)), [
+          'Build (a) delayed 2 working days, held by Design (b)', 'Levelling: al held by Design (b)', 'Click to go to Design (b)',
+        ]);
         await page.click('.bar[data-id="a"] .delay-label');
         assert.deepEqual((await posted(page)).filter((m) => m.type === 'reveal').at(-1), { type: 'reveal', location: MARKS.tasks.find((t) => t.id === 'b')!.location });
         assert.ok(await page.$('.gantt-legend .legend-pause') && await page.$('.gantt-legend .legend-delay'), 'the legend explains both');
