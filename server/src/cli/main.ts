@@ -62,7 +62,9 @@ schedule
                    and "heldBy" ([{"resource", "task"}])
   --format csv     the same columns plus the name, for spreadsheets
   --format load-csv  per person and pool and week: demand, available, peak
-                   per day, over-allocated or not, and the tasks behind it
+                   per day, over-allocated or not, the state as the Resources
+                   tab shows it (idle, within, clash: two tasks on a day in a
+                   week that fits, over), the clash days, and the tasks
   --compare        with --level: what levelling would change (the finish,
                    milestones, delayed tasks) instead of the schedule
 
