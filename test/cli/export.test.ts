@@ -68,8 +68,10 @@ test('export --format html --no-forecast skips the forecast, and the page says s
   const out = join(tempDir('pac-export-'), 'fast.html');
   const r = run(['export', 'launch.program.yaml', '--format', 'html', '--no-forecast', '--out', out], dir);
   assert.equal(r.code, 0, r.stderr);
-  const embedded = /<script type="application\/json" id="forecast">(.*?)<\/script>/.exec(readFileSync(out, 'utf8'))?.[1];
+  const page = readFileSync(out, 'utf8');
+  const embedded = /<script type="application\/json" id="forecast">(.*?)<\/script>/.exec(page)?.[1];
   assert.ok(embedded, 'the page still carries a forecast entry: the sentence its Forecast tab shows');
+  assert.ok(page.includes('No P80: the forecast was skipped (this page was exported with `--no-forecast`).'), 'the Status tab says why it has no P80');
   const forecast = JSON.parse(embedded) as { status: string; message: string };
   assert.equal(forecast.status, 'skipped');
   assert.match(forecast.message, /^The forecast was skipped: this page was exported with `--no-forecast`\./);
