@@ -63,7 +63,7 @@ const FIXTURE: ForecastReady = {
   ],
 };
 
-/** Texts of a card's labels, and what a reader would notice: overlaps, labels outside the chart, small text, sideways scroll. */
+/** Texts of a card's labels, and what a reader would notice: overlaps, labels outside the chart or on the curve, small text, sideways scroll. */
 async function chartReport(page: Page, card: string): Promise<{ percentiles: string[]; markers: string[]; odds: string; problems: string[] }> {
   return page.evaluate((sel) => {
     const fig = document.querySelector(sel)!;
@@ -82,6 +82,17 @@ async function chartReport(page: Page, card: string): Promise<{ percentiles: str
         const a = list[i]!.getBoundingClientRect();
         const b = list[j]!.getBoundingClientRect();
         if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) problems.push(`overlap: ${list[i]!.textContent} / ${list[j]!.textContent}`);
+      }
+    }
+    // A percentile label sitting on the curve (the step line drawn through its text) is hard to read.
+    const curve = svg.querySelector<SVGPathElement>('path.fc-curve');
+    if (curve) {
+      const length = curve.getTotalLength();
+      const points: { x: number; y: number }[] = [];
+      for (let l = 0; l <= length; l += 1) { const p = curve.getPointAtLength(l); points.push({ x: box.left + p.x, y: box.top + p.y }); }
+      for (const t of Array.from(svg.querySelectorAll('.fc-pct-label'))) {
+        const r = t.getBoundingClientRect();
+        if (points.some((p) => p.x > r.left + 0.5 && p.x < r.right - 0.5 && p.y > r.top + 0.5 && p.y < r.bottom - 0.5)) problems.push(`on the curve: ${t.textContent}`);
       }
     }
     const de = document.documentElement;
