@@ -55,11 +55,7 @@ export interface SgsProblem {
   readonly blocked: readonly (Int32Array | undefined)[];
   /** 1..1000: higher is taken first when several activities are ready. */
   readonly priority: Int32Array;
-  /**
-   * Milestones: working days a forecast iteration's risks move each one later
-   * (program-format.md: "a milestone in `affects` is moved later by the
-   * impact"), so what follows it is levelled after it. Absent: none.
-   */
+  /** Milestones: working days a forecast iteration's risks move each later (absent: none). */
   readonly delay?: Int32Array;
 }
 
