@@ -32,7 +32,6 @@ export const FIXED = 3;
 /** Undated (in a cycle, or no working day): ignored, and so are edges from it. */
 export const SKIP = 4;
 
-
 export interface SgsProblem {
   readonly n: number;
   readonly kind: Uint8Array;
@@ -58,8 +57,7 @@ export interface SgsProblem {
   readonly blocked: readonly (Int32Array | undefined)[];
   /** 1..1000: higher is taken first when several activities are ready. */
   readonly priority: Int32Array;
-  /** Milestones: working days a forecast iteration's risks move each later (absent: none). */
-  readonly delay?: Int32Array;
+  readonly delay?: Int32Array; // milestones: working days a forecast iteration's risks move each later
 }
 
 export interface SgsResult {
