@@ -221,7 +221,7 @@ void describe('Resources tab', () => {
   void it('the exported SVG has the pause, the delay and the link', () => {
     const svg = ganttSvg(MARKS, { zoom: 'day' });
     assert.match(svg, /<rect class="pause" fill="url\(#pause\)"[^>]*><title>Paused 2 working days: bo on leave 2026-01-07\.\.2026-01-08<\/title>/);
-    assert.match(svg, /<g class="delay-marker"><title>Delayed 2 working days by levelling: al held by b<\/title>/);
+    assert.match(svg, /<g class="delay-marker"><title>Build \(a\) delayed 2 working days, held by Design \(b\)\. Levelling: al held by Design \(b\)<\/title>/);
     assert.equal(svg.match(/class="hold-link"/g)?.length, 1);
   });
 
