@@ -13,15 +13,17 @@ import { canDriveWebviews, inWebview, openProgram, requestScreenshot, waitFor } 
 
 const EXTENSION_ID = 'program-as-code.program-as-code';
 const ODDS = ['odds', 'odds.program.yaml'];
+/** The Status tab's hand-computed fixture (test/fixtures/status, see test/webview/status.test.ts). */
+const LUMEN = ['lumen', 'lumen.program.yaml'];
 
-/** Opens the odds program with its preview beside it, drawn, and the cursor at the top of the file. */
-async function programWithPreview(api: ProgramAsCodeApi): Promise<vscode.TextEditor> {
+/** Opens a program (the odds one unless named) with its preview beside it, drawn, and the cursor at the top of the file. */
+async function programWithPreview(api: ProgramAsCodeApi, file = ODDS): Promise<vscode.TextEditor> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  const editor = await openProgram(...ODDS);
+  const editor = await openProgram(...file);
   const uri = editor.document.uri.toString();
   const before = api.preview.lastRender()?.at ?? 0;
   await vscode.commands.executeCommand(Commands.openPreviewToSide);
-  await waitFor('the preview of the odds program to render', () => {
+  await waitFor(`the preview of ${file[1]} to render`, () => {
     const r = api.preview.lastRender();
     return r && r.uri === uri && r.at > before;
   }, 60_000);
@@ -29,16 +31,17 @@ async function programWithPreview(api: ProgramAsCodeApi): Promise<vscode.TextEdi
   return editor;
 }
 
-/** Waits until the active editor shows the odds program with exactly `text` selected. */
-async function selectionIs(text: string): Promise<void> {
+/** Waits until the active editor shows the program (odds unless named) with exactly `text` selected, on its definition. */
+async function selectionIs(text: string, file = ODDS): Promise<void> {
   const editor = await waitFor(`the editor to select ${text}`, () => {
     const e = vscode.window.activeTextEditor;
-    return e && e.document.uri.path.endsWith('/odds/odds.program.yaml') && e.document.getText(e.selection) === text && e;
+    return e && e.document.uri.path.endsWith(`/${file.join('/')}`) && e.document.getText(e.selection) === text && e;
   });
-  assert.equal(editor.selection.start.line, editor.document.getText().split('\n').findIndex((l) => l.includes(`- id: ${text}`)), `the selection is on ${text}'s definition`);
+  const definition = new RegExp(`(- |\\{ )id: ${text}\\b`);
+  assert.equal(editor.selection.start.line, editor.document.getText().split('\n').findIndex((l) => definition.test(l)), `the selection is on ${text}'s definition`);
 }
 
-suite('Preview tabs in VS Code: Forecast and Resources', () => {
+suite('Preview tabs in VS Code: Forecast, Resources and Status', () => {
   let api: ProgramAsCodeApi;
 
   suiteSetup(async function () {
@@ -83,5 +86,25 @@ suite('Preview tabs in VS Code: Forecast and Resources', () => {
 
     await inWebview('click the task behind the week', [{ click: '.res-details a[data-reveal="design"]' }]);
     await selectionIs('design');
+  });
+
+  test('Status tab: the report live, P80 once the forecast worker is done, and an id goes to its definition', async () => {
+    await programWithPreview(api, LUMEN);
+    const [, head, overall, , gaRow] = await inWebview('open the Status tab and wait for its P80', [
+      { click: 'button.tab[data-tab="status"]' },
+      { wait: '.status-head h1', text: '^Lumen Launch: status on 2026-01-16$' },
+      { wait: '.overall .rag' },
+      // The report is built in the server's worker; P80 comes once the forecast worker is done (the tab asks again).
+      { wait: '.milestones-status tr td', text: '^2026-02-04$' },
+      { wait: '.milestones-status tr', text: 'General availability' },
+    ]);
+    await waitFor('the preview to report the Status tab', () => api.preview.lastRender()?.tab === 'status');
+    assert.deepEqual(head, ['Lumen Launch: status on 2026-01-16']);
+    assert.deepEqual(overall, ['Red'], 'over budget at completion: red, as `report` says');
+    assert.ok((gaRow ?? []).some((r) => /General availability.*2026-01-30.*2026-01-30.*2026-02-04/s.test(r)), `ga's row: ${JSON.stringify(gaRow)}`);
+    await requestScreenshot('e2e-status');
+
+    await inWebview('click ga in the Status tab', [{ click: '.milestones-status a[data-reveal="ga"]' }]);
+    await selectionIs('ga', LUMEN);
   });
 });
