@@ -32,7 +32,6 @@ export const FIXED = 3;
 /** Undated (in a cycle, or no working day): ignored, and so are edges from it. */
 export const SKIP = 4;
 
-
 export interface SgsProblem {
   readonly n: number;
   readonly kind: Uint8Array;
@@ -58,6 +57,7 @@ export interface SgsProblem {
   readonly blocked: readonly (Int32Array | undefined)[];
   /** 1..1000: higher is taken first when several activities are ready. */
   readonly priority: Int32Array;
+  readonly delay?: Int32Array; // milestones: working days a forecast iteration's risks move each later
 }
 
 export interface SgsResult {
@@ -237,6 +237,7 @@ export function createDecoder(p: SgsProblem, ix: SgsIndex = indexProblem(p)): De
         if (x > at) at = x;
       }
       if (at === NEG) at = p.release[v] as number;
+      if (p.delay) at += p.delay[v] as number;
       start[v] = at;
       end[v] = at;
       return;
