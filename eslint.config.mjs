@@ -6,7 +6,7 @@ import globals from 'globals';
 import { boundariesConfig } from './eslint/boundaries.mjs';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', 'test-results/**', '**/*.d.ts'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', 'test-results/**', '**/*.d.ts', '**/*.generated.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

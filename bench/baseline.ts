@@ -3,12 +3,15 @@
 // run: the first commit holds the whole program, each later one lengthens one
 // task in one fragment), then `diff` against the first commit (HEAD~999) and
 // `report` of the program, each timed end to end in-process (reading git,
-// loading and scheduling both programs, slip attribution, rendering).
-// Run: node --import tsx bench/baseline.ts
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+// loading and scheduling both programs, slip attribution, rendering), and
+// then as the commands users run: a cold `node dist/cli.js diff|report`
+// process each (start-up, bundle load, both cores), which the targets judge.
+// Run: npm run build && node --import tsx bench/baseline.ts
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { runDiff } from '../server/src/cli/diff-command.js';
 import { runReport } from '../server/src/cli/report-command.js';
 import { generateProgram, writeProgram } from './generate.js';
@@ -25,6 +28,27 @@ export interface BaselineFigures {
   readonly reportMs: number;
   readonly reportHtmlMs: number;
   readonly reportWithBaselineMs: number;
+  /** The commands as users run them, each a cold process (dist/cli.js): wall, and CPU of all its threads. */
+  readonly diffCommandMs: number;
+  readonly diffCommandCpuMs: number;
+  readonly reportCommandMs: number;
+  readonly reportCommandCpuMs: number;
+}
+
+const CLI = join(__dirname, '../dist/cli.js');
+
+/** One cold command: its wall time, and its CPU time as the process itself counts it (bench/cpu-at-exit.mjs). */
+function timeCommand(args: string[], cwd: string): { ms: number; cpuMs: number; stdout: string } {
+  const cpuFile = join(cwd, '.bench-cpu');
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(__dirname, 'cpu-at-exit.mjs')).href, CLI, ...args], {
+    cwd, env: { ...process.env, PAC_BENCH_CPU_FILE: cpuFile }, maxBuffer: 1 << 28, encoding: 'utf8',
+  });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${String(r.status)}): ${r.stderr}`);
+  const cpuMs = Number(readFileSync(cpuFile, 'utf8'));
+  rmSync(cpuFile, { force: true });
+  return { ms, cpuMs, stdout: r.stdout };
 }
 
 const GIT_ENV = {
@@ -93,9 +117,15 @@ export async function benchBaseline(tasks = 10_000, commits = 1000): Promise<Bas
     const t4 = performance.now();
     await runReport({ file, format: 'markdown', cwd: dir, baseline: revision });
     const reportWithBaselineMs = performance.now() - t4;
+    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
+    const diffCommand = timeCommand(['diff', revision, file, '--format', 'json'], dir);
+    if (diffCommand.stdout !== diff.stdout) throw new Error('the diff command printed something else than runDiff');
+    const reportCommand = timeCommand(['report', file], dir);
+    if (reportCommand.stdout !== md.stdout) throw new Error('the report command printed something else than runReport');
     const figures = {
       tasks, commits, setupMs, diffMs, diffCpuMs, reportCpuMs, diffChangedItems: parsed.items.filter((i) => i.status === 'changed').length,
       reportMs, reportHtmlMs, reportWithBaselineMs,
+      diffCommandMs: diffCommand.ms, diffCommandCpuMs: diffCommand.cpuMs, reportCommandMs: reportCommand.ms, reportCommandCpuMs: reportCommand.cpuMs,
     };
     console.log(JSON.stringify(figures, null, 2));
     return figures;

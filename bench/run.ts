@@ -173,8 +173,10 @@ function summarisePreview(r: PreviewBenchResult): void {
 
 function summariseBaseline(f: BaselineFigures): void {
   const scale = `${f.tasks.toLocaleString('en-US')} tasks`;
-  rows.push({ bench: 'baseline', figure: `diff vs HEAD~${f.commits - 1} (${f.commits.toLocaleString('en-US')}-commit history), ${scale}`, value: `${ms(f.diffMs)} wall, ${ms(f.diffCpuMs)} CPU`, target: '< 2000 ms', status: check(f.diffMs < 2000) });
-  rows.push({ bench: 'baseline', figure: `report (Markdown), ${scale}`, value: `${ms(f.reportMs)} wall, ${ms(f.reportCpuMs)} CPU`, target: '< 2000 ms', status: check(f.reportMs < 2000) });
+  rows.push({ bench: 'baseline', figure: `diff vs HEAD~${f.commits - 1} (${f.commits.toLocaleString('en-US')}-commit history), ${scale}, the command (cold process)`, value: `${ms(f.diffCommandMs)} wall, ${ms(f.diffCommandCpuMs)} CPU`, target: '< 2000 ms', status: check(f.diffCommandMs < 2000) });
+  rows.push({ bench: 'baseline', figure: `report (Markdown), ${scale}, the command (cold process)`, value: `${ms(f.reportCommandMs)} wall, ${ms(f.reportCommandCpuMs)} CPU`, target: '< 2000 ms', status: check(f.reportCommandMs < 2000) });
+  rows.push({ bench: 'baseline', figure: `diff vs HEAD~${f.commits - 1}, ${scale}, in-process (runDiff)`, value: `${ms(f.diffMs)} wall, ${ms(f.diffCpuMs)} CPU`, target: '—', status: 'info' });
+  rows.push({ bench: 'baseline', figure: `report (Markdown), ${scale}, in-process after the diff (runReport)`, value: `${ms(f.reportMs)} wall, ${ms(f.reportCpuMs)} CPU`, target: '—', status: 'info' });
   rows.push({ bench: 'baseline', figure: `report (HTML), ${scale}`, value: ms(f.reportHtmlMs), target: '—', status: 'info' });
   rows.push({ bench: 'baseline', figure: `report --baseline HEAD~${f.commits - 1}, ${scale}`, value: ms(f.reportWithBaselineMs), target: '—', status: 'info' });
 }

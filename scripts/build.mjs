@@ -5,6 +5,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { writeValidators } from './program-validators.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -42,6 +43,16 @@ function writeMeta(path) {
     },
   };
 }
+/**
+ * The Node bundles take yaml's ES module build (the one its exports map gives
+ * browsers; the same source and version as its CommonJS build). Through the
+ * CommonJS build, every `isScalar`/`isMap` the core calls per YAML node went
+ * through esbuild's interop getter, and yaml's parser and composer read an
+ * environment variable (LOG_TOKENS, LOG_STREAM: a getenv) for every token;
+ * the ES build does neither (issue 14: a few % of parsing a 2 MB program).
+ */
+const YAML_ESM = join(process.cwd(), 'node_modules/yaml/browser/index.js');
+
 const withMeta = (target, path) => ({ ...target, metafile: true, plugins: [...target.plugins, writeMeta(path)] });
 
 const node = {
@@ -54,12 +65,18 @@ const node = {
   sourcesContent: false,
   logLevel: 'warning',
   plugins: watch ? [problemMatcher] : [],
+  alias: { yaml: YAML_ESM },
 };
+
+// The schema's validators, compiled now rather than at every start-up.
+writeValidators();
 
 const targets = [
   { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The forecast's blocks of iterations on other cores (node/forecast-threads.ts), for the CLI and the server.
   { ...node, entryPoints: ['server/src/node/forecast-blocks-worker.ts'], outfile: 'dist/forecast-blocks.js' },
+  // Part of a big program's fragments, parsed on a second core (node/parallel-load.ts), for the CLI.
+  { ...node, entryPoints: ['server/src/node/prepare-worker.ts'], outfile: 'dist/prepare-worker.js' },
 ];
 if (existsSync('server/src/server.ts')) {
   targets.push({ ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } });

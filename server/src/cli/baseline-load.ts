@@ -2,10 +2,12 @@
 // an optional status date), load the same root as it was at a revision through
 // git, schedule both and compare them.
 import { isAbsolute, resolve } from 'node:path';
-import { analyzeProgram } from '../program/analyze.js';
+import { analyzeProgram, scheduleForAnalysis } from '../program/analyze.js';
 import type { ProgramAnalysis } from '../program/analyze.js';
 import type { ProgramModel } from '../program/model.js';
 import { BaselineError, loadBaseline } from '../program/running/baseline-source.js';
+import type { Baseline } from '../program/running/baseline-source.js';
+import { looksLikeRoot } from '../program/discover.js';
 import { diffPrograms } from '../program/running/baseline-diff.js';
 import type { BaselineComparison, ScheduledProgram } from '../program/running/baseline-diff.js';
 import { scheduleProgram } from '../program/schedule.js';
@@ -13,7 +15,9 @@ import { whatIfForecaster } from '../program/running/what-if-forecast.js';
 import type { Forecaster } from '../program/running/what-if-forecast.js';
 import type { Day } from '../program/types.js';
 import { gitSource } from '../node/git-source.js';
-import { pathToUri, uriToPath } from '../node/node-host.js';
+import { nodeHost, pathToUri, uriToPath } from '../node/node-host.js';
+import { prepareProgram } from '../node/parallel-load.js';
+import type { Preparation } from '../node/parallel-load.js';
 import { boundaryOf, openPrograms } from './programs.js';
 
 export interface Current extends ScheduledProgram {
@@ -31,13 +35,35 @@ export function withStatusDate(model: ProgramModel, statusDate: Day | undefined)
   return { ...model, program: { ...model.program, statusDate } };
 }
 
-export function openCurrent(file: string, cwd: string, statusDate?: Day, today?: Day): Opened<Current> {
-  const opened = openPrograms([file], cwd);
+/**
+ * The program `file` belongs to, scheduled. `check: false` (diff, changes)
+ * skips the warning rules and the sorting of diagnostics, which only `errors`
+ * reads: it is then 0.
+ */
+export function openCurrent(
+  file: string, cwd: string, statusDate?: Day, today?: Day, options: { check?: boolean; preparation?: Preparation } = {},
+): Opened<Current> {
+  const p = options.preparation;
+  const opened = openPrograms([file], cwd, p ? { parse: p.parse, prepared: p.prepared } : {});
   if (!opened.ok) return { ok: false, exitCode: 2, message: opened.message };
   const found = opened.models[0];
   if (!found) return { ok: false, exitCode: 2, message: `${file} is not a program file` };
   const model = withStatusDate(found, statusDate);
-  return { ok: true, value: currentOf(analyzeProgram(model, today !== undefined ? { today } : {}), file, cwd) };
+  const analyzeOptions = today !== undefined ? { today } : {};
+  const analysis = options.check === false ? { model, ...scheduleForAnalysis(model, analyzeOptions), diagnostics: [] } : analyzeProgram(model, analyzeOptions);
+  return { ok: true, value: currentOf(analysis, file, cwd) };
+}
+
+/**
+ * `openCurrent` for a big root file: its fragments are parsed on two cores
+ * first (node/parallel-load.ts); the program is the same.
+ */
+export async function openCurrentInParallel(
+  file: string, cwd: string, statusDate?: Day, today?: Day, options: { check?: boolean } = {},
+): Promise<Opened<Current>> {
+  const abs = resolve(cwd, file);
+  const preparation = await prepareProgram(pathToUri(abs), nodeHost(), pathToUri(boundaryOf(abs, false, resolve(cwd)))).catch(() => undefined);
+  return openCurrent(file, cwd, statusDate, today, { ...options, ...(preparation && { preparation }) });
 }
 
 /** An analysed program as the baseline commands see it (its repository boundary found from `file`). */
@@ -60,9 +86,13 @@ export interface LoadedBaseline extends ScheduledProgram {
 }
 
 /** The baseline of `current` at `revision`, scheduled and compared; a clear message when git cannot give it. */
-export async function compareWithBaseline(current: Current, revision: string): Promise<Opened<LoadedBaseline>> {
+export async function compareWithBaseline(current: Current, revision: string, early?: EarlyBaseline): Promise<Opened<LoadedBaseline>> {
   try {
-    const b = await loadBaseline(gitSource(), current.model.rootUri, revision, { workspaceRoot: current.workspaceRoot });
+    const b = early && early.rootUri === current.model.rootUri && early.workspaceRoot === current.workspaceRoot
+      ? await early.baseline
+      : await loadBaseline(gitSource(), current.model.rootUri, revision, {
+        workspaceRoot: current.workspaceRoot, prepare: (rootUri, host) => prepareProgram(rootUri, host, current.workspaceRoot),
+      });
     // The baseline is the forecast as it was committed: with its own status date.
     const model = b.model;
     const schedule = scheduleProgram(model, { statusDate: model.program?.statusDate ?? current.statusDate });
@@ -76,3 +106,30 @@ export async function compareWithBaseline(current: Current, revision: string): P
 
 /** A `--status-date` / `--today` value as a day. */
 export { parseDate } from '../program/dates.js';
+
+/** A baseline started before the program it belongs to was loaded. */
+export interface EarlyBaseline {
+  readonly rootUri: string;
+  readonly workspaceRoot: string;
+  readonly baseline: Promise<Baseline>;
+}
+
+/**
+ * Starts loading the baseline of the root file `file` before the program
+ * itself is loaded (diff): git runs and the baseline's fragments are parsed
+ * on a worker thread while this thread loads the program now. Used by
+ * compareWithBaseline only when the program turns out to have this root and
+ * boundary; undefined when `file` does not look like a root.
+ */
+export function startBaseline(file: string, cwd: string, revision: string): EarlyBaseline | undefined {
+  const abs = resolve(cwd, file);
+  const rootUri = pathToUri(abs);
+  const text = nodeHost().readFile(rootUri);
+  if (text === undefined || !looksLikeRoot(text)) return undefined;
+  const workspaceRoot = pathToUri(boundaryOf(abs, false, resolve(cwd)));
+  const baseline = loadBaseline(gitSource(), rootUri, revision, {
+    workspaceRoot, prepare: (r, host) => prepareProgram(r, host, workspaceRoot, { workerShare: 1 }),
+  });
+  baseline.catch(() => undefined); // its failure is reported where it is awaited
+  return { rootUri, workspaceRoot, baseline };
+}

@@ -6,7 +6,7 @@ import { computeEvm } from '../program/running/evm.js';
 import { openCurrent } from './baseline-load.js';
 
 export function runChanges(opts: { file: string; format: 'text' | 'json'; cwd: string; today?: number }): { exitCode: number; stdout: string; stderr: string } {
-  const current = openCurrent(opts.file, opts.cwd, undefined, opts.today);
+  const current = openCurrent(opts.file, opts.cwd, undefined, opts.today, { check: false });
   if (!current.ok) return { exitCode: current.exitCode, stdout: '', stderr: `program-as-code: ${current.message}\n` };
   const c = current.value;
   const bac = computeEvm({ current: c, statusDate: c.statusDate }).bac;

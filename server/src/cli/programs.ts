@@ -9,6 +9,7 @@ import type { AnalyzeOptions } from '../program/analyze.js';
 import { findProgramFiles, loadPrograms, looksLikeRoot } from '../program/discover.js';
 import type { FileHost } from '../program/host.js';
 import { loadProgram } from '../program/load.js';
+import type { LoadOptions } from '../program/load.js';
 import type { ProgramModel } from '../program/model.js';
 import { nodeHost, pathToUri } from '../node/node-host.js';
 import { guessIncludes } from '../program/include-guess.js';
@@ -48,7 +49,8 @@ function withTestFault(host: FileHost): FileHost {
   };
 }
 
-export function openPrograms(paths: readonly string[], cwd: string): OpenResult {
+/** `loadOptions`: work done beforehand that loading may reuse (node/parallel-load.ts). */
+export function openPrograms(paths: readonly string[], cwd: string, loadOptions: Pick<LoadOptions, 'parse' | 'prepared'> = {}): OpenResult {
   const host = withTestFault(nodeHost());
   const files: string[] = [];
   const notes: string[] = [];
@@ -57,7 +59,7 @@ export function openPrograms(paths: readonly string[], cwd: string): OpenResult 
   const load = (rootUri: string, workspaceRoot: string): ProgramModel => {
     const key = `${workspaceRoot}\u0000${rootUri}`;
     let model = byRoot.get(key);
-    if (!model) byRoot.set(key, (model = loadProgram(rootUri, host, { workspaceRoot })));
+    if (!model) byRoot.set(key, (model = loadProgram(rootUri, host, { ...loadOptions, workspaceRoot })));
     return model;
   };
   for (const p of paths.length > 0 ? paths : ['.']) {

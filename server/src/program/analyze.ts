@@ -34,10 +34,15 @@ export function analyzeProgram(model: ProgramModel, options: AnalyzeOptions = {}
   }
 }
 
-function analyzeUnguarded(model: ProgramModel, options: AnalyzeOptions): ProgramAnalysis {
+/** The schedule `analyzeProgram` checks, and its status date, without the checks (for commands that print no diagnostics). */
+export function scheduleForAnalysis(model: ProgramModel, options: AnalyzeOptions = {}): { schedule: Schedule; statusDate: Day } {
   const given = options.statusDate ?? model.program?.statusDate;
   const statusDate = given ?? options.today ?? today();
-  const schedule = scheduleProgram(model, { statusDate, progressDate: given ?? null, ...(options.level && { level: true }) });
+  return { schedule: scheduleProgram(model, { statusDate, progressDate: given ?? null, ...(options.level && { level: true }) }), statusDate };
+}
+
+function analyzeUnguarded(model: ProgramModel, options: AnalyzeOptions): ProgramAnalysis {
+  const { schedule, statusDate } = scheduleForAnalysis(model, options);
   const diagnostics: Diagnostic[] = [...model.diagnostics, ...schedule.diagnostics];
   for (const rule of RULES) diagnostics.push(...rule(model, statusDate));
   return { model, schedule, statusDate, diagnostics: sortDiagnostics(rootCausesFirst(model, dedupe(diagnostics))) };

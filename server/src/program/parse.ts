@@ -1,7 +1,7 @@
 // Text -> YAML syntax tree with ranges, plus the plain JS value, bounded.
 // Everything here is total: any input (binary, truncated, hostile) gives a
 // ParsedFile with diagnostics, never an exception.
-import { Composer, CST as Cst, isCollection, isMap, isPair, isScalar, Parser, YAMLParseError } from 'yaml';
+import { Composer, CST as Cst, isCollection, isMap, isPair, isScalar, Lexer, Parser, YAMLParseError } from 'yaml';
 import type { CST, Document } from 'yaml';
 import { diagnostic, diagnosticWithSeverity } from './diagnostic.js';
 import type { Diagnostic, Span } from './types.js';
@@ -45,24 +45,30 @@ class CountExceeded extends Error {
 }
 
 /**
- * yaml's Parser, counting the nodes and aliases the lexer produces and stopping
- * at the first one over the limit, before the concrete syntax tree grows
- * further. Counting happens on the parser's own lexemes, so nothing is lexed twice.
+ * yaml's Parser driven by our own Lexer loop (the way yaml documents for a
+ * user-provided lexer), counting the nodes and aliases the lexer produces and
+ * stopping at the first one over the limit, before the concrete syntax tree
+ * grows further. Counting happens on the parser's own lexemes, so nothing is
+ * lexed twice, and costs no generator per token.
  */
-class BoundedParser extends Parser {
+class BoundedParser {
   nodes = 0;
   private aliases = 0;
-  constructor(private readonly limits: Pick<ParseLimits, 'maxNodes' | 'maxAliases'>) {
-    super();
-  }
-  override *next(source: string): Generator<CST.Token, void> {
-    const type = Cst.tokenType(source) ?? undefined;
-    if (type !== undefined && NODE_TOKENS.has(type)) {
-      // `offset` is where this lexeme starts (a plain scalar's marker has no width).
-      if (++this.nodes > this.limits.maxNodes) throw new CountExceeded('nodes', this.offset);
-      if (type === 'alias' && ++this.aliases > this.limits.maxAliases) throw new CountExceeded('aliases', this.offset);
+  private readonly parser = new Parser();
+  constructor(private readonly limits: Pick<ParseLimits, 'maxNodes' | 'maxAliases'>) {}
+
+  *parse(source: string): Generator<CST.Token, void> {
+    const parser = this.parser;
+    for (const lexeme of new Lexer().lex(source)) {
+      const type = Cst.tokenType(lexeme);
+      if (type !== null && NODE_TOKENS.has(type)) {
+        // `offset` is where this lexeme starts (a plain scalar's marker has no width).
+        if (++this.nodes > this.limits.maxNodes) throw new CountExceeded('nodes', parser.offset);
+        if (type === 'alias' && ++this.aliases > this.limits.maxAliases) throw new CountExceeded('aliases', parser.offset);
+      }
+      yield* parser.next(lexeme);
     }
-    yield* super.next(source);
+    yield* parser.end();
   }
 }
 

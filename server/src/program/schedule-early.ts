@@ -84,7 +84,26 @@ export function anchorOf(model: ProgramModel, options: ScheduleOptions): Day {
   return model.program?.start ?? options.statusDate ?? model.program?.statusDate ?? today();
 }
 
+/**
+ * The early schedule of `model` under `options`, computed once per model and
+ * options: a command schedules the program for its checks, then prepares its
+ * what-if forecasts (slip attribution, change impact) from the same dates.
+ * Models are immutable values, so the answer for one model object never
+ * changes; it is forgotten with the model.
+ */
 export function earlySchedule(model: ProgramModel, options: ScheduleOptions = {}): EarlySchedule {
+  const given = options.progressDate === undefined ? model.program?.statusDate : options.progressDate ?? undefined;
+  const key = `${anchorOf(model, options)}|${given ?? ''}|${options.level ?? ''}|${options.levelBudget ?? ''}`;
+  let byOptions = memo.get(model);
+  if (!byOptions) memo.set(model, (byOptions = new Map()));
+  let e = byOptions.get(key);
+  if (!e) byOptions.set(key, (e = computeEarlySchedule(model, options)));
+  return e;
+}
+
+const memo = new WeakMap<ProgramModel, Map<string, EarlySchedule>>();
+
+function computeEarlySchedule(model: ProgramModel, options: ScheduleOptions): EarlySchedule {
   const cal = createCalendar(model.calendar);
   const people = peopleById(model);
   const programStart = model.program?.start;

@@ -4,7 +4,7 @@
 // this and compute nothing.
 import { formatDate } from '../dates.js';
 import { isOpenRisk, riskBand, riskScore } from '../rules.js';
-import { scheduleProgram } from '../schedule.js';
+import { planEnds } from './plan-ends.js';
 import type { BaselineComparison, DiffItem, ScheduledProgram } from '../running/baseline-diff.js';
 import { changeImpacts } from '../running/change-impact.js';
 import type { ChangeImpact } from '../running/change-impact.js';
@@ -159,15 +159,15 @@ export function buildReport(input: ReportInput): StatusReport {
 
   // Overdue against the plan as it would be without the status date: the
   // forecast itself moves unfinished work past the status date, so it never is.
-  const plan = schedule.progressDate === null ? schedule : scheduleProgram(model, { statusDate, progressDate: null });
+  const planEnd = schedule.progressDate === null ? (id: string) => schedule.items.get(id)?.end : planEnds(model, statusDate);
   const overdue: ReportOverdue[] = [];
   for (const task of unique(model.tasks)) {
-    const it = plan.items.get(task.id);
-    if (!it || it.end === null || task.status === 'done' || task.status === 'cancelled' || task.actualEnd !== undefined) continue;
-    if (it.end >= statusDate) continue;
+    const end = planEnd(task.id);
+    if (end === undefined || end === null || task.status === 'done' || task.status === 'cancelled' || task.actualEnd !== undefined) continue;
+    if (end >= statusDate) continue;
     overdue.push({
-      id: task.id, name: task.name ?? null, workstream: task.workstreamId, end: formatDate(it.end),
-      daysOverdue: cal.workingDaysIn(it.end, statusDate), progress: Math.round(earnedShare(task) * 100),
+      id: task.id, name: task.name ?? null, workstream: task.workstreamId, end: formatDate(end),
+      daysOverdue: cal.workingDaysIn(end, statusDate), progress: Math.round(earnedShare(task) * 100),
     });
   }
 

@@ -68,7 +68,12 @@ export function repoPath(topUri: string, uri: string): string | undefined {
  * URIs, so items and files line up with the program now.
  */
 export async function loadBaseline(
-  source: BaselineSource, rootUri: string, revision: string, options: LoadOptions & { workspaceRoot: string },
+  source: BaselineSource, rootUri: string, revision: string,
+  options: LoadOptions & {
+    workspaceRoot: string;
+    /** Work to do on the committed files before loading them (the CLI parses a big program's fragments on two cores). */
+    prepare?: (rootUri: string, host: FileHost) => Promise<Partial<LoadOptions> | undefined>;
+  },
 ): Promise<Baseline> {
   const repo = await source.open(dirnameUri(rootUri));
   const commit = await repo.resolve(revision);
@@ -98,6 +103,8 @@ export async function loadBaseline(
   // Program files are nearly always what includes name: read them in one go.
   await fetch([rootPath, ...files.filter((f) => PROGRAM_FILE_RE.test(f.path)).map((f) => f.path)]);
   let model: ProgramModel | undefined;
+  const { prepare, ...loadOptions } = options;
+  let prepared: Partial<LoadOptions> | undefined;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const missed = new Set<string>();
     const host: FileHost = {
@@ -114,7 +121,8 @@ export async function loadBaseline(
         return entries?.map((e): DirEntry => ({ uri: joinUri(repo.topUri, p === '' ? e.name : `${p}/${e.name}`), name: e.name, isDirectory: e.isDirectory }));
       },
     };
-    model = loadProgram(rootUri, host, options);
+    if (pass === 0 && prepare) prepared = await prepare(rootUri, host).catch(() => undefined);
+    model = loadProgram(rootUri, host, { ...loadOptions, ...prepared });
     if ((await fetch(missed)) === 0) break;
   }
   return { revision, commit, model: model as ProgramModel };

@@ -63,7 +63,6 @@ export function checkSchema(doc: Document.Parsed, value: unknown, uri: string, i
       return out;
     }
     const v = getValidators();
-    if (!v) return out;
     const validate = isRoot ? v.root : v.fragment;
     if (validate(value)) return out;
     const errors = prune(validate.errors ?? []);
