@@ -13,8 +13,8 @@ import { earlySchedule } from './schedule-early.js';
 import type { ScheduleOptions } from './schedule-early.js';
 import { forwardPass } from './schedule-forward.js';
 import type { Driver, EarlyDates } from './schedule-forward.js';
-import { cycleDiagnostics } from './schedule-graph.js';
-import type { Components, Edge, ScheduleGraph } from './schedule-graph.js';
+import { cycleDiagnostics } from './schedule-cycles.js';
+import type { Components, ScheduleGraph } from './schedule-graph.js';
 import { overAllocation } from './schedule-load.js';
 import type { Hold, Levelled } from './level-program.js';
 import type { OwnCalendars, Pause } from './own-calendar.js';
@@ -209,16 +209,17 @@ function sinks(g: ScheduleGraph, comps: Components, early: EarlyDates): (id: str
   for (let v = 0; v < g.size; v++) {
     if (g.kinds[v] !== 'workstream') continue;
     for (let k = g.succStart[v] as number; k < (g.succStart[v + 1] as number); k++) {
-      const e = g.edges[g.succEdge[k] as number] as Edge;
-      if (e.dep && dated(e.to)) { feeds[v] = 1; break; }
+      const e = g.succEdge[k] as number;
+      if (g.edgeDep[e] && dated(g.edgeTo[e] as number)) { feeds[v] = 1; break; }
     }
   }
   for (let v = 0; v < g.size; v++) {
     if (g.kinds[v] === 'workstream') continue;
     for (let k = g.succStart[v] as number; k < (g.succStart[v + 1] as number); k++) {
-      const e = g.edges[g.succEdge[k] as number] as Edge;
-      if (!dated(e.to)) continue;
-      if (e.dep || feeds[e.to]) { feeds[v] = 1; break; }
+      const e = g.succEdge[k] as number;
+      const to = g.edgeTo[e] as number;
+      if (!dated(to)) continue;
+      if (g.edgeDep[e] || feeds[to]) { feeds[v] = 1; break; }
     }
   }
   return (id) => {
