@@ -78,7 +78,7 @@ export function notStarted(t: Task): boolean {
 
 export interface ForwardOptions {
   /** A task's own calendar (program calendar minus its assignees' leave); default the program calendar. */
-  readonly calOf?: (t: Task) => WorkCalendar;
+  readonly calOf?: (t: Task, v: number) => WorkCalendar;
   /** first(status date) on the program calendar: remaining work is forecast from it. */
   readonly progressFrom?: Day;
   /** Levelled dates that replace the computed ones (NaN where not forced). */
@@ -198,7 +198,7 @@ function placer(
     }
 
     const t = g.tasks[v] as Task;
-    const oc = calOf ? calOf(t) : cal;
+    const oc = calOf ? calOf(t, v) : cal;
     const d = taskDuration(t, cal, people);
     dur[v] = d;
     let start: number;

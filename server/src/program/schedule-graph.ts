@@ -41,8 +41,11 @@ export interface EdgeArrays {
   readonly edgeType: Uint8Array;
   /** Lag in whole working days. */
   readonly edgeLag: Float64Array;
-  /** The written dependency; undefined for a task's membership in its workstream (and for links). */
-  readonly edgeDep: readonly (Dependency | undefined)[];
+  /**
+   * Where the written dependency is in the dependent's `depends_on` (see
+   * `edgeDependency`); -1 for a task's membership in its workstream and for links.
+   */
+  readonly edgeDepAt: Int32Array;
 }
 
 export interface ScheduleGraph extends EdgeArrays {
@@ -70,9 +73,17 @@ const TYPE_NAMES: readonly DependencyType[] = ['FS', 'SS', 'FF'];
 /** A dependency code (edgeType) as the type it stands for. */
 export const typeName = (code: number): DependencyType => TYPE_NAMES[code] ?? 'FS';
 
+/** The written dependency behind edge k; undefined for a membership or a link. */
+export function edgeDependency(g: ScheduleGraph, k: number): Dependency | undefined {
+  const at = g.edgeDepAt[k] as number;
+  if (at < 0) return undefined;
+  const to = g.edgeTo[k] as number;
+  return (g.tasks[to]?.dependsOn ?? g.milestones[to]?.dependsOn)?.[at];
+}
+
 /** Edge k as an object (allocates: for cold paths only). */
-export function edgeAt(g: EdgeArrays, k: number): Edge {
-  const dep = g.edgeDep[k];
+export function edgeAt(g: ScheduleGraph, k: number): Edge {
+  const dep = edgeDependency(g, k);
   return { from: g.edgeFrom[k] as number, to: g.edgeTo[k] as number, type: typeName(g.edgeType[k] as number), lag: g.edgeLag[k] as number, ...(dep && { dep }) };
 }
 
@@ -83,7 +94,7 @@ export class EdgeList implements EdgeArrays {
   edgeTo: Int32Array;
   edgeType: Uint8Array;
   edgeLag: Float64Array;
-  edgeDep: (Dependency | undefined)[];
+  edgeDepAt: Int32Array;
 
   constructor(capacity: number) {
     const n = Math.max(4, capacity);
@@ -91,17 +102,18 @@ export class EdgeList implements EdgeArrays {
     this.edgeTo = new Int32Array(n);
     this.edgeType = new Uint8Array(n);
     this.edgeLag = new Float64Array(n);
-    this.edgeDep = [];
+    this.edgeDepAt = new Int32Array(n);
   }
 
-  push(from: number, to: number, type: number, lag: number, dep: Dependency | undefined): void {
+  /** `depAt`: the dependency's position in the dependent's `depends_on`, or -1. */
+  push(from: number, to: number, type: number, lag: number, depAt: number): void {
     const k = this.edgeCount;
     if (k === this.edgeFrom.length) this.grow();
     this.edgeFrom[k] = from;
     this.edgeTo[k] = to;
     this.edgeType[k] = type;
     this.edgeLag[k] = lag;
-    this.edgeDep.push(dep);
+    this.edgeDepAt[k] = depAt;
     this.edgeCount = k + 1;
   }
 
@@ -112,6 +124,7 @@ export class EdgeList implements EdgeArrays {
     this.edgeTo = widen(this.edgeTo, (m) => new Int32Array(m));
     this.edgeType = widen(this.edgeType, (m) => new Uint8Array(m));
     this.edgeLag = widen(this.edgeLag, (m) => new Float64Array(m));
+    this.edgeDepAt = widen(this.edgeDepAt, (m) => new Int32Array(m));
   }
 
   /** The arrays cut to the edges pushed (views, no copy). */
@@ -119,26 +132,30 @@ export class EdgeList implements EdgeArrays {
     const n = this.edgeCount;
     return {
       edgeCount: n, edgeFrom: this.edgeFrom.subarray(0, n), edgeTo: this.edgeTo.subarray(0, n),
-      edgeType: this.edgeType.subarray(0, n), edgeLag: this.edgeLag.subarray(0, n), edgeDep: this.edgeDep,
+      edgeType: this.edgeType.subarray(0, n), edgeLag: this.edgeLag.subarray(0, n), edgeDepAt: this.edgeDepAt.subarray(0, n),
     };
   }
 }
 
 export function buildGraph(model: ProgramModel, cal: WorkCalendar): ScheduleGraph {
-  const ids: string[] = [];
-  const kinds: NodeKind[] = [];
-  const tasks: (Task | undefined)[] = [];
-  const milestones: (Milestone | undefined)[] = [];
-  const workstreams: (Workstream | undefined)[] = [];
+  // Sized up front (at most one node per item) and cut to length at the end: growing five lists of 100,000 costs more.
+  const most = model.tasks.length + model.milestones.length + model.workstreams.length;
+  const ids = new Array<string>(most);
+  const kinds = new Array<NodeKind>(most);
+  const tasks = new Array<Task | undefined>(most);
+  const milestones = new Array<Milestone | undefined>(most);
+  const workstreams = new Array<Workstream | undefined>(most);
+  let size = 0;
   const index = new Map<string, number>();
   const add = (kind: NodeKind, item: Task | Milestone | Workstream): void => {
     if (index.has(item.id)) return; // a duplicate id: the first definition wins
-    index.set(item.id, ids.length);
-    ids.push(item.id);
-    kinds.push(kind);
-    tasks.push(kind === 'task' ? (item as Task) : undefined);
-    milestones.push(kind === 'milestone' ? (item as Milestone) : undefined);
-    workstreams.push(kind === 'workstream' ? (item as Workstream) : undefined);
+    index.set(item.id, size);
+    ids[size] = item.id;
+    kinds[size] = kind;
+    tasks[size] = kind === 'task' ? (item as Task) : undefined;
+    milestones[size] = kind === 'milestone' ? (item as Milestone) : undefined;
+    workstreams[size] = kind === 'workstream' ? (item as Workstream) : undefined;
+    size++;
   };
   // Entity order across files, so "file order" means the same thing everywhere.
   // The typed lists follow entity order, so three cursors walk them in step;
@@ -168,7 +185,7 @@ export function buildGraph(model: ProgramModel, cal: WorkCalendar): ScheduleGrap
     for (const w of model.workstreams) add('workstream', w);
   }
 
-  const size = ids.length;
+  for (const list of [ids, kinds, tasks, milestones, workstreams]) list.length = size;
   let capacity = 0;
   for (let v = 0; v < size; v++) capacity += workstreams[v]?.taskIds.length ?? tasks[v]?.dependsOn.length ?? milestones[v]?.dependsOn.length ?? 0;
   const edges = new EdgeList(capacity);
@@ -182,13 +199,18 @@ export function buildGraph(model: ProgramModel, cal: WorkCalendar): ScheduleGrap
     const w = workstreams[v];
     if (w) {
       const list: number[] = [];
+      // A workstream's tasks usually follow it in file order: try the node after
+      // the last member (past a few milestones) before a lookup by id.
+      let near = v + 1;
       for (const tid of w.taskIds) {
-        const t = index.get(tid);
+        for (let skip = 0; skip < 4 && near < size && kinds[near] !== 'task'; skip++) near++;
+        const t = ids[near] === tid ? near : index.get(tid);
         if (t === undefined || kinds[t] !== 'task' || tasks[t]?.workstreamId !== w.id) continue;
         if (inWorkstream[t]) continue;
         inWorkstream[t] = 1;
         list.push(t);
-        edges.push(t, v, DEP_FF, 0, undefined);
+        near = t + 1;
+        edges.push(t, v, DEP_FF, 0, -1);
       }
       members[v] = list;
       continue;
@@ -208,13 +230,14 @@ export function pushDependencyEdges(
 ): number {
   let count = 0;
   const toMilestone = kinds[v] === 'milestone';
-  for (const dep of deps) {
+  for (let at = 0; at < deps.length; at++) {
+    const dep = deps[at] as Dependency;
     const p = index.get(dep.targetId);
     // Unknown ids, other kinds and self-dependencies are the loader's to report.
     if (p === undefined || p === v) continue;
     const type = toMilestone || kinds[p] === 'milestone' ? DEP_FS : dependencyCode(dep.type);
     const lag = dep.lag ? cal.wholeDays(dep.lag, 0).days : 0;
-    out.push(p, v, type, lag, dep);
+    out.push(p, v, type, lag, at);
     count++;
   }
   return count;
@@ -252,9 +275,9 @@ export function withLinks(g: ScheduleGraph, links: readonly (readonly [number, n
   for (let v = 0; v < g.size; v++) {
     predStart[v] = edges.edgeCount;
     for (let k = g.predStart[v] as number; k < (g.predStart[v + 1] as number); k++) {
-      edges.push(g.edgeFrom[k] as number, v, g.edgeType[k] as number, g.edgeLag[k] as number, g.edgeDep[k]);
+      edges.push(g.edgeFrom[k] as number, v, g.edgeType[k] as number, g.edgeLag[k] as number, g.edgeDepAt[k] as number);
     }
-    for (const from of extra[v] ?? []) edges.push(from, v, DEP_FS, 0, undefined);
+    for (const from of extra[v] ?? []) edges.push(from, v, DEP_FS, 0, -1);
   }
   predStart[g.size] = edges.edgeCount;
   const arrays = edges.done();
@@ -312,6 +335,17 @@ export function findComponents(g: ScheduleGraph): Components {
         if ((low[v] as number) < (low[u] as number)) low[u] = low[v] as number;
       }
       if (low[v] !== idx[v]) continue;
+      // Nearly every component is one node: no list is made for those.
+      if (stack[stack.length - 1] === v) {
+        stack.pop();
+        onStack[v] = 0;
+        comp[v] = compCount++;
+        let selfLoop = false;
+        for (let k = g.predStart[v] as number; k < (g.predStart[v + 1] as number); k++) if (g.edgeFrom[k] === v) selfLoop = true;
+        if (selfLoop) { cyclic[v] = 1; cycles.push([v]); }
+        order.push(v);
+        continue;
+      }
       const members: number[] = [];
       let w: number;
       do {
@@ -321,15 +355,9 @@ export function findComponents(g: ScheduleGraph): Components {
         members.push(w);
       } while (w !== v);
       compCount++;
-      let selfLoop = false;
-      if (members.length === 1) {
-        for (let k = g.predStart[v] as number; k < (g.predStart[v + 1] as number); k++) if (g.edgeFrom[k] === v) selfLoop = true;
-      }
-      if (members.length > 1 || selfLoop) {
-        members.sort((a, b) => a - b);
-        for (const m of members) cyclic[m] = 1;
-        cycles.push(members);
-      }
+      members.sort((a, b) => a - b);
+      for (const m of members) cyclic[m] = 1;
+      cycles.push(members);
       for (const m of members) order.push(m);
     }
   }

@@ -93,7 +93,7 @@ function variantOf(
   let tasks: (Task | undefined)[] | undefined;
   let milestones: (Milestone | undefined)[] | undefined;
   // Copied on the first change: the types, lags and written dependencies may change, not the topology.
-  let edges: { edgeType: Uint8Array; edgeLag: Float64Array; edgeDep: ScheduleGraph['edgeDep'][number][] } | undefined;
+  let edges: { edgeType: Uint8Array; edgeLag: Float64Array; edgeDepAt: Int32Array } | undefined;
   /** Node v's new dependencies, when they link the same predecessors in the same order. */
   const sameLinks = (v: number, deps: readonly Dependency[]): boolean => {
     const fresh = new EdgeList(deps.length);
@@ -101,11 +101,11 @@ function variantOf(
     const from = g.predStart[v] as number;
     if (fresh.edgeCount !== (g.predStart[v + 1] as number) - from) return false;
     for (let i = 0; i < fresh.edgeCount; i++) if (fresh.edgeFrom[i] !== g.edgeFrom[from + i]) return false;
-    edges ??= { edgeType: g.edgeType.slice(), edgeLag: g.edgeLag.slice(), edgeDep: g.edgeDep.slice() };
+    edges ??= { edgeType: g.edgeType.slice(), edgeLag: g.edgeLag.slice(), edgeDepAt: g.edgeDepAt.slice() };
     for (let i = 0; i < fresh.edgeCount; i++) {
       edges.edgeType[from + i] = fresh.edgeType[i] as number;
       edges.edgeLag[from + i] = fresh.edgeLag[i] as number;
-      edges.edgeDep[from + i] = fresh.edgeDep[i];
+      edges.edgeDepAt[from + i] = fresh.edgeDepAt[i] as number;
     }
     return true;
   };
