@@ -180,7 +180,7 @@ export function overAllocation(
       let i = indexOf.get(v);
       if (i === undefined) {
         const task = g.tasks[v] as Task;
-        const token = tokens.get(`${task.id}\u0000${person.id}`);
+        const token = tokens.get(task.id)?.get(person.id);
         i = tasks.length;
         indexOf.set(v, i);
         tasks.push({
@@ -204,13 +204,14 @@ function mondayOf(d: Day): Day {
   return (d - ((weekday(d) + 6) % 7)) | 0;
 }
 
-/** Each task's assignee tokens, from the references the loader collected. */
-function assigneeTokens(model: ProgramModel): Map<string, { uri: string; span: Span }> {
-  const map = new Map<string, { uri: string; span: Span }>();
+/** Each task's assignee tokens (task id -> person id -> token), from the references the loader collected. */
+function assigneeTokens(model: ProgramModel): Map<string, Map<string, { uri: string; span: Span }>> {
+  const map = new Map<string, Map<string, { uri: string; span: Span }>>();
   for (const r of model.references) {
     if (r.field !== 'assignees' || r.from?.kind !== 'task') continue;
-    const key = `${r.from.id}\u0000${r.targetId}`;
-    if (!map.has(key)) map.set(key, { uri: r.uri, span: r.span });
+    let byPerson = map.get(r.from.id);
+    if (!byPerson) { byPerson = new Map(); map.set(r.from.id, byPerson); }
+    if (!byPerson.has(r.targetId)) byPerson.set(r.targetId, { uri: r.uri, span: r.span });
   }
   return map;
 }
