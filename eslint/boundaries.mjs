@@ -22,7 +22,7 @@ export const PARTS = [
   // The view model's types, and each tab's own types file beside them (`forecast-types.ts`).
   { part: 'view-types', match: /^server\/src\/view\/(?:view-model|[\w-]+-types)$/ },
   { part: 'view-wire', file: 'server/src/view/wire.ts' },
-  // The webview protocol, and its per-tab message checks (`forecast-message.ts`).
+  // The webview protocol, and its per-tab message checks (`forecast-message.ts`, `status-message.ts`).
   { part: 'webview-protocol', match: /^server\/src\/view\/(?:webview-protocol|[\w-]+-message)$/ },
   { part: 'view', dir: 'server/src/view/' },
   { part: 'node', dir: 'server/src/node/' },

@@ -65,6 +65,8 @@ if (existsSync('server/src/server.ts')) {
   targets.push({ ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } });
   // The forecast runs in a worker thread beside the server (workspace/forecast-runner.ts).
   targets.push({ ...node, entryPoints: ['server/src/workspace/forecast-worker.ts'], outfile: 'dist/forecast-worker.js' });
+  // So does the Status tab's report (workspace/status-runner.ts).
+  targets.push({ ...node, entryPoints: ['server/src/workspace/status-worker.ts'], outfile: 'dist/status-worker.js' });
 }
 if (existsSync('client/src/extension.ts')) {
   targets.push(withMeta({ ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }, 'dist/extension.meta.json'));

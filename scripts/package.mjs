@@ -67,6 +67,8 @@ export function checkVsixEntries(names) {
   const required = [
     'extension/package.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/language-configuration.json',
     'extension/dist/extension.js', 'extension/dist/server.js',
+    // The server's worker threads: the forecast, its blocks of iterations on other cores, the Status tab's report.
+    'extension/dist/forecast-worker.js', 'extension/dist/forecast-blocks.js', 'extension/dist/status-worker.js',
     'extension/dist/media/preview.js', 'extension/dist/media/preview.css', 'extension/dist/media/mermaid.js',
     'extension/schemas/program.schema.json', 'extension/syntaxes/program-yaml.tmLanguage.json', 'extension/snippets/program-yaml.json',
   ];

@@ -3,10 +3,10 @@
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  BaselineRevisionsRequest, BaselineSummaryRequest, DependenciesRequest, DependentsRequest, ExportRequest, PreviewModelRequest, ProgramStatusRequest,
+  BaselineRevisionsRequest, BaselineSummaryRequest, DependenciesRequest, DependentsRequest, ExportRequest, PreviewModelRequest, ProgramStatusRequest, StatusViewRequest,
 } from '../../server/src/protocol';
 import type {
-  BaselineRevision, BaselineSummary, DependencyItem, ExportFormat, ProgramStatus, Zoom,
+  BaselineRevision, BaselineSummary, DependencyItem, ExportFormat, ProgramStatus, StatusView, Zoom,
 } from '../../server/src/protocol';
 import type { WireViewModel } from '../../server/src/view/webview-protocol';
 
@@ -23,6 +23,11 @@ export function requestBaselineRevisions(client: LanguageClient, uri: vscode.Uri
 /** The view model of the document's program in its wire form, for the preview to forward as is (null: not a program file). */
 export function requestViewModel(client: LanguageClient, uri: vscode.Uri): Promise<WireViewModel | null> {
   return client.sendRequest(PreviewModelRequest, { uri: uri.toString() });
+}
+
+/** The Status tab's report of the document's program (it may wait for git to read the baseline; null: not a program file). */
+export function requestStatusView(client: LanguageClient, uri: vscode.Uri): Promise<(StatusView & { readonly forecastRunning: boolean }) | null> {
+  return client.sendRequest(StatusViewRequest, { uri: uri.toString() });
 }
 
 /** An export of the document's program drawn by the server (null: not a program file). */

@@ -15,6 +15,8 @@ import { isViewModel, parseHostMessage } from '../../server/src/view/webview-pro
 import { MilestonesView } from './milestones/milestones-view.js';
 import { RisksView } from './risks/risks-view.js';
 import { ResourcesView } from './resources/resources-view.js';
+import { StatusTab } from './status/status-view.js';
+import { isStatusView } from '../../server/src/view/status-message.js';
 import type { UiState } from './state.js';
 import { restoreState } from './state.js';
 import type { ExportKind } from './toolbar.js';
@@ -44,7 +46,11 @@ const risks = new RisksView({ reveal, change });
 const milestones = new MilestonesView(reveal);
 const forecast = new ForecastTab({ reveal, change }, host.standalone);
 const resources = new ResourcesView({ reveal, revealLocation, change });
-const panels: Record<TabId, HTMLElement> = { gantt: gantt.root, graph: graph.root, risks: risks.root, milestones: milestones.root, resources: resources.root, forecast: forecast.root };
+const status = new StatusTab(reveal);
+let statusTimer: ReturnType<typeof setTimeout> | undefined;
+const panels: Record<TabId, HTMLElement> = {
+  gantt: gantt.root, graph: graph.root, risks: risks.root, milestones: milestones.root, resources: resources.root, forecast: forecast.root, status: status.root,
+};
 const empty = h('div', { class: 'empty-note' }, 'Waiting for the program…');
 
 document.body.append(toolbar.root, empty, ...Object.entries(panels).map(([tab, el]) => h('section', { class: `panel panel-${tab}`, 'data-panel': tab, hidden: true }, el)));
@@ -93,6 +99,11 @@ function show(): void {
     case 'milestones': milestones.update(vm, forecast.latest); rendered('milestones'); break;
     case 'resources': resources.update(vm, state.resourcesOverOnly); rendered('resources'); break;
     case 'forecast': forecast.update(state); rendered('forecast'); break;
+    case 'status':
+      // The report may wait for git (the baseline): asked for only while this tab is shown.
+      if (host.standalone) { if (status.current) rendered('status'); else status.waiting('This page carries no status report.'); }
+      else { status.waiting('Computing the status report…'); host.post({ type: 'statusRequest' }); }
+      break;
   }
 }
 
@@ -106,7 +117,7 @@ function reveal(id: string): void {
     locations = new Map();
     for (const list of [vm.workstreams, vm.tasks, vm.milestones, vm.risks]) for (const it of list) locations.set(it.id, it.location);
   }
-  const loc = locations?.get(id);
+  const loc = locations?.get(id) ?? (status.current && Object.hasOwn(status.current.locations, id) ? status.current.locations[id] : undefined);
   if (loc) revealLocation(loc, id);
 }
 
@@ -146,6 +157,12 @@ function handle(msg: HostMessage): void {
       show();
       break;
     case 'forecastProgress': forecast.showProgress(msg.percentage, msg.message); break;
+    case 'status':
+      if (msg.status) { status.update(msg.status); rendered('status'); } else status.waiting('No status report for this file.');
+      // P80 comes when the Monte Carlo forecast (in the server's worker) is done: ask again.
+      if (statusTimer) clearTimeout(statusTimer);
+      statusTimer = msg.forecastRunning ? setTimeout(() => { if (state.tab === 'status') host.post({ type: 'statusRequest' }); }, 2000) : undefined;
+      break;
   }
 }
 
@@ -227,6 +244,16 @@ if (host.standalone) {
       else console.warn('Program as Code preview: the embedded forecast is malformed');
     } catch {
       console.warn('Program as Code preview: the embedded forecast is not JSON');
+    }
+  }
+  const report = document.getElementById('status-view')?.textContent;
+  if (report) {
+    try {
+      const data: unknown = JSON.parse(report);
+      if (isStatusView(data)) status.update(data);
+      else console.warn('Program as Code preview: the embedded status report is malformed');
+    } catch {
+      console.warn('Program as Code preview: the embedded status report is not JSON');
     }
   }
   const embedded = document.getElementById('view-model');

@@ -12,7 +12,9 @@ export interface ToolbarCallbacks {
   exportAs(kind: ExportKind): void;
 }
 
-const TAB_LABELS: Record<TabId, string> = { gantt: 'Gantt', graph: 'Dependencies', risks: 'Risks', milestones: 'Milestones', resources: 'Resources', forecast: 'Forecast' };
+const TAB_LABELS: Record<TabId, string> = {
+  gantt: 'Gantt', graph: 'Dependencies', risks: 'Risks', milestones: 'Milestones', resources: 'Resources', forecast: 'Forecast', status: 'Status',
+};
 
 export class Toolbar {
   readonly root = h('div', { class: 'toolbar', role: 'toolbar' });

@@ -7,6 +7,7 @@ import type { Position, WorkDoneProgressParams } from 'vscode-languageserver-pro
 import type { ExportFormat } from './view/export-text.js';
 import type { ViewModel, Zoom } from './view/view-model.js';
 import type { WireViewModel } from './view/wire.js';
+import type { StatusView } from './view/status-types.js';
 
 export interface DocumentParams {
   /** A program file (root or fragment); the answer is about its program. */
@@ -99,3 +100,11 @@ export interface ForecastParams extends DocumentParams, WorkDoneProgressParams {
  * `status: 'no-uncertainty'` and the sentence to show. null when the file is not a program file.
  */
 export const ForecastRequest = new RequestType<ForecastParams, ForecastView | null, void>('programAsCode/forecast');
+
+export type { StatusView } from './view/status-types.js';
+
+/**
+ * Client → server: the Status tab's report for the document's program (null when it is not a program file).
+ * Waits for git when a baseline is set (the view model never does); `forecastRunning` says to ask again for P80.
+ */
+export const StatusViewRequest = new RequestType<DocumentParams, (StatusView & { readonly forecastRunning: boolean }) | null, void>('programAsCode/statusView');

@@ -19,11 +19,12 @@ import type { FeatureContext } from './features/context.js';
 import { listDependencies, listDependents, programStatusText, programSummary } from './features/dependency-list.js';
 import { sanitizeSeverityOverrides } from './features/diagnostics.js';
 import { buildViewModel } from './view/build-view-model.js';
+import type { ViewModel } from './view/view-model.js';
 import { exportText, isExportFormat } from './view/export-text.js';
 import { encodeViewModel } from './view/wire.js';
 import {
   BaselineRevisionsRequest, BaselineSummaryRequest, DependenciesRequest, DependentsRequest, ExportRequest, PreviewModelRequest, ProgramStatusRequest,
-  ProgramSummaryRequest, ViewModelRequest,
+  ProgramSummaryRequest, StatusViewRequest, ViewModelRequest,
 } from './protocol.js';
 import { ForecastRequest } from './protocol.js';
 import type { ForecastParams } from './protocol.js';
@@ -31,6 +32,9 @@ import { ForecastRequests } from './workspace/forecast-requests.js';
 import { BaselineError } from './program/running/baseline-source.js';
 import { gitSource, listRevisions } from './node/git-source.js';
 import { BaselineCache } from './workspace/baseline-cache.js';
+import { NO_P80_NOTE } from './view/status-build.js';
+import { StatusRunner, statusJobOf } from './workspace/status-runner.js';
+import { viewBaseline } from './view/baseline-bars.js';
 import { createDocuments, isProgramDocument } from './workspace/documents.js';
 import { DiagnosticsPublisher } from './workspace/diagnostics-publisher.js';
 import { checkedDocumentConnection } from './workspace/document-sync.js';
@@ -73,6 +77,8 @@ const forecastRequests: ForecastRequests = new ForecastRequests({
   runner: () => forecasts,
   isStale: (analysis) => analysis.model.files.some((f) => { const open = documents.get(f.uri); return open !== undefined && open.getText() !== f.text; }),
 });
+// The Status tab's report is built in a worker thread too (dist/status-worker.js).
+const statusReports = new StatusRunner(join(__dirname, 'status-worker.js'), (message) => log('status report', message));
 /** Forecasts start this long after the last edit (after the diagnostics' own analysis, so it is cached). */
 const FORECAST_DELAY_MS = 750;
 let forecastTimer: ReturnType<typeof setTimeout> | undefined;
@@ -269,6 +275,7 @@ connection.onShutdown(() => {
   if (forecastTimer) clearTimeout(forecastTimer);
   forecasts.dispose();
   forecastRequests.dispose();
+  statusReports.dispose();
 });
 
 // ---- requests (handlers/feature-requests.ts) -------------------------------------
@@ -299,19 +306,23 @@ connection.onRequest(ProgramStatusRequest, guard('programStatus', null, (p) => {
   return { ...summary, text: programStatusText(summary) };
 }));
 
-connection.onRequest(ViewModelRequest, guard('viewModel', null, (p) => {
-  const ctx = contextOf(p);
-  return ctx?.analysis ? buildViewModel(ctx.analysis) : null;
-}));
+/** The document's view model, with the Gantt's shadow bars when git has been read (never waited for here: the panel asks again once it has). */
+function viewModelOf(ctx: ReturnType<typeof contextOf>): ViewModel | null {
+  if (!ctx?.analysis) return null;
+  const vm = buildViewModel(ctx.analysis);
+  return ctx.baseline ? { ...vm, baseline: viewBaseline(vm, ctx.baseline.revision, ctx.baseline.commit, ctx.baseline.schedule) } : vm;
+}
+
+connection.onRequest(ViewModelRequest, guard('viewModel', null, (p) => viewModelOf(contextOf(p))));
 
 connection.onRequest(PreviewModelRequest, guard('previewModel', null, (p) => {
-  const ctx = contextOf(p);
-  return ctx?.analysis ? encodeViewModel(buildViewModel(ctx.analysis)) : null;
+  const vm = viewModelOf(contextOf(p));
+  return vm ? encodeViewModel(vm) : null;
 }));
 
 connection.onRequest(ExportRequest, guard('export', null, (p) => {
-  const ctx = contextOf(p);
-  return ctx?.analysis && isExportFormat(p.format) ? { text: exportText(buildViewModel(ctx.analysis), p.format, p.zoom) } : null;
+  const vm = isExportFormat(p.format) ? viewModelOf(contextOf(p)) : null;
+  return vm ? { text: exportText(vm, p.format, p.zoom) } : null;
 }));
 
 connection.onRequest(ForecastRequest, (params, token) => guard('forecast', Promise.resolve(null), (p: ForecastParams) => {
@@ -330,6 +341,26 @@ connection.onRequest(BaselineSummaryRequest, async (p) => {
     return { revision, commit: view.commit, finish: d.finish, milestonesLater: d.milestones.filter((m) => (m.variance ?? 0) > 0).length, error: null };
   } catch (e) {
     log('baselineSummary failed', e);
+    return null;
+  }
+});
+
+connection.onRequest(StatusViewRequest, async (p) => {
+  try {
+    const ctx = contextOf(p);
+    if (!ctx?.analysis) return null;
+    const analysis = ctx.analysis;
+    const revision = baselines.current;
+    const { view, error } = revision ? await baselines.load(analysis) : {};
+    const forecast = forecasts.ensure(analysis);
+    const baselineNote = revision && error ? `No baseline ${revision}: ${error}` : undefined;
+    const notes = { ...(baselineNote && { baselineNote }), forecastNote: forecast.state === 'running' ? 'P80: the Monte Carlo forecast is running…' : NO_P80_NOTE };
+    // Built in a worker thread: a large program's report takes most of a second.
+    const status = await statusReports.viewFor(analysis, `${view?.commit ?? ''}|${baselineNote ?? ''}|${forecast.state}`,
+      () => statusJobOf(analysis, view, forecast.state === 'done' ? forecast.result : undefined, notes));
+    return status && { ...status, forecastRunning: forecast.state === 'running' };
+  } catch (e) {
+    log('statusView failed', e);
     return null;
   }
 });

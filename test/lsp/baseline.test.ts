@@ -78,6 +78,17 @@ void describe('lsp: baseline', () => {
     assert.match(text, /- finish \+2 working days/);
   });
 
+  void it('the preview: the view model carries the baseline dates (shadow bars), the Status tab compares with v1', async () => {
+    const vm = await s.request<{ baseline?: { revision: string; items: { id: string; start: string; end: string }[] } }>('programAsCode/viewModel', { uri });
+    assert.equal(vm.baseline?.revision, 'v1');
+    assert.deepEqual(vm.baseline?.items.find((i) => i.id === 'a'), { id: 'a', start: '2026-01-05', end: '2026-01-09' });
+    const st = await s.request<{ baseline: { revision: string } | null; baselineNote: string | null; milestones: { id: string; variance: number; baselineForecast: string }[]; changedSinceBaseline: { id: string; changed: string[] }[] }>('programAsCode/statusView', { uri });
+    assert.equal(st.baseline?.revision, 'v1');
+    assert.equal(st.baselineNote, null);
+    assert.deepEqual(st.milestones.map((m) => [m.id, m.variance, m.baselineForecast]), [['m', 3, '2026-01-14']]);
+    assert.deepEqual(st.changedSinceBaseline.find((i) => i.id === 'a')?.changed, ['duration']);
+  });
+
   void it('Pick Baseline lists the tags and recent commits', async () => {
     const r = await s.request<{ revisions: { revision: string; kind: string; subject: string }[]; error: null }>('programAsCode/baselineRevisions', { uri });
     assert.equal(r.error, null);
@@ -111,5 +122,23 @@ void describe('lsp: baseline outside a repository', () => {
     }
     await s.until(() => s.messages.length > 0, 'the message');
     assert.equal(s.messages.filter((m) => m.includes('not in a git repository')).length, 1);
+    // The Status tab still shows the report, with one line saying why there is no baseline.
+    const st = await s.request<{ baseline: null; baselineNote: string; milestones: { id: string; forecast: string; variance: number | null }[] }>('programAsCode/statusView', { uri });
+    assert.equal(st.baseline, null);
+    assert.match(st.baselineNote, /^No baseline v1: .* is not in a git repository, so there is no baseline to compare with\.$/);
+    assert.deepEqual(st.milestones.map((m) => [m.id, m.forecast, m.variance]), [['m', '2026-01-19', null]]);
+    assert.equal((await s.request<{ baseline?: unknown }>('programAsCode/viewModel', { uri })).baseline, undefined);
+  });
+
+  void it('without a baseline set, the Status tab says how to set one', async () => {
+    const uri = await s.open('plan.program.yaml', NOW);
+    s.settings.set('programAsCode', {});
+    await s.notify('workspace/didChangeConfiguration', { settings: null });
+    for (let i = 0; i < 100; i++) {
+      const st = await s.request<{ baselineNote: string }>('programAsCode/statusView', { uri });
+      if (st.baselineNote.startsWith('No baseline: set')) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.fail('the Status tab still names a baseline');
   });
 });

@@ -53,7 +53,7 @@ describe('bundle inputs (esbuild metafile)', () => {
     // (with its per-tab message checks) and the wire form it forwards (decoded
     // for the item under the cursor).
     assert.deepEqual(inputs.filter((i) => i.startsWith('server/')).sort(), [
-      'server/src/node-options.ts', 'server/src/protocol.ts', 'server/src/view/forecast-message.ts', 'server/src/view/webview-protocol.ts', 'server/src/view/wire.ts',
+      'server/src/node-options.ts', 'server/src/protocol.ts', 'server/src/view/forecast-message.ts', 'server/src/view/status-message.ts', 'server/src/view/webview-protocol.ts', 'server/src/view/wire.ts',
     ]);
   });
 

@@ -11,6 +11,7 @@ import { analyzeProgram } from '../../server/src/program/analyze.js';
 import type { ProgramModel } from '../../server/src/program/model.js';
 import { buildReport } from '../../server/src/program/report/report-model.js';
 import { reportHtml } from '../../server/src/view/report-html.js';
+import { reportForecast } from '../../server/src/program/report/report-forecast.js';
 import { scheduleProgram } from '../../server/src/program/schedule.js';
 import { openPrograms } from '../../server/src/cli/programs.js';
 import { APOLLO_DIR } from '../helpers/shared.js';
@@ -74,3 +75,30 @@ for (const [format, paperMm] of [['A4', 210], ['Letter', 215.9]] as const) {
     await page.close();
   });
 }
+
+// A program with a three-point estimate: the report shows P80 beside each
+// milestone's forecast and says how many iterations it ran (test/fixtures/status).
+test('P80 beside the forecast, at 560 and 1,280 px, light and dark (screenshots)', async () => {
+  const dir = join(__dirname, '../fixtures/status');
+  const opened = openPrograms([join(dir, 'lumen.program.yaml')], dir);
+  assert.ok(opened.ok);
+  const model = opened.models[0] as ProgramModel;
+  const a = analyzeProgram(model);
+  const forecast = reportForecast(model, a.schedule, a.statusDate);
+  assert.ok(forecast);
+  const page0 = reportHtml(buildReport({ current: { model, schedule: a.schedule }, statusDate: a.statusDate, forecast, scheduleOf: (m) => scheduleProgram(m, { statusDate: a.statusDate }) }));
+  for (const theme of ['light', 'dark'] as const) {
+    for (const width of [560, 1280]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: theme });
+      await page.setContent(page0, { waitUntil: 'load' });
+      assert.equal(await overflow(page), 0);
+      const head = await page.locator('h2:text("Milestones") + .scroll th').allInnerTexts();
+      assert.deepEqual(head.slice(0, 5), ['Milestone', 'Target', 'Forecast', 'P80', 'Slip']);
+      const ga = await page.locator('h2:text("Milestones") + .scroll tr:has(code:text-is("ga")) td').allInnerTexts();
+      assert.deepEqual(ga.slice(1, 4), ['2026-01-30', '2026-01-30', '2026-02-04']);
+      assert.match(await page.locator('h2:text("Milestones") ~ p.note').first().innerText(), /^P80: the date by which 80% of 5,000 Monte Carlo iterations finish \(seed 1, pert;/);
+      await page.screenshot({ path: join(RESULTS, `report-p80-${width}-${theme}.png`), fullPage: true });
+      await page.close();
+    }
+  }
+});

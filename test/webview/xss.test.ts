@@ -6,7 +6,8 @@
 // export (`program-as-code export --format html`, dist/cli.js). Nothing may run
 // (no dialog, no `window.__pwned`, no inline handler or script element made
 // from user text), no request may leave the page, and the text must show as
-// text. Also: the CSPs, and malformed messages to the webview.
+// text. The Status tab gets the same payloads in budget lines, stakeholders,
+// KPIs and change requests. Also: the CSPs, and malformed messages to the webview.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -19,6 +20,10 @@ import { previewCsp, previewHtml } from '../../client/src/preview/preview-html.j
 import type { ViewModel } from '../../server/src/view/view-model.js';
 import type { Opened } from './harness.js';
 import { launch, NONCE, open, openWebview, post, vmOfFile } from './harness.js';
+import { analyzeProgram } from '../../server/src/program/analyze.js';
+import { openPrograms } from '../../server/src/cli/programs.js';
+import { statusViewFor } from '../../server/src/view/status-build.js';
+import type { StatusView } from '../../server/src/view/status-types.js';
 
 const CLI = resolve('dist/cli.js');
 const TABS = ['gantt', 'graph', 'risks', 'milestones', 'resources', 'forecast'] as const;
@@ -136,6 +141,15 @@ function hostileProgram(): string {
     `  - id: R${i}`, `    title: ${q(p)}`, `    description: ${q(p)}`, `    probability: ${1 + (i % 5)}`, `    impact: ${1 + ((i * 3) % 5)}`,
     `    owner: p${i}`, `    mitigation: ${q(p)}`, `    contingency: ${q(p)}`, `    affects: [t${i}]`, '    schedule_impact: 2d',
   ));
+  // The Status tab's sections: budget lines, stakeholders with RACI, KPIs and change requests.
+  out.push('budget:', `  currency: ${q(PAYLOADS[0]!)}`, '  lines:');
+  PAYLOADS.forEach((p, i) => out.push(`    - { id: b${i}, name: ${q(p)}, category: ${q(p)}, planned: 100, actual: ${i % 2 ? 150 : 50}, workstream: ws${i} }`));
+  out.push('stakeholders:');
+  PAYLOADS.forEach((p, i) => out.push(`  - { id: s${i}, name: ${q(p)}, role: ${q(p)}, influence: high, interest: low, raci: { m${i}: A, t${i}: R } }`));
+  out.push('kpis:');
+  PAYLOADS.forEach((p, i) => out.push(`  - { id: k${i}, name: ${q(p)}, unit: ${q(p)}, target: 10, current: 12, direction: up }`));
+  out.push('changes:');
+  PAYLOADS.forEach((p, i) => out.push(`  - { id: CR${i}, title: ${q(p)}, status: ${i % 2 ? 'proposed' : 'rejected'}, requested_by: s${i}, cost_impact: 10, affects: [t${i}] }`));
   return `${out.join('\n')}\n`;
 }
 
@@ -149,6 +163,7 @@ let browser: Browser;
 let dir: string;
 let file: string;
 let vm: ViewModel;
+let status: StatusView;
 
 before(async () => {
   browser = await launch();
@@ -156,6 +171,9 @@ before(async () => {
   file = join(dir, 'xss.program.yaml');
   writeFileSync(file, hostileProgram());
   vm = vmOfFile('xss.program.yaml', dir);
+  const opened = openPrograms([file], dir);
+  assert.ok(opened.ok && opened.models[0]);
+  status = statusViewFor(analyzeProgram(opened.models[0]));
 });
 after(async () => {
   await browser?.close();
@@ -229,6 +247,19 @@ async function exerciseTabs(o: Opened, where: string): Promise<void> {
     }
     await assertNothingRan(o, `${where}, ${tab}`);
   }
+  // The Status tab: in VS Code the panel answers its request with the report; the export carries it.
+  await page.click('button.tab[data-tab="status"]');
+  if (where === 'webview') {
+    await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'statusRequest'), undefined, { polling: 100 });
+    await post(page, { type: 'status', status, forecastRunning: false });
+  }
+  await page.waitForFunction(() => document.body.dataset.rendered === 'status', undefined, { timeout: 60_000, polling: 100 });
+  await assertVisibleAsText(page, 'status', `${where}, status`);
+  for (const sel of ['a[data-reveal]', 'tr']) {
+    const els = await page.$$(`[data-panel="status"] ${sel}`);
+    for (const el of els.slice(0, 5)) await el.hover({ timeout: 2000 }).catch(() => undefined);
+  }
+  await assertNothingRan(o, `${where}, status`);
 }
 
 void describe('preview safety: XSS corpus', () => {
@@ -262,9 +293,9 @@ void describe('preview safety: XSS corpus', () => {
     execFileSync(process.execPath, [CLI, 'export', file, '--format', 'html', '--out', out], { stdio: 'pipe' });
     const html = readFileSync(out, 'utf8');
     // The embedded JSON cannot end its script element: only ours close (the view model,
-    // the forecast, the preview, and mermaid's deferred blocks).
+    // the forecast, the status report, the preview, and mermaid's deferred blocks).
     const deferred = (html.match(/<script type="text\/x-pac-deferred" class="pac-mermaid">/g) ?? []).length;
-    assert.equal((html.match(/<\/script/gi) ?? []).length, 3 + deferred, 'script elements in the export');
+    assert.equal((html.match(/<\/script/gi) ?? []).length, 4 + deferred, 'script elements in the export (the view model, the forecast, the status report, the preview)');
     assert.doesNotMatch(html.slice(0, html.indexOf('<body')), /<script|<img/i, 'no markup from the program in <head>');
     assert.match(html, /<title>&lt;\/title&gt;&lt;script&gt;/, 'the program name is escaped in <title>');
     const o = await open(browser, html, 'light', { width: 1600, height: 6000 });

@@ -36,6 +36,10 @@ export class PreviewManager implements vscode.Disposable {
         for (const p of this.previews) if (p.shows(e.document.uri)) p.scheduleRefresh();
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
+      // A new baseline: the Gantt's shadow bars and the Status tab change.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('programAsCode.baseline')) for (const p of this.previews) p.scheduleRefresh();
+      }),
       vscode.window.onDidChangeTextEditorSelection((e) => this.highlightAt(e.textEditor)),
       // After the server (re)starts (a crash, the restart command, or previews
       // restored before the first start), ask again: earlier requests failed.

@@ -9,7 +9,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ViewModel } from '../../../server/src/view/view-model';
 import type { ExportWhat, TabId, ToWebview, WebviewMessage, WireViewModel } from '../../../server/src/view/webview-protocol';
 import { checkWebviewMessage, decodeViewModel, isRevealAllowed, revealRefusal } from '../../../server/src/view/webview-protocol';
-import { requestViewModel } from '../requests';
+import { requestBaselineSummary, requestStatusView, requestViewModel } from '../requests';
 import { makeNonce, previewHtml, previewTitle } from './preview-html';
 import { ForecastLink } from './forecast-link';
 
@@ -45,6 +45,7 @@ export class ProgramPreview implements vscode.Disposable {
   private readonly pending = new Map<number, { resolve: (s: string) => void; reject: (e: Error) => void }>();
   private readyWaiters: (() => void)[] = [];
   private disposed = false;
+  private baselineAwaited = '';
   private readonly forecast: ForecastLink;
 
   constructor(readonly panel: vscode.WebviewPanel, private uri: vscode.Uri, private readonly host: PreviewHost) {
@@ -107,10 +108,26 @@ export class ProgramPreview implements vscode.Disposable {
       this.decoded = undefined;
       this.setTitle();
       this.postViewModel();
+      if (wire && !wire.rest.baseline) void this.awaitBaseline(version);
     } catch (e) {
       this.host.log(`Preview: could not get the view model for ${this.uri.toString()}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+
+  /**
+   * The view model never waits for git: when a baseline is set but not yet
+   * read, wait for it here (once per revision and document) and draw again
+   * with the Gantt's shadow bars.
+   */
+  private async awaitBaseline(version: number): Promise<void> {
+    const revision = vscode.workspace.getConfiguration('programAsCode', this.uri).get<string>('baseline', '').trim();
+    const key = `${revision}\u0000${this.uri.toString()}`;
+    if (!revision || this.baselineAwaited === key) return;
+    this.baselineAwaited = key;
+    const summary = await requestBaselineSummary(this.host.client, this.uri).catch(() => null);
+    if (summary?.commit && version === this.version && !this.disposed) void this.refresh();
+  }
+
 
   /** The view model shown (decoded from the wire form once per answer). */
   async currentViewModel(): Promise<ViewModel | null> {
@@ -181,6 +198,8 @@ export class ProgramPreview implements vscode.Disposable {
         return this.reveal(msg.location);
       case 'save':
         return this.save(msg.fileName, msg.content, msg.encoding);
+      case 'statusRequest':
+        return this.postStatus();
       case 'exportResult': {
         const p = this.pending.get(msg.requestId);
         if (!p) return;
@@ -189,6 +208,18 @@ export class ProgramPreview implements vscode.Disposable {
         else p.reject(new Error(msg.error ?? 'The export failed.'));
         return;
       }
+    }
+  }
+
+  /** The Status tab's report (it may wait for git to read the baseline); stale answers are dropped. */
+  private async postStatus(): Promise<void> {
+    const version = this.version;
+    try {
+      const status = await requestStatusView(this.host.client, this.uri);
+      if (version !== this.version || this.disposed) return;
+      this.post({ type: 'status', status, forecastRunning: status?.forecastRunning ?? false });
+    } catch (e) {
+      this.host.log(`Preview: could not get the status report for ${this.uri.toString()}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 

@@ -13,6 +13,9 @@ import { drawArrow, drawBar, drawDefs, drawHeader, drawHold } from './draw.js';
 import { holdLinks, taskMarks } from '../../../server/src/view/gantt-marks.js';
 import type { TaskMarks } from '../../../server/src/view/gantt-marks.js';
 import { ganttLegend } from './legend.js';
+import { drawShadow } from './baseline-shadow.js';
+import { baselineIndex, shadowOf } from '../../../server/src/view/baseline-bars.js';
+import type { BaselineIndex } from '../../../server/src/view/baseline-bars.js';
 import { Tooltip } from './tooltip.js';
 
 /** Rows drawn above and below the viewport, so a short scroll shows no gap. */
@@ -49,6 +52,8 @@ export class GanttView {
   private holds: { from: number; to: number; holder: string; task: string }[] = [];
   private scale: Scale | undefined;
   private drawn: [number, number] = [-1, -1];
+  private readonly legend = ganttLegend();
+  private baseline: { index: BaselineIndex; revision: string } | undefined;
   private highlighted: string | null = null;
   private frame = 0;
   /** Width of the sticky name column: narrower in a side panel. */
@@ -64,7 +69,7 @@ export class GanttView {
     this.body.append(this.bodyStatic, this.bodyRows, this.bodyArrows, this.bodyBars);
     this.grid.append(this.corner, this.header, this.labels, this.body);
     this.scroller.append(this.grid);
-    this.root.append(this.scroller, ganttLegend(), this.tooltip.el);
+    this.root.append(this.scroller, this.legend, this.tooltip.el);
     this.scroller.addEventListener('scroll', () => this.onScroll(), { passive: true });
     this.body.addEventListener('click', (e) => this.onBodyClick(e));
     this.labels.addEventListener('click', (e) => this.onLabelClick(e));
@@ -85,6 +90,13 @@ export class GanttView {
     this.ownerNames = new Map();
     for (const ws of vm.workstreams) if (ws.ownerName ?? ws.owner) this.ownerNames.set(ws.id, (ws.ownerName ?? ws.owner)!);
     this.rowSet = buildRows(vm, new Set(state.collapsed), state.criticalOnly);
+    const index = baselineIndex(vm);
+    this.baseline = index && vm.baseline ? { index, revision: vm.baseline.revision } : undefined;
+    const baselineItem = this.legend.querySelector<HTMLElement>('.legend-baseline');
+    if (baselineItem) {
+      baselineItem.hidden = !this.baseline;
+      baselineItem.lastChild!.textContent = `Baseline ${vm.baseline?.revision ?? ''} (where it was)`;
+    }
     const scale = makeScale(vm, state.zoom);
     this.scale = scale;
     this.deps = this.resolveDeps(vm);
@@ -224,6 +236,8 @@ export class GanttView {
       }
       this.labels.append(this.drawLabel(row, y, isHi));
       const box = boxAt(i);
+      const shadow = this.baseline && shadowOf(this.baseline.index, row, scale, y + ROW_HEIGHT / 2);
+      if (shadow) this.bodyBars.append(drawShadow(shadow, this.baseline!.revision));
       if (box) {
         const bar = drawBar(row, box, scale, this.marks.get(row.id));
         if (isHi) bar.classList.add('highlighted');

@@ -3,6 +3,7 @@
 import { BAR_HEIGHT, cancelMarkPath } from '../../../server/src/view/gantt-layout.js';
 import { milestoneStateWords } from '../../../server/src/view/milestone-state.js';
 import { h, s } from '../dom.js';
+import { SHADOW_HEIGHT, shadowDiamond } from '../../../server/src/view/baseline-bars.js';
 
 const W = 30;
 const H = 16;
@@ -65,7 +66,10 @@ export function ganttLegend(): HTMLDetailsElement {
     item(swatch(withPause(bar('not-started', 0))), 'Paused: an assignee on leave', 'pause'),
     item(swatch(s('path', { class: 'delay-bracket', d: `M2,${Y - 1}V${Y + 5}H${W - 2}` }), s('path', { class: 'hold-link', d: `M2,${Y - 5}H${W - 2}` })),
       'Levelling delay; dashes from the task that held the person or pool', 'delay'),
+    // Shown only while a baseline is loaded (GanttView names its revision).
+    item(swatch(s('rect', { class: 'baseline-shadow', x: 2, y: Y + 1, width: 16, height: SHADOW_HEIGHT, rx: 1 }), s('path', { class: 'baseline-shadow milestone-shadow', d: shadowDiamond(24, Y, 4) })), 'Baseline', 'baseline'),
   );
+  (items.lastElementChild as HTMLElement).hidden = true;
   const details = h('details', { class: 'gantt-legend', open: true }, h('summary', {}, 'Legend'), items);
   return details;
 }

@@ -3,6 +3,7 @@
 // git, schedule both and compare them.
 import { isAbsolute, resolve } from 'node:path';
 import { analyzeProgram } from '../program/analyze.js';
+import type { ProgramAnalysis } from '../program/analyze.js';
 import type { ProgramModel } from '../program/model.js';
 import { BaselineError, loadBaseline } from '../program/running/baseline-source.js';
 import { diffPrograms } from '../program/running/baseline-diff.js';
@@ -36,17 +37,18 @@ export function openCurrent(file: string, cwd: string, statusDate?: Day, today?:
   const found = opened.models[0];
   if (!found) return { ok: false, exitCode: 2, message: `${file} is not a program file` };
   const model = withStatusDate(found, statusDate);
-  const analysis = analyzeProgram(model, today !== undefined ? { today } : {});
+  return { ok: true, value: currentOf(analyzeProgram(model, today !== undefined ? { today } : {}), file, cwd) };
+}
+
+/** An analysed program as the baseline commands see it (its repository boundary found from `file`). */
+export function currentOf(analysis: ProgramAnalysis, file: string, cwd: string): Current {
+  const model = analysis.model;
   const abs = isAbsolute(file) ? file : resolve(cwd, file);
-  const opts = { statusDate: analysis.statusDate };
   return {
-    ok: true,
-    value: {
-      model, schedule: analysis.schedule, statusDate: analysis.statusDate,
-      workspaceRoot: pathToUri(boundaryOf(uriToPath(model.rootUri) === abs ? abs : uriToPath(model.rootUri), false, resolve(cwd))),
-      errors: analysis.diagnostics.filter((d) => d.severity === 'error').length,
-      scheduleOf: whatIfForecaster(model, opts),
-    },
+    model, schedule: analysis.schedule, statusDate: analysis.statusDate,
+    workspaceRoot: pathToUri(boundaryOf(uriToPath(model.rootUri) === abs ? abs : uriToPath(model.rootUri), false, resolve(cwd))),
+    errors: analysis.diagnostics.filter((d) => d.severity === 'error').length,
+    scheduleOf: whatIfForecaster(model, { statusDate: analysis.statusDate }),
   };
 }
 

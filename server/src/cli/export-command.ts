@@ -11,10 +11,14 @@ import { programMarkdown } from '../view/markdown.js';
 import { programAsMermaidMarkdown } from '../view/mermaid.js';
 import { risksCsv } from '../view/risks-csv.js';
 import { buildViewModel } from '../view/build-view-model.js';
+import { NO_P80_NOTE, statusViewFor } from '../view/status-build.js';
 import { analyzeOptionsOf } from './programs.js';
 import { analyzeOneProgram } from './one-program.js';
 import type { AnalysisFlags } from './programs.js';
-import { exportedForecast } from './export-forecast.js';
+import { exportedForecastRun } from './export-forecast.js';
+import { compareWithBaseline, currentOf } from './baseline-load.js';
+import type { LoadedBaseline } from './baseline-load.js';
+import { viewBaseline } from '../view/baseline-bars.js';
 
 export const EXPORT_FORMATS = ['html', 'svg', 'csv', 'markdown', 'mermaid'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -42,11 +46,23 @@ function readAssets(): StandaloneAssets | string {
   };
 }
 
-export function runExport(opts: { file: string; format: ExportFormat; out?: string; cwd: string } & AnalysisFlags): { exitCode: number; stdout: string; stderr: string } {
+/** The formats `--baseline` draws into: the Gantt's shadow bars, and the page's Status tab. */
+export const BASELINE_EXPORT_FORMATS: readonly ExportFormat[] = ['html', 'svg'];
+
+export async function runExport(
+  opts: { file: string; format: ExportFormat; out?: string; cwd: string; baseline?: string } & AnalysisFlags,
+): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   const one = analyzeOneProgram(opts.file, opts.cwd, analyzeOptionsOf(opts), 'exporting');
   if (!one.ok) return one.result;
   const { analysis } = one;
-  const vm = buildViewModel(analysis);
+  let vm = buildViewModel(analysis);
+  let baseline: LoadedBaseline | undefined;
+  if (opts.baseline !== undefined) {
+    const b = await compareWithBaseline(currentOf(analysis, opts.file, opts.cwd), opts.baseline);
+    if (!b.ok) return { exitCode: b.exitCode, stdout: '', stderr: `program-as-code: ${b.message}\n` };
+    baseline = b.value;
+    vm = { ...vm, baseline: viewBaseline(vm, baseline.revision, baseline.commit, baseline.schedule) };
+  }
   let text: string;
   switch (opts.format) {
     case 'svg': text = ganttSvg(vm); break;
@@ -56,7 +72,16 @@ export function runExport(opts: { file: string; format: ExportFormat; out?: stri
     case 'html': {
       const assets = readAssets();
       if (typeof assets === 'string') return { exitCode: 2, stdout: '', stderr: `program-as-code: ${assets}\n` };
-      text = standaloneHtml(vm, assets, { forecast: exportedForecast(analysis) });
+      // The Status tab's report (budget, KPIs, RACI, changes…), as `report` would give it, with P80 when there are estimates.
+      // One Monte Carlo run feeds both the Forecast tab and the Status tab's P80s.
+      const forecast = exportedForecastRun(analysis);
+      const status = statusViewFor(analysis, {
+        ...(forecast.result && { forecast: forecast.result }),
+        ...(baseline && { baseline }),
+        baselineNote: 'No baseline: this page was exported without one (export it with `--baseline REV` to compare with a git revision).',
+        forecastNote: NO_P80_NOTE,
+      });
+      text = standaloneHtml(vm, assets, { forecast: forecast.view, status });
       break;
     }
   }

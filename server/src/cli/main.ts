@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { runValidateWithBaseline } from './baseline-validate.js';
 import { runChanges } from './changes-command.js';
 import { runDiff } from './diff-command.js';
-import { isExportFormat, runExport } from './export-command.js';
+import { BASELINE_EXPORT_FORMATS, isExportFormat, runExport } from './export-command.js';
 import { ITERATIONS_RANGE, parseCount, runForecastCommand, SEED_RANGE, WORKERS_RANGE } from './forecast-command.js';
 import { runReport } from './report-command.js';
 import { parseDate } from '../program/dates.js';
@@ -21,7 +21,7 @@ const HELP = `program-as-code ${VERSION}: technical programs as code.
 Usage:
   program-as-code validate [paths…] [--format text|json|sarif] [--max-warnings N]
   program-as-code schedule FILE [--format table|json|csv|load-csv] [--level [--compare]]
-  program-as-code export FILE --format html|svg|csv|markdown|mermaid [--out PATH]
+  program-as-code export FILE --format html|svg|csv|markdown|mermaid [--baseline REV] [--out PATH]
   program-as-code forecast FILE [--iterations N] [--seed S] [--workers N] [--format table|json]
   program-as-code diff REV [FILE] [--format text|markdown|json]
   program-as-code changes FILE [--format text|json]
@@ -75,6 +75,9 @@ export
   --format csv       the risk register
   --format markdown  a mermaid gantt and flowchart plus the risk table
   --format mermaid   the mermaid gantt and flowchart only
+  --baseline REV     with html or svg: the Gantt's shadow bars where each
+                     item was at git revision REV, and (html) the Status
+                     tab compared with it
 
 forecast
   Monte Carlo forecast of the program FILE belongs to: each iteration samples
@@ -208,10 +211,10 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
       if (format === undefined || !isExportFormat(format)) return usage(io, 'export needs --format html, svg, csv, markdown or mermaid');
       const [file, ...extra] = parsed.positionals;
       if (file === undefined || extra.length > 0) return usage(io, 'export takes exactly one program file');
-      const result = runExport({ ...flags, file, format, cwd: io.cwd, ...(parsed.values.out !== undefined && { out: parsed.values.out }) });
-      io.out(result.stdout);
-      if (result.stderr) io.err(result.stderr);
-      return result.exitCode;
+      const baseline = parsed.values.baseline;
+      if (baseline !== undefined && !BASELINE_EXPORT_FORMATS.includes(format)) return usage(io, '--baseline goes with export --format html or svg');
+      // --out is written by runExport itself (an export with warnings is still written).
+      return finish(io, runExport({ ...flags, file, format, cwd: io.cwd, ...(parsed.values.out !== undefined && { out: parsed.values.out }), ...(baseline !== undefined && { baseline }) }));
     }
     case 'forecast': {
       const format = parsed.values.format ?? 'table';

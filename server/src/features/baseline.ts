@@ -11,6 +11,7 @@ import { computeEvm } from '../program/running/evm.js';
 import { signed } from '../program/running/diff-format.js';
 import { whatIfForecaster } from '../program/running/what-if-forecast.js';
 import type { Schedule } from '../program/schedule.js';
+import type { ProgramModel } from '../program/model.js';
 import type { Entity } from '../program/types.js';
 import { fileOf, toRange } from './context.js';
 import type { FeatureContext } from './context.js';
@@ -22,6 +23,8 @@ export interface BaselineView {
   readonly commit: string;
   readonly schedule: Schedule;
   readonly comparison: BaselineComparison;
+  /** The program as it was at the revision (earned value's planned value comes from it). */
+  readonly model?: ProgramModel;
 }
 
 function drift(days: number, revision: string, was: number | null): string {

@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import type { ViewModel } from '../view/view-model.js';
 import { escapeXml } from '../view/xml.js';
 import type { ForecastView } from '../view/forecast-types.js';
+import type { StatusView } from '../view/status-types.js';
 
 export interface StandaloneAssets {
   /** dist/media/preview.js */
@@ -67,8 +68,8 @@ function deferredBlocks(code: string): string {
   return blocks.join('');
 }
 
-/** `forecast`: the page's Forecast tab and milestone P80s (embedded like the view model). */
-export function standaloneHtml(vm: ViewModel, assets: StandaloneAssets, options: { zoom?: string; forecast?: ForecastView } = {}): string {
+/** `forecast`: the page's Forecast tab and milestone P80s; `status`: its Status tab (both embedded like the view model). */
+export function standaloneHtml(vm: ViewModel, assets: StandaloneAssets, options: { zoom?: string; forecast?: ForecastView; status?: StatusView } = {}): string {
   const preview = inlineScript(assets.previewJs);
   const mermaid = assets.mermaidJs === undefined ? undefined : inlineScript(assets.mermaidJs);
   const scripts = mermaid === undefined ? [preview] : [preview, mermaid];
@@ -87,7 +88,7 @@ ${assets.previewCss.replace(/<\/(style)/gi, '<\\/$1')}
 </head>
 <body class="pac-standalone" data-default-zoom="${escapeXml(options.zoom ?? 'week')}">
 <script type="application/json" id="view-model">${jsonForScript(vm)}</script>
-${options.forecast ? `<script type="application/json" id="forecast">${jsonForScript(options.forecast)}</script>\n` : ''}<script>${preview}</script>
+${options.forecast ? `<script type="application/json" id="forecast">${jsonForScript(options.forecast)}</script>\n` : ''}${options.status === undefined ? '' : `<script type="application/json" id="status-view">${jsonForScript(options.status)}</script>\n`}<script>${preview}</script>
 ${mermaid === undefined ? '' : deferredBlocks(mermaid)}
 </body>
 </html>

@@ -8,6 +8,7 @@ import {
   BAR_HEIGHT, HEADER_HEIGHT, LABEL_WIDTH, ROW_HEIGHT, arrowPath, buildRows, cancelMarkPath, formatDay, holidayRanges, makeScale, offWeekdays, rowBox, timeTicks, toDay, weekday,
 } from './gantt-layout.js';
 import { escapeXml as x } from './xml.js';
+import { SHADOW_HEIGHT, baselineIndex, shadowDiamond, shadowOf } from './baseline-bars.js';
 import { taskMarks } from './gantt-marks.js';
 import { MARKS_DEFS, MARKS_STYLE, holdsSvg, marksSvg } from './gantt-marks-svg.js';
 
@@ -22,7 +23,8 @@ text{font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;font-size:1
 .target-marker{fill:none;stroke:#57606a;stroke-width:1.2}.slip-line{stroke:#cf222e;stroke-width:1.5;stroke-dasharray:3 2}.slip-label{fill:#cf222e;font-weight:600}
 .dep{fill:none;stroke:#8c959f;stroke-width:1.2}.dep.critical{stroke:#cf222e;stroke-width:1.6}.arrow-head{fill:#8c959f}.arrow-head.critical{fill:#cf222e}
 .label-name.critical{fill:#cf222e}.cut-note{fill:#cf222e;font-weight:600}.cancel-mark{stroke:#8c959f;stroke-width:2;fill:none}.cancel-label{fill:#8c959f;font-style:italic}
-.label-name.cancelled{fill:#8c959f;text-decoration:line-through}`;
+.label-name.cancelled{fill:#8c959f;text-decoration:line-through}
+.baseline-shadow{fill:#8c959f;fill-opacity:.55}.milestone-shadow{fill:none;stroke:#57606a;stroke-width:1.2;stroke-dasharray:2 1.5}`;
 
 /**
  * The widest timeline an SVG draws, in pixels: 1,333 days at day zoom, 4,000
@@ -121,6 +123,17 @@ export function ganttSvg(vm: ViewModel, options: GanttSvgOptions = {}): string {
     const bb = b === undefined ? null : boxes[b];
     if (!ba || !bb) continue;
     out.push(`<path class="dep${d.critical ? ' critical' : ''}" d="${arrowPath(d.type, ba, bb)}" marker-end="url(#${d.critical ? 'ac' : 'a'})"/>`);
+  }
+  // The baseline's shadows first, so the current bars lie over them.
+  const shadows = baselineIndex(vm);
+  if (shadows) {
+    rows.forEach((row, i) => {
+      const sh = shadowOf(shadows, row, scale, i * ROW_HEIGHT + ROW_HEIGHT / 2);
+      if (!sh) return;
+      out.push(sh.milestone
+        ? `<path class="baseline-shadow milestone-shadow" d="${shadowDiamond(sh.x1, sh.y)}"/>`
+        : `<rect class="baseline-shadow" x="${sh.x1}" y="${sh.y}" width="${Math.max(sh.x2 - sh.x1, 2)}" height="${SHADOW_HEIGHT}" rx="1"/>`);
+    });
   }
   const marks = taskMarks(vm.resources);
   out.push(holdsSvg(marks, (id) => index.get(id), boxes));

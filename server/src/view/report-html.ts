@@ -5,7 +5,7 @@
 import { signed } from '../program/running/diff-format.js';
 import { money, movementText } from '../program/running/changes-format.js';
 import type { Rag } from '../program/running/rag.js';
-import { evmRows, num } from './report-markdown.js';
+import { evmRows, forecastNote, num } from './report-markdown.js';
 import type { StatusReport } from '../program/report/report-model.js';
 
 export function escapeHtml(s: string): string {
@@ -37,9 +37,12 @@ function table(head: string[], rows: string[][], numeric: number[] = []): string
 }
 
 const CSS = `
-:root { color-scheme: light; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --green: #1a7f37; --amber: #9a6700; --red: #cf222e; }
+:root { color-scheme: light dark; --fg: #1f2328; --bg: #ffffff; --head: #f6f8fa; --muted: #59636e; --line: #d1d9e0; --green: #1a7f37; --amber: #9a6700; --red: #cf222e; }
+@media screen and (prefers-color-scheme: dark) {
+  :root { --fg: #e6edf3; --bg: #0d1117; --head: #161b22; --muted: #9198a1; --line: #3d444d; --green: #238636; --amber: #9e6a03; --red: #da3633; }
+}
 * { box-sizing: border-box; }
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); margin: 0 auto; padding: 16px; max-width: 1100px; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); margin: 0 auto; padding: 16px; max-width: 1100px; }
 h1 { font-size: 1.5em; margin: 0 0 4px; } h2 { font-size: 1.15em; margin: 24px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
 .meta { color: var(--muted); margin: 0 0 12px; overflow-wrap: anywhere; }
 .overall { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: 8px 12px; margin: 8px 0; }
@@ -51,7 +54,7 @@ h1 { font-size: 1.5em; margin: 0 0 4px; } h2 { font-size: 1.15em; margin: 24px 0
 table { border-collapse: collapse; width: 100%; margin: 4px 0 8px; }
 th, td { border: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 .nw { white-space: nowrap; }
-th { background: #f6f8fa; font-weight: 600; } td.n, th.n { text-align: right; white-space: nowrap; }
+th { background: var(--head); font-weight: 600; } td.n, th.n { text-align: right; white-space: nowrap; }
 code { font: 0.92em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
 .note { color: var(--muted); font-style: italic; margin: 2px 0; }
 @media (max-width: 640px) { body { padding: 8px; font-size: 13px; } th, td { padding: 2px 4px; } }
@@ -76,12 +79,14 @@ export function reportHtml(r: StatusReport): string {
   s.push(table(['Part', 'Status', 'Why'], r.overall.parts.map((p) => [escapeHtml(p.part), rag(p.rag), p.reasons.map(reason).join(' ')])));
 
   s.push('<h2>Milestones</h2>');
+  const p80 = r.forecast !== null;
   s.push(r.milestones.length === 0 ? '<p>No milestones.</p>' : table(
-    ['Milestone', 'Target', 'Forecast', 'Slip', ...(r.baseline ? ['Since baseline'] : []), 'Status'],
-    r.milestones.map((x) => [named(x.id, x.name), dt(x.target), dt(x.forecast), x.slip === null ? '–' : String(x.slip),
+    ['Milestone', 'Target', 'Forecast', ...(p80 ? ['P80'] : []), 'Slip', ...(r.baseline ? ['Since baseline'] : []), 'Status'],
+    r.milestones.map((x) => [named(x.id, x.name), dt(x.target), dt(x.forecast), ...(p80 ? [dt(x.p80)] : []), x.slip === null ? '–' : String(x.slip),
       ...(r.baseline ? [x.variance === null ? 'new' : `${signed(x.variance)} (was ${dt(x.baselineForecast)})`] : []), `${rag(x.rag)} ${x.reasons.map(reason).join(' ')}`]),
-    [3],
+    [p80 ? 4 : 3],
   ));
+  if (r.forecast) s.push(`<p class="note">${reason(forecastNote(r.forecast))}</p>`);
 
   s.push('<h2>Workstreams</h2>');
   s.push(r.workstreams.length === 0 ? '<p>No workstreams.</p>' : table(

@@ -43,6 +43,11 @@ export function evmRows(e: Evm, currency: string | null): [string, string, strin
   ];
 }
 
+/** Where the P80 dates come from, so a reader can reproduce them. */
+export function forecastNote(f: NonNullable<StatusReport['forecast']>): string {
+  return `P80: the date by which 80% of ${f.iterations.toLocaleString('en-US')} Monte Carlo iterations finish (seed ${f.seed}, ${f.distribution}; the file's \`forecast\` settings or their defaults); program finish P80 ${f.finishP80 ?? '–'}.`;
+}
+
 export function reportMarkdown(r: StatusReport): string {
   const out: string[] = [];
   const cur = r.budget.currency;
@@ -56,11 +61,13 @@ export function reportMarkdown(r: StatusReport): string {
   out.push('', '## Milestones', '');
   if (r.milestones.length === 0) out.push('No milestones.');
   else {
-    out.push(`| Milestone | Target | Forecast | Slip | ${r.baseline ? 'Since baseline | ' : ''}Status |`, `| --- | --- | --- | ---: | ${r.baseline ? '---: | ' : ''}--- |`);
+    const p80 = r.forecast !== null;
+    out.push(`| Milestone | Target | Forecast | ${p80 ? 'P80 | ' : ''}Slip | ${r.baseline ? 'Since baseline | ' : ''}Status |`, `| --- | --- | --- | ${p80 ? '--- | ' : ''}---: | ${r.baseline ? '---: | ' : ''}--- |`);
     for (const m of r.milestones) {
       const since = r.baseline ? ` ${m.variance === null ? 'new' : `${signed(m.variance)} (was ${m.baselineForecast ?? '–'})`} |` : '';
-      out.push(`| ${mdCode(m.id)} ${m.name ? mdEscape(m.name) : ''} | ${m.target ?? '–'} | ${m.forecast ?? '–'} | ${m.slip ?? '–'} |${since} ${ragLabel(m.rag)} |`);
+      out.push(`| ${mdCode(m.id)} ${m.name ? mdEscape(m.name) : ''} | ${m.target ?? '–'} | ${m.forecast ?? '–'} |${p80 ? ` ${m.p80 ?? '–'} |` : ''} ${m.slip ?? '–'} |${since} ${ragLabel(m.rag)} |`);
     }
+    if (r.forecast) out.push('', `_${forecastNote(r.forecast)}_`);
   }
 
   out.push('', '## Workstreams', '');

@@ -159,6 +159,15 @@ export interface ViewModel {
   readonly riskMatrix: RiskBand[][];
   /** People's and pools' weekly load (the Resources tab), leave pauses and levelling delays (the Gantt). */
   readonly resources: ViewResources;
+  /** The baseline (`programAsCode.baseline`) when it is loaded: the Gantt's shadow bars. */
+  readonly baseline?: ViewBaseline;
+}
+
+/** Each task's and milestone's dates at a git revision, for the Gantt's baseline shadow bars. */
+export interface ViewBaseline {
+  readonly revision: string;
+  readonly commit: string;
+  readonly items: { readonly id: string; readonly start: DateString; readonly end: DateString }[];
 }
 
 /** The Gantt's time scale (the preview's zoom, and the SVG export's). */

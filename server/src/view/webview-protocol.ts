@@ -9,12 +9,14 @@ import type { WireViewModel } from './wire.js';
 import { decodeViewModel } from './wire.js';
 import type { ForecastView } from './forecast-types.js';
 import { isForecastProgress, isForecastView } from './forecast-message.js';
+import type { StatusView } from './status-types.js';
+import { isStatusView } from './status-message.js';
 
 export type { WireViewModel };
 export { decodeViewModel };
 
-export type TabId = 'gantt' | 'graph' | 'risks' | 'milestones' | 'resources' | 'forecast';
-export const TABS: readonly TabId[] = ['gantt', 'graph', 'risks', 'milestones', 'resources', 'forecast'];
+export type TabId = 'gantt' | 'graph' | 'risks' | 'milestones' | 'resources' | 'forecast' | 'status';
+export const TABS: readonly TabId[] = ['gantt', 'graph', 'risks', 'milestones', 'resources', 'forecast', 'status'];
 
 /** What the webview draws for the host to save (mermaid runs only there). */
 export type ExportWhat = 'gantt-svg' | 'graph-svg';
@@ -27,7 +29,9 @@ export type ToWebview =
   | { type: 'showCriticalPath' }
   | { type: 'exportRequest'; requestId: number; what: ExportWhat }
   | { type: 'forecast'; forecast: ForecastView }
-  | { type: 'forecastProgress'; percentage: number; message: string };
+  | { type: 'forecastProgress'; percentage: number; message: string }
+  /** The Status tab's report (null: the server has none for this document); ask again while the forecast runs. */
+  | { type: 'status'; status: StatusView | null; forecastRunning: boolean };
 
 /** Host → webview, as the webview reads it: the view model decoded. */
 export type HostMessage =
@@ -38,6 +42,7 @@ export type HostMessage =
 export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'forecastWanted' }
+  | { type: 'statusRequest' }
   | { type: 'reveal'; location: SourceLocation }
   | { type: 'rendered'; tab: TabId; tasks: number }
   | { type: 'save'; fileName: string; content: string; encoding: 'utf8' | 'base64' }
@@ -93,6 +98,10 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
       return isForecastView(data.forecast) ? { type: 'forecast', forecast: data.forecast } : undefined;
     case 'forecastProgress':
       return isForecastProgress(data) ? { type: 'forecastProgress', percentage: data.percentage as number, message: data.message as string } : undefined;
+    case 'status':
+      return data.status === null || isStatusView(data.status)
+        ? { type: 'status', status: data.status, forecastRunning: data.forecastRunning === true }
+        : undefined;
     default:
       return undefined;
   }
@@ -104,6 +113,7 @@ export function parseWebviewMessage(data: unknown): WebviewMessage | undefined {
   switch (data.type) {
     case 'ready': return { type: 'ready' };
     case 'forecastWanted': return { type: 'forecastWanted' };
+    case 'statusRequest': return { type: 'statusRequest' };
     case 'reveal': return isSourceLocation(data.location) ? { type: 'reveal', location: data.location } : undefined;
     case 'rendered':
       return isTab(data.tab) && isCount(data.tasks) ? { type: 'rendered', tab: data.tab, tasks: data.tasks } : undefined;

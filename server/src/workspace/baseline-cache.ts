@@ -90,7 +90,7 @@ export class BaselineCache {
     if (cached && cached.commit === loaded.commit) return cached.view;
     const scheduleOf = (m: ProgramModel) => scheduleProgram(m, { statusDate: analysis.statusDate });
     const comparison = diffPrograms(analysis, loaded, { revision: this.revision ?? '', commit: loaded.commit }, scheduleOf, { attribute: false });
-    const view: BaselineView = { revision: this.revision ?? '', commit: loaded.commit, schedule: loaded.schedule, comparison };
+    const view: BaselineView = { revision: this.revision ?? '', commit: loaded.commit, schedule: loaded.schedule, comparison, model: loaded.model };
     this.views.set(analysis, { commit: loaded.commit, view });
     return view;
   }

@@ -31,7 +31,8 @@ export type WorkerMessage =
   | { readonly id: number; readonly type: 'result'; readonly result: ForecastResult }
   | { readonly id: number; readonly type: 'error'; readonly message: string };
 
-function commonFolder(uris: readonly string[]): string {
+/** The folder holding every one of `uris` (includes may not leave it). */
+export function commonFolder(uris: readonly string[]): string {
   let prefix = uris[0] ?? '';
   for (const u of uris) while (!u.startsWith(prefix)) prefix = prefix.slice(0, -1);
   return prefix.slice(0, prefix.lastIndexOf('/') + 1);

@@ -14,6 +14,7 @@ import type { Evm } from '../running/evm.js';
 import { percent, ragThresholds, rateHigh, rateLow, worst } from '../running/rag.js';
 import type { Rag, Rated } from '../running/rag.js';
 import type { Day, Task } from '../types.js';
+import type { ForecastResult } from '../forecast/forecast.js';
 
 export interface ReportPart extends Rated {
   readonly part: string;
@@ -28,7 +29,7 @@ export interface ReportMilestone extends Rated {
   /** Forecast at the baseline and the drift since (null without a baseline). */
   readonly baselineForecast: string | null;
   readonly variance: number | null;
-  /** P80 from the Monte Carlo forecast, when it is available (null here). */
+  /** P80 from the Monte Carlo forecast (null without one, or for a milestone without both `depends_on` and a `date`). */
   readonly p80: string | null;
 }
 
@@ -85,6 +86,8 @@ export interface StatusReport {
   readonly programName: string | null;
   readonly statusDate: string;
   readonly baseline: { readonly revision: string; readonly commit: string } | null;
+  /** The Monte Carlo forecast the P80 dates come from (null when the program has no estimate or schedule risk). */
+  readonly forecast: { readonly iterations: number; readonly seed: number; readonly distribution: string; readonly finishP80: string | null } | null;
   readonly overall: Rated & { readonly parts: ReportPart[] };
   readonly milestones: ReportMilestone[];
   readonly workstreams: ReportWorkstream[];
@@ -110,6 +113,8 @@ export interface ReportInput {
   readonly baseline?: ScheduledProgram & { readonly comparison: BaselineComparison; readonly label: string };
   readonly statusDate: Day;
   readonly scheduleOf: Forecaster;
+  /** The Monte Carlo forecast of `current` (see reportForecast), for the P80 dates. */
+  readonly forecast?: ForecastResult;
 }
 
 const TOP_RISKS = 5;
@@ -127,6 +132,7 @@ export function buildReport(input: ReportInput): StatusReport {
   const base = baseline ? { model: baseline.model, schedule: baseline.schedule } : undefined;
   const evm = computeEvm({ current, ...(base && { baseline: base }), statusDate });
   const drift = new Map((baseline?.comparison.diff.milestones ?? []).map((m) => [m.id, m]));
+  const p80Of = new Map((input.forecast?.milestones ?? []).map((m) => [m.id, m.p80]));
 
   const milestones: ReportMilestone[] = [];
   for (const m of unique(model.milestones)) {
@@ -147,7 +153,7 @@ export function buildReport(input: ReportInput): StatusReport {
     }
     milestones.push({
       id: m.id, name: m.name ?? null, target: d(it?.target), forecast: d(it?.end), slip: it?.slip ?? null,
-      baselineForecast: dr?.baseline ?? null, variance: dr?.variance ?? null, p80: null, ...rated,
+      baselineForecast: dr?.baseline ?? null, variance: dr?.variance ?? null, p80: d(p80Of.get(m.id)), ...rated,
     });
   }
 
@@ -274,6 +280,9 @@ export function buildReport(input: ReportInput): StatusReport {
     programName: model.program?.name ?? null,
     statusDate: formatDate(statusDate),
     baseline: baseline ? { revision: baseline.comparison.diff.baseline.revision, commit: baseline.comparison.diff.baseline.commit } : null,
+    forecast: input.forecast
+      ? { iterations: input.forecast.iterations, seed: input.forecast.seed, distribution: input.forecast.distribution, finishP80: d(input.forecast.finish.p80) }
+      : null,
     overall, milestones, workstreams, risks, riskSummary, evm, budget, schedule: scheduleRag, kpis, changes,
     changedSinceBaseline: (comparison?.items ?? []).filter((i) => i.status !== 'unchanged' || (i.endVariance ?? 0) !== 0),
     upcoming, overdue,
