@@ -13,6 +13,8 @@ export interface PublisherHost {
   /** The open document's version, or undefined when the file is not open. */
   versionOf(uri: string): number | undefined;
   log(message: string, error: unknown): void;
+  /** After the check that follows an edit of `uri` (its diagnostics are sent). */
+  checked?(uri: string): void;
 }
 
 export class DiagnosticsPublisher {
@@ -75,6 +77,7 @@ export class DiagnosticsPublisher {
           this.host.log(`checking ${uri} failed`, e);
         }
         this.lastCheckMs = performance.now() - started;
+        this.host.checked?.(uri);
       }));
     }, delay);
     this.timers.set(uri, timer);
