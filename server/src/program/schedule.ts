@@ -137,7 +137,9 @@ export function scheduleProgram(model: ProgramModel, options: ScheduleOptions = 
       lastTask: kind === 'workstream' && (early.lastTask[v] as number) >= 0 ? g.ids[early.lastTask[v] as number] : undefined,
       levellingDelay: levelled && kind === 'task' ? Math.max(0, levelled.delay[v] as number) : null,
       heldBy: levelled?.heldBy.get(v) ?? NO_HOLDS,
+      // A task with someone on leave pauses only if its own calendar works fewer days than the program's (no lists made otherwise).
       pauses: kind === 'task' && start !== null && end !== null && nodeCal(v) !== cal
+        && nodeCal(v).workingDaysInclusive(start, end) !== cal.workingDaysInclusive(start, end)
         ? calendars.pauses(g.tasks[v] as Task, start, end) : NO_PAUSES,
     };
     items.set(id, item);
