@@ -210,7 +210,7 @@ new MutationObserver(() => { fresh.delete('graph'); if (state.tab === 'graph') s
   .observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 // Printing (the exported page's File > Print, to paper or PDF): the whole Gantt, every
-// row, at the finest zoom that fits a landscape page; the CSS hides the controls.
+// row, at the finest zoom that fits a landscape page, or every Resources row; the CSS hides the controls.
 let printing = false;
 function beforePrint(): void {
   if (printing || !vm) return;
@@ -220,12 +220,14 @@ function beforePrint(): void {
     gantt.update(vm, { ...state, zoom: printZoom(vm, state.zoom) });
     gantt.setAllRows(true);
   }
+  if (state.tab === 'resources') resources.setPrinting(true);
 }
 function afterPrint(): void {
   if (!printing) return;
   printing = false;
   document.body.classList.remove('printing');
   gantt.setAllRows(false);
+  resources.setPrinting(false);
   fresh.delete('gantt');
   show();
 }

@@ -11,7 +11,7 @@ export const SUITE_ENTRY = join(SUITE_DIR, 'index.js');
 export async function buildSuite() {
   await esbuild.build({
     absWorkingDir: REPO_ROOT,
-    entryPoints: { index: 'test/e2e/index.ts', 'extension.test': 'test/e2e/extension.test.ts' },
+    entryPoints: { index: 'test/e2e/index.ts', 'extension.test': 'test/e2e/extension.test.ts', 'preview-tabs.test': 'test/e2e/preview-tabs.test.ts' },
     outdir: SUITE_DIR,
     bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'inline',
     external: ['vscode', 'mocha'], logLevel: 'warning',

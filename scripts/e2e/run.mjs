@@ -7,7 +7,8 @@
 // URL's `payload` carries extensionTestsPath and, because VS Code wants one,
 // an empty extension as extensionDevelopmentPath. The workbench reports the
 // suite's exit code through window.codeAutomationExit and its console through
-// window.codeAutomationLog.
+// window.codeAutomationLog, through which the suite also asks for screenshots
+// and for clicks inside the preview's webview (webview-steps.mjs).
 //
 // Env: PAC_E2E_TIMEOUT_MS (default 600000), CHROMIUM (default /usr/bin/chromium),
 // PAC_E2E_KEEP=1 keeps the temp folder, PAC_E2E_FROM_SOURCE=1 loads the
@@ -21,6 +22,7 @@ import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { buildSuite } from './build-suite.mjs';
 import { ensureCodeServer, freePort, installExtension, REPO_ROOT, startCodeServer, writeUserSettings } from './code-server.mjs';
+import { answerWebviewRequest } from './webview-steps.mjs';
 import { createRunDirs } from './workspace.mjs';
 
 const started = Date.now();
@@ -111,7 +113,10 @@ async function main() {
       for (const line of text.split('\n')) {
         const shot = /^E2E_SCREENSHOT (\S+)/.exec(line);
         const res = /^E2E_RESULT (.*)$/.exec(line);
+        const steps = /^E2E_WEBVIEW (\S+) (.*)$/.exec(line);
         if (res) result = res[1];
+        // Not awaited: the steps wait on the webview, which waits on the extension host's messages.
+        if (steps) void answerWebviewRequest(page, dirs.signals, steps[1], steps[2], say);
         if (shot) {
           const file = join(RESULTS, `${shot[1]}.png`);
           await page.screenshot({ path: file }).catch((e) => say(`screenshot failed: ${e}`));

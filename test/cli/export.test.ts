@@ -62,3 +62,22 @@ test('export --format html embeds the forecast of the file\'s seed: P80 per mile
   // Without estimates or schedule risks the page says what to add.
   assert.match(html('orion.program.yaml', ORION, 'orion.html'), /id="forecast">\{"status":"no-uncertainty"/);
 });
+
+test('export --format html --no-forecast skips the forecast, and the page says so; the flag goes only with html export', () => {
+  const dir = join(__dirname, '../fixtures/forecast');
+  const out = join(tempDir('pac-export-'), 'fast.html');
+  const r = run(['export', 'launch.program.yaml', '--format', 'html', '--no-forecast', '--out', out], dir);
+  assert.equal(r.code, 0, r.stderr);
+  const page = readFileSync(out, 'utf8');
+  const embedded = /<script type="application\/json" id="forecast">(.*?)<\/script>/.exec(page)?.[1];
+  assert.ok(embedded, 'the page still carries a forecast entry: the sentence its Forecast tab shows');
+  assert.ok(page.includes('No P80: the forecast was skipped (this page was exported with `--no-forecast`).'), 'the Status tab says why it has no P80');
+  const forecast = JSON.parse(embedded) as { status: string; message: string };
+  assert.equal(forecast.status, 'skipped');
+  assert.match(forecast.message, /^The forecast was skipped: this page was exported with `--no-forecast`\./);
+  const svg = run(['export', 'launch.program.yaml', '--format', 'svg', '--no-forecast'], dir);
+  assert.deepEqual([svg.code, svg.stdout], [2, '']);
+  assert.match(svg.stderr, /--no-forecast goes with export --format html/);
+  assert.equal(run(['schedule', 'launch.program.yaml', '--no-forecast'], dir).code, 2);
+  assert.match(run(['--help']).stdout, /--no-forecast {6}with html: skip the Monte Carlo forecast/);
+});

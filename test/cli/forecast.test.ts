@@ -67,7 +67,8 @@ test('the same file and seed give the same output in another process; --seed and
 });
 
 // A program with what every iteration honours (a status date with started work, leave, levelling a
-// shared person) and enough iterations for many blocks of 128.
+// shared person, a risk's delay on a milestone carried to the levelled tasks after it) and enough
+// iterations for many blocks of 128.
 const REALITY = [
   'version: 1',
   'program: { id: real, name: Reality, start: 2026-01-05, status_date: 2026-01-21 }',
@@ -84,10 +85,13 @@ const REALITY = [
   '      - { id: b, name: B, duration: 5d, depends_on: [a], estimate: { optimistic: 3d, likely: 5d, pessimistic: 9d }, assignees: [bob], priority: 800 }',
   '      - { id: c, name: C, duration: 6d, estimate: { optimistic: 4d, likely: 6d, pessimistic: 12d }, assignees: [bob] }',
   '      - { id: d, name: D, duration: 4d, depends_on: [c], estimate: { optimistic: 2d, likely: 4d, pessimistic: 8d }, assignees: [ann] }',
+  '      - { id: e, name: E, duration: 2d, depends_on: [mid], assignees: [bob] }',
   'milestones:',
-  '  - { id: done, name: Done, depends_on: [b, d], date: 2026-02-20 }',
+  '  - { id: mid, name: Mid, depends_on: [a], date: 2026-02-06 }',
+  '  - { id: done, name: Done, depends_on: [b, d, e], date: 2026-02-20 }',
   'risks:',
   '  - { id: R1, title: R, probability: 3, impact: 3, affects: [c], schedule_impact: { optimistic: 1d, likely: 3d, pessimistic: 7d } }',
+  '  - { id: R2, title: R, probability: 3, impact: 3, affects: [mid], schedule_impact: 2d, chance: 0.5 }',
   '',
 ].join('\n');
 

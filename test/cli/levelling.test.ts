@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempDir } from '../helpers/cli.js';
+import { LOAD_FIXTURE } from '../helpers/resources-fixture.js';
 
 let dir: string;
 
@@ -70,12 +71,35 @@ void test('--status-date forecasts from that date; a bad date is a usage error',
   assert.match(bad.stderr, /--status-date takes a date written YYYY-MM-DD/);
 });
 
-void test('schedule --format load-csv: per person and pool and week', () => {
+void test('schedule --format load-csv: per person and pool and week, read as the Resources tab reads it', () => {
   const r = run(['schedule', 'p.program.yaml', '--format', 'load-csv']);
   assert.equal(r.stdout, [
-    'resource,kind,name,week,demand,available,peak_per_day,capacity_per_day,over,tasks',
-    'al,person,Al,2026-01-05,5,5,2,1,true,a b',
-    'lab,pool,Lab,2026-01-05,2,5,1,1,false,b',
+    'resource,kind,name,week,demand,available,peak_per_day,capacity_per_day,over,state,clash_days,tasks',
+    // al is on a and b on Mon and Tue, but the week fits (5 of 5): a clash on 2 days, not over-allocated.
+    'al,person,Al,2026-01-05,5,5,2,1,false,clash,2,a b',
+    'lab,pool,Lab,2026-01-05,2,5,1,1,false,within,0,b',
+    '',
+  ].join('\r\n'));
+});
+
+void test('schedule --format load-csv on the Resources tab\'s hand-computed fixture: the same states as the tab (clash, within, over), the clash days counted', () => {
+  // test/helpers/resources-fixture.ts gives the figures; the tab's cells are al: clash, within, over; bo: within, idle, idle; lab: over, idle, idle.
+  writeFileSync(join(dir, 'load.program.yaml'), LOAD_FIXTURE);
+  const r = run(['schedule', 'load.program.yaml', '--format', 'load-csv']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, [
+    'resource,kind,name,week,demand,available,peak_per_day,capacity_per_day,over,state,clash_days,tasks',
+    'al,person,Al,2026-01-05,5,5,2,1,false,clash,2,a b',
+    'al,person,Al,2026-01-12,2,2,1,1,false,within,0,d',
+    // Mon 01-19: d, e and f; Tue: e and f. 8 asked of 5: over-allocated.
+    'al,person,Al,2026-01-19,8,5,3,1,true,over,2,d e f',
+    'bo,person,Bo,2026-01-05,1,2.5,1,0.5,false,within,0,b',
+    'bo,person,Bo,2026-01-12,0,2,0,0.5,false,idle,0,',
+    'bo,person,Bo,2026-01-19,0,2.5,0,0.5,false,idle,0,',
+    // Two units asked of one on Mon and Tue: a pool is shared by the day, so the week is over-allocated.
+    'lab,pool,Lab,2026-01-05,4,5,2,1,true,over,2,b c',
+    'lab,pool,Lab,2026-01-12,0,4,0,1,false,idle,0,',
+    'lab,pool,Lab,2026-01-19,0,5,0,1,false,idle,0,',
     '',
   ].join('\r\n'));
 });

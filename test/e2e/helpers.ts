@@ -62,3 +62,29 @@ export async function requestScreenshot(name: string): Promise<void> {
   console.log(`E2E_SCREENSHOT ${name}`);
   await waitFor(`the harness to take screenshot ${name}`, () => fs.existsSync(done), 30_000);
 }
+
+/** A step the harness runs in the preview's webview (scripts/e2e/webview-steps.mjs). */
+export type WebviewStep = { wait: string; count?: number; text?: string } | { click: string };
+
+/** Whether a harness can act in webviews (the code-server one can; test-electron cannot). */
+export function canDriveWebviews(): boolean {
+  return Boolean(process.env.PAC_E2E_SIGNAL_DIR);
+}
+
+let stepRequests = 0;
+
+/**
+ * Asks the harness to run `steps` in the preview's webview, as a user's
+ * pointer would, and returns each step's matched texts. Fails with the
+ * harness's reason (a selector that never matched, and what did).
+ */
+export async function inWebview(what: string, steps: readonly WebviewStep[]): Promise<string[][]> {
+  const dir = process.env.PAC_E2E_SIGNAL_DIR;
+  assert.ok(dir, 'no harness to act in the webview (canDriveWebviews() is false)');
+  const name = `webview-${++stepRequests}`;
+  const file = path.join(dir, `${name}.json`);
+  console.log(`E2E_WEBVIEW ${name} ${JSON.stringify(steps)}`);
+  const answer = await waitFor(`the harness to ${what}`, () => fs.existsSync(file) && JSON.parse(fs.readFileSync(file, 'utf8')) as { ok: boolean; results?: string[][]; error?: string }, 150_000);
+  assert.ok(answer.ok, `${what}: ${answer.error ?? 'failed'}`);
+  return answer.results ?? [];
+}

@@ -8,6 +8,7 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
   // scripts/e2e/build-suite.mjs bundles the suite next to this file.
   mocha.addFile(path.join(__dirname, 'extension.test.js'));
+  mocha.addFile(path.join(__dirname, 'preview-tabs.test.js'));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       // One machine-readable line for the runners (the harness repeats it last).

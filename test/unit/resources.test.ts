@@ -267,6 +267,33 @@ void test('levelling: deterministic, never earlier than the critical-path schedu
   assert.ok(cmp.delayed.length > 0);
 });
 
+void test('levelling: finds the shortest schedule where one pass of a priority rule does not', () => {
+  // Three tasks take the whole 2-unit pool (a, c, e: 9 days) and three take one
+  // unit (b after a: 4d, d: 2d, f: 3d): 27 unit-days, so at least 14 working
+  // days. 14 is reached only with b beside d then f after the last 2-unit task:
+  // a c e in days 1-9, b 10-13, d 10-11, f 12-14. A single serial pass with
+  // the latest-finish rule (and justification) gives 15: the search must find it.
+  const { s } = run({
+    levelling: true,
+    pools: ['id: eng, units: 2'],
+    tasks: [
+      'id: a, duration: 3d, needs: { eng: 2 }', 'id: b, duration: 4d, needs: { eng: 1 }, depends_on: [a]',
+      'id: c, duration: 3d, needs: { eng: 2 }', 'id: d, duration: 2d, needs: { eng: 1 }',
+      'id: e, duration: 3d, needs: { eng: 2 }', 'id: f, duration: 3d, needs: { eng: 1 }',
+    ],
+  });
+  // Mon-Fri from Mon 2026-01-05: working day 14 is Thu 2026-01-22.
+  assert.equal(formatDate(s.finish as number), '2026-01-22');
+  assert.deepEqual(withCode(s.diagnostics, 'over-allocation'), []);
+  const use = new Map<number, number>();
+  for (const [id, units] of [['a', 2], ['b', 1], ['c', 2], ['d', 1], ['e', 2], ['f', 1]] as const) {
+    const it = get(s, id);
+    for (let d = it.start as number; d <= (it.end as number); d++) use.set(d, (use.get(d) ?? 0) + units);
+  }
+  assert.ok([...use.values()].every((u) => u <= 2), 'the pool is never over its 2 units');
+  assert.ok((get(s, 'b').start as number) > (get(s, 'a').end as number), 'b after a');
+});
+
 void test('load: per person and pool and week, demand against what is available', () => {
   const text = yamlOf({
     people: ['id: al, leave: [2026-01-07]'],

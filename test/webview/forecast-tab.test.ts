@@ -3,7 +3,8 @@
 // and plan of a fixture forecast, readable and inside the panel; the progress
 // of a running forecast; a tornado bar revealing its item; the sentence for a
 // program with nothing to forecast; and the exported page's embedded forecast
-// (its Forecast tab, and P80 beside each milestone's deterministic forecast).
+// (its Forecast tab, and P80 beside each milestone's deterministic forecast),
+// or the sentence that says it was skipped (export --no-forecast).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -62,7 +63,7 @@ const FIXTURE: ForecastReady = {
   ],
 };
 
-/** Texts of a card's labels, and what a reader would notice: overlaps, labels outside the chart, small text, sideways scroll. */
+/** Texts of a card's labels, and what a reader would notice: overlaps, labels outside the chart or on the curve, small text, sideways scroll. */
 async function chartReport(page: Page, card: string): Promise<{ percentiles: string[]; markers: string[]; odds: string; problems: string[] }> {
   return page.evaluate((sel) => {
     const fig = document.querySelector(sel)!;
@@ -81,6 +82,17 @@ async function chartReport(page: Page, card: string): Promise<{ percentiles: str
         const a = list[i]!.getBoundingClientRect();
         const b = list[j]!.getBoundingClientRect();
         if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) problems.push(`overlap: ${list[i]!.textContent} / ${list[j]!.textContent}`);
+      }
+    }
+    // A percentile label sitting on the curve (the step line drawn through its text) is hard to read.
+    const curve = svg.querySelector<SVGPathElement>('path.fc-curve');
+    if (curve) {
+      const length = curve.getTotalLength();
+      const points: { x: number; y: number }[] = [];
+      for (let l = 0; l <= length; l += 1) { const p = curve.getPointAtLength(l); points.push({ x: box.left + p.x, y: box.top + p.y }); }
+      for (const t of Array.from(svg.querySelectorAll('.fc-pct-label'))) {
+        const r = t.getBoundingClientRect();
+        if (points.some((p) => p.x > r.left + 0.5 && p.x < r.right - 0.5 && p.y > r.top + 0.5 && p.y < r.bottom - 0.5)) problems.push(`on the curve: ${t.textContent}`);
       }
     }
     const de = document.documentElement;
@@ -212,6 +224,22 @@ void describe('Forecast tab', () => {
     await page.waitForFunction(() => !document.querySelector('.milestone-table.p80-stale'));
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'no sideways scroll at 560 px');
     await page.screenshot({ path: join(RESULTS, 'forecast-milestones-p80-560-light.png') });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  void it('a page exported with --no-forecast says in its Forecast tab that the forecast was skipped, and has no P80 column', async () => {
+    const html = standaloneHtml(VM, standaloneAssets(), { forecast: exportedForecast(ANALYSIS, true) });
+    const { page, errors } = await open(browser, html, 'light', { width: 560, height: 900 });
+    await page.waitForFunction(() => document.body.dataset.rendered === 'gantt');
+    await showTab(page, 'forecast');
+    const message = await page.textContent('.forecast .fc-message');
+    assert.equal(message, 'The forecast was skipped: this page was exported with --no-forecast. Export it again without that flag for the P10–P90 dates, the curves, what drives the finish and each milestone’s P80, or run program-as-code forecast.');
+    assert.deepEqual(await page.$$eval('.forecast .fc-message code', (c) => c.map((x) => x.textContent)), ['--no-forecast', 'program-as-code forecast']);
+    assert.equal(await page.$$eval('.forecast svg', (s) => s.length), 0, 'no curve');
+    await page.screenshot({ path: join(RESULTS, 'export-forecast-skipped-560.png') });
+    await showTab(page, 'milestones');
+    assert.equal(await page.$$eval('.milestone-table th', (th) => th.some((t) => t.textContent === 'P80')), false);
     assert.deepEqual(errors, []);
     await page.close();
   });

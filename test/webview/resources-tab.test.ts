@@ -189,6 +189,11 @@ void describe('Resources tab', () => {
         assert.match((await page.textContent('.tooltip'))!, /Paused 2 working days: bo on leave 2026-01-07\.\.2026-01-08/);
         await page.hover('.bar[data-id="a"] rect.bar-bg', { position: { x: 30, y: 4 } });
         assert.match((await page.textContent('.tooltip'))!, /Delayed 2 working days by levelling: al held by b/);
+        // Hovering the bracket speaks of the delayed task (a), not of its holder (b), whose id the bracket carries for the click.
+        await page.hover('.bar[data-id="a"] .delay-label');
+        assert.deepEqual(await page.$$eval('.tooltip > div', (ds) => ds.map((d) => d.textContent)), [
+          'Build (a) delayed 2 working days, held by Design (b)', 'Levelling: al held by Design (b)', 'Click to go to Design (b)',
+        ]);
         await page.click('.bar[data-id="a"] .delay-label');
         assert.deepEqual((await posted(page)).filter((m) => m.type === 'reveal').at(-1), { type: 'reveal', location: MARKS.tasks.find((t) => t.id === 'b')!.location });
         assert.ok(await page.$('.gantt-legend .legend-pause') && await page.$('.gantt-legend .legend-delay'), 'the legend explains both');
@@ -216,8 +221,42 @@ void describe('Resources tab', () => {
   void it('the exported SVG has the pause, the delay and the link', () => {
     const svg = ganttSvg(MARKS, { zoom: 'day' });
     assert.match(svg, /<rect class="pause" fill="url\(#pause\)"[^>]*><title>Paused 2 working days: bo on leave 2026-01-07\.\.2026-01-08<\/title>/);
-    assert.match(svg, /<g class="delay-marker"><title>Delayed 2 working days by levelling: al held by b<\/title>/);
+    assert.match(svg, /<g class="delay-marker"><title>Build \(a\) delayed 2 working days, held by Design \(b\)\. Levelling: al held by Design \(b\)<\/title>/);
     assert.equal(svg.match(/class="hold-link"/g)?.length, 1);
+  });
+
+  void it('printing the Resources tab prints every row, not only those drawn on screen, with the weeks fitted to a landscape page', { timeout: 120_000 }, async () => {
+    const vm: ViewModel = buildViewModel(analyzeProgram(programFromYaml(levelProgramYaml())));
+    const o = await openStandalone(browser, vm);
+    const { page } = o;
+    await page.waitForFunction(() => document.body.dataset.rendered === 'gantt');
+    await showTab(page, 'resources');
+    const onScreen = await page.$$eval('.res-row', (rs) => rs.length);
+    assert.ok(onScreen < 220, `the screen draws a window of rows (${onScreen})`);
+    await page.emulateMedia({ media: 'print' }); // what File > Print does first (beforeprint, print media)
+    await page.waitForFunction(() => document.querySelectorAll('.res-row').length === 220);
+    const printed = await page.evaluate(() => {
+      const rows = Array.from(document.querySelectorAll('.res-row'));
+      const boxes = rows.map((r) => r.getBoundingClientRect());
+      return {
+        ids: [rows[0]?.getAttribute('data-row'), rows[rows.length - 1]?.getAttribute('data-row')],
+        stacked: boxes.every((b, i) => i === 0 || b.top >= boxes[i - 1]!.bottom - 0.5),
+        // From the grid's left edge to the last week's right edge: what must fit across the page.
+        width: document.querySelector('.res-row:last-child .res-cell:last-child')!.getBoundingClientRect().right - document.querySelector('.res-grid')!.getBoundingClientRect().left,
+        weeks: document.querySelectorAll('.res-row:last-child .res-cell').length,
+      };
+    });
+    // Landscape Letter with 10 mm margins is 980 CSS px across (media/src/gantt/print.ts).
+    assert.deepEqual({ ...printed, width: printed.width <= 981 }, { ids: ['p0', 'q19'], stacked: true, width: true, weeks: vm.resources.weeks.length }, `printed ${JSON.stringify(printed)}`);
+    await page.screenshot({ path: join(RESULTS, 'resources-print-preview.png') });
+    const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true })).toString('latin1');
+    const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    // 220 rows of 26 px, scaled to fit the width (two-thirds), are more than three landscape pages.
+    assert.ok(pages >= 4, `${pages} pages for 220 rows`);
+    await page.emulateMedia({ media: 'screen' });
+    await page.waitForFunction(() => document.querySelectorAll('.res-row').length < 220);
+    assert.deepEqual(o.errors, []);
+    await page.close();
   });
 
   void it('200 people and 20 pools over two years (levelled): virtualised, drawn quickly, scrolls only inside the grid', { timeout: 120_000 }, async () => {

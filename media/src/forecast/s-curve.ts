@@ -32,6 +32,20 @@ export function percentileOf(series: ForecastSeries, nn: (typeof PERCENTILES)[nu
   return series[`p${nn}`];
 }
 
+/**
+ * Where a percentile's label goes. Its point is the first day on which the
+ * curve reaches nn%, so left of it and above is clear (the curve is still
+ * lower there): the label goes there, ending 7 px before the point. When the
+ * point is too near the left edge for that, it goes right of the point and
+ * below it: right of the point the curve is at nn% or higher, so below the
+ * point's height is under the curve, never on it (above, the step rising
+ * after the point would run through the text).
+ */
+export function pctLabelAt(px: number, py: number, textWidth: number, width: number): { x: number; y: number; anchor: 'start' | 'end' } {
+  if (px - 7 - textWidth >= M.left + 2) return { x: px - 7, y: py - 4, anchor: 'end' };
+  return { x: Math.min(px + 7, width - M.right - textWidth), y: py + 14, anchor: 'start' };
+}
+
 export function sCurve(series: ForecastSeries, width: number): SVGSVGElement {
   const W = Math.max(300, Math.floor(width));
   const plotW = W - M.left - M.right;
@@ -100,10 +114,10 @@ export function sCurve(series: ForecastSeries, width: number): SVGSVGElement {
     const px = x(dayNumber(day));
     const py = y(nn / 100);
     const text = `P${nn} ${day}`;
-    const left = px - 7 - text.length * CHAR >= M.left + 2;
     svg.append(s('line', { class: 'fc-guide', x1: M.left, x2: px, y1: py, y2: py }));
     svg.append(s('circle', { class: 'fc-pct', cx: px, cy: py, r: 3.5, 'data-percentile': nn }));
-    svg.append(s('text', { class: 'fc-pct-label', x: left ? px - 7 : px + 7, y: py - 4, 'text-anchor': left ? 'end' : 'start', 'data-percentile': nn }, text));
+    const at = pctLabelAt(px, py, text.length * CHAR, W);
+    svg.append(s('text', { class: 'fc-pct-label', x: at.x, y: at.y, 'text-anchor': at.anchor, 'data-percentile': nn }, text));
   }
   return svg;
 }

@@ -10,7 +10,7 @@ import {
 import { clear, h, s } from '../dom.js';
 import type { UiState } from '../state.js';
 import { drawArrow, drawBar, drawDefs, drawHeader, drawHold } from './draw.js';
-import { holdLinks, taskMarks } from '../../../server/src/view/gantt-marks.js';
+import { delayHoverWords, holdLinks, taskMarks } from '../../../server/src/view/gantt-marks.js';
 import type { TaskMarks } from '../../../server/src/view/gantt-marks.js';
 import { ganttLegend } from './legend.js';
 import { drawShadow } from './baseline-shadow.js';
@@ -62,6 +62,8 @@ export class GanttView {
   private allRows = false;
   /** Workstream id → its owner's name, for the tooltips. */
   private ownerNames = new Map<string, string>();
+  /** The tasks, for naming a delay's holders on hover (looked up then, not indexed on every update). */
+  private tasks: ViewModel['tasks'] = [];
 
   constructor(private readonly cb: GanttCallbacks) {
     this.corner.append(h('span', { class: 'corner-title' }, 'Task'));
@@ -101,6 +103,7 @@ export class GanttView {
     this.scale = scale;
     this.deps = this.resolveDeps(vm);
     this.marks = taskMarks(vm.resources);
+    this.tasks = vm.tasks;
     this.holds = holdLinks(this.marks, (id) => this.rowSet.index.get(id));
     const height = this.rowSet.rows.length * ROW_HEIGHT;
     this.grid.style.gridTemplateColumns = `${lw}px ${scale.width}px`;
@@ -307,6 +310,14 @@ export class GanttView {
   }
 
   private onHover(e: MouseEvent): void {
+    // The delay bracket carries its holder's id (a click goes there), but it speaks of the delayed task.
+    const marker = e.target instanceof Element ? e.target.closest('.delay-marker') : null;
+    const delay = marker && this.marks.get(marker.closest('.bar')?.getAttribute('data-id') ?? '')?.delay;
+    if (delay) {
+      const nameOf = (id: string): string => { const t = this.tasks.find((x) => x.id === id); return t?.name && t.name !== id ? `${t.name} (${id})` : id; };
+      this.tooltip.showLines(delayHoverWords(delay, nameOf), e.clientX, e.clientY);
+      return;
+    }
     const row = this.rowOf(e.target);
     if (row) this.tooltip.show(row, e.clientX, e.clientY, (wsId) => this.ownerNames.get(wsId) ?? null, this.marks.get(row.id));
     else this.tooltip.hide();

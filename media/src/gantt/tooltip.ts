@@ -15,8 +15,12 @@ export class Tooltip {
   readonly el = h('div', { class: 'tooltip', role: 'tooltip', hidden: true });
 
   show(row: Row, clientX: number, clientY: number, ownerOf: OwnerOf = () => null, marks?: TaskMarks): void {
+    this.showLines([...describe(row, ownerOf), ...(marks ? marksWords(marks) : [])], clientX, clientY);
+  }
+
+  /** A title line and the lines under it, near the pointer. */
+  showLines(lines: readonly string[], clientX: number, clientY: number): void {
     clear(this.el);
-    const lines = [...describe(row, ownerOf), ...(marks ? marksWords(marks) : [])];
     for (const [i, line] of lines.entries()) this.el.append(h('div', { class: i === 0 ? 'tooltip-title' : 'tooltip-line' }, line));
     this.el.hidden = false;
     // Keep it inside the panel: flip to the left/top near the edges.

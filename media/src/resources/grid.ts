@@ -23,6 +23,11 @@ export function columns(panelWidth: number, weeks: number): Columns {
   return { nameWidth, weekWidth, width: nameWidth + weekWidth * weeks };
 }
 
+/** The scale that fits a grid `width` px wide into `page` px (1 when it fits already; never below 0.4). */
+export function printScale(width: number, page: number): number {
+  return width <= page ? 1 : Math.max(0.4, Math.floor((page / width) * 1000) / 1000);
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** A label over the first week of each month (with the year in January and on the first), where it fits. */

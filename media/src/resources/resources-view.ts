@@ -6,14 +6,16 @@
 // Built for the side panel first: the name column sticks to the left, the
 // weeks share the rest (12 to 44 px) and only the grid scrolls sideways. Only
 // the rows in and around the viewport are in the DOM (200 people over two
-// years is 20,800 cells; a window of 40 rows is about 4,000).
+// years is 20,800 cells; a window of 40 rows is about 4,000). Printing puts
+// every row in the DOM, the weeks sized for the page (setPrinting).
 import type { SourceLocation, ViewModel } from '../../../server/src/view/view-model.js';
 import type { ViewLoadRow, ViewResources } from '../../../server/src/view/resources-types.js';
 import { tasksInWeek } from '../../../server/src/view/resources-runs.js';
 import { clear, h } from '../dom.js';
-import { HEAD_HEIGHT, ROW_HEIGHT, columns, monthLabels, weekIndexOf } from './grid.js';
+import { HEAD_HEIGHT, ROW_HEIGHT, columns, monthLabels, printScale, weekIndexOf } from './grid.js';
 import { STATE_WORDS, availabilityWords, cellWords, rowTitle, unitOf } from '../../../server/src/view/resources-words.js';
 import type { Columns } from './grid.js';
+import { PRINT_WIDTH_PX } from '../gantt/print.js';
 
 const OVERSCAN = 6;
 
@@ -43,6 +45,8 @@ export class ResourcesView {
   private frame = 0;
   /** The panel width the columns were computed for. */
   private width = 0;
+  /** Printing: every row drawn, the weeks sized for the printable width. */
+  private printing = false;
 
   constructor(private readonly cb: ResourcesCallbacks) {
     const controls = h('div', { class: 'res-controls' }, this.summary, h('label', { class: 'check' }, this.overOnly, ' Over-allocated only'));
@@ -59,6 +63,8 @@ export class ResourcesView {
       const w = this.root.clientWidth;
       if (this.vm && w > 0 && Math.abs(w - this.width) > 24) this.update(this.vm, this.overOnly.checked);
     }).observe(this.root);
+    // The rows drawn depend on the scroller's height: a taller panel, or the page back from print media, needs another window.
+    new ResizeObserver(() => { if (!this.printing) this.renderWindow(); }).observe(this.scroller);
     this.details.addEventListener('click', (e) => {
       const id = e.target instanceof Element ? e.target.closest('[data-reveal]')?.getAttribute('data-reveal') : null;
       if (id) { e.preventDefault(); cb.reveal(id); }
@@ -73,9 +79,11 @@ export class ResourcesView {
     this.res = res;
     this.overOnly.checked = overOnly;
     this.rows = overOnly ? res.rows.filter((r) => r.overWeeks > 0) : res.rows;
-    const panel = this.root.clientWidth || this.scroller.clientWidth || window.innerWidth;
+    const panel = this.printing ? PRINT_WIDTH_PX : this.root.clientWidth || this.scroller.clientWidth || window.innerWidth;
     this.width = this.root.clientWidth;
     this.cols = columns(panel, res.weeks.length);
+    // On paper a grid wider than the page (years of weeks) is scaled to fit rather than cut off.
+    this.grid.style.zoom = this.printing ? String(printScale(this.cols.width, PRINT_WIDTH_PX)) : '';
     this.summary.textContent = summaryOf(res);
     if (res.rows.length === 0) {
       clear(this.head); clear(this.rowsEl); clear(this.details);
@@ -123,6 +131,16 @@ export class ResourcesView {
     this.head.style.height = `${HEAD_HEIGHT}px`;
   }
 
+  /**
+   * Printing (File > Print of the exported page, or the webview's print):
+   * every row, not only the viewport's, and weeks sized for a landscape page.
+   */
+  setPrinting(on: boolean): void {
+    if (this.printing === on) return;
+    this.printing = on;
+    if (this.vm) this.update(this.vm, this.overOnly.checked);
+  }
+
   private onScroll(): void {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => { this.frame = 0; this.renderWindow(); });
@@ -133,8 +151,8 @@ export class ResourcesView {
     if (!res) return;
     const view = this.scroller.clientHeight || 600;
     const top = Math.max(0, this.scroller.scrollTop - HEAD_HEIGHT);
-    const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(this.rows.length, Math.ceil((top + view) / ROW_HEIGHT) + OVERSCAN);
+    const first = this.printing ? 0 : Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+    const last = this.printing ? this.rows.length : Math.min(this.rows.length, Math.ceil((top + view) / ROW_HEIGHT) + OVERSCAN);
     if (first === this.drawn[0] && last === this.drawn[1]) return;
     this.drawn = [first, last];
     clear(this.rowsEl);

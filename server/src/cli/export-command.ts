@@ -46,11 +46,14 @@ function readAssets(): StandaloneAssets | string {
   };
 }
 
+/** The Status tab's word for its P80s on a page exported with `--no-forecast`. */
+const SKIPPED_P80_NOTE = 'No P80: the forecast was skipped (this page was exported with `--no-forecast`).';
+
 /** The formats `--baseline` draws into: the Gantt's shadow bars, and the page's Status tab. */
 export const BASELINE_EXPORT_FORMATS: readonly ExportFormat[] = ['html', 'svg'];
 
 export async function runExport(
-  opts: { file: string; format: ExportFormat; out?: string; cwd: string; baseline?: string } & AnalysisFlags,
+  opts: { file: string; format: ExportFormat; out?: string; cwd: string; baseline?: string; noForecast?: boolean } & AnalysisFlags,
 ): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   const one = analyzeOneProgram(opts.file, opts.cwd, analyzeOptionsOf(opts), 'exporting');
   if (!one.ok) return one.result;
@@ -74,12 +77,12 @@ export async function runExport(
       if (typeof assets === 'string') return { exitCode: 2, stdout: '', stderr: `program-as-code: ${assets}\n` };
       // The Status tab's report (budget, KPIs, RACI, changes…), as `report` would give it, with P80 when there are estimates.
       // One Monte Carlo run feeds both the Forecast tab and the Status tab's P80s.
-      const forecast = exportedForecastRun(analysis);
+      const forecast = exportedForecastRun(analysis, opts.noForecast);
       const status = statusViewFor(analysis, {
         ...(forecast.result && { forecast: forecast.result }),
         ...(baseline && { baseline }),
         baselineNote: 'No baseline: this page was exported without one (export it with `--baseline REV` to compare with a git revision).',
-        forecastNote: NO_P80_NOTE,
+        forecastNote: opts.noForecast ? SKIPPED_P80_NOTE : NO_P80_NOTE,
       });
       text = standaloneHtml(vm, assets, { forecast: forecast.view, status });
       break;

@@ -21,7 +21,7 @@ const HELP = `program-as-code ${VERSION}: technical programs as code.
 Usage:
   program-as-code validate [paths…] [--format text|json|sarif] [--max-warnings N]
   program-as-code schedule FILE [--format table|json|csv|load-csv] [--level [--compare]]
-  program-as-code export FILE --format html|svg|csv|markdown|mermaid [--baseline REV] [--out PATH]
+  program-as-code export FILE --format html|svg|csv|markdown|mermaid [--baseline REV] [--out PATH] [--no-forecast]
   program-as-code forecast FILE [--iterations N] [--seed S] [--workers N] [--format table|json]
   program-as-code diff REV [FILE] [--format text|markdown|json]
   program-as-code changes FILE [--format text|json]
@@ -62,7 +62,9 @@ schedule
                    and "heldBy" ([{"resource", "task"}])
   --format csv     the same columns plus the name, for spreadsheets
   --format load-csv  per person and pool and week: demand, available, peak
-                   per day, over-allocated or not, and the tasks behind it
+                   per day, over-allocated or not, the state as the Resources
+                   tab shows it (idle, within, clash: two tasks on a day in a
+                   week that fits, over), the clash days, and the tasks
   --compare        with --level: what levelling would change (the finish,
                    milestones, delayed tasks) instead of the schedule
 
@@ -70,7 +72,11 @@ export
   The preview's views of the program FILE belongs to, without an editor.
   Written to PATH with --out, else to standard output.
   --format html      one self-contained page (Gantt, dependency graph, risks,
-                     milestones) that works offline in any browser
+                     milestones, resources, forecast, status) that works offline
+                     in any browser
+  --no-forecast      with html: skip the Monte Carlo forecast (the page's
+                     Forecast tab then says it was skipped, and milestones
+                     have no P80); quicker for big programs
   --format svg       the Gantt chart
   --format csv       the risk register
   --format markdown  a mermaid gantt and flowchart plus the risk table
@@ -157,6 +163,7 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
         seed: { type: 'string' },
         baseline: { type: 'string' },
         'max-slip': { type: 'string' },
+        'no-forecast': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -175,6 +182,7 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
   }
   const flags = { ...(statusDate !== undefined && { statusDate }), ...(parsed.values.level && { level: true }) };
   if (parsed.values.compare && (command !== 'schedule' || !parsed.values.level)) return usage(io, '--compare goes with schedule --level');
+  if (parsed.values['no-forecast'] && command !== 'export') return usage(io, '--no-forecast goes with export --format html');
   switch (command) {
     case 'validate': {
       const format = parsed.values.format ?? 'text';
@@ -211,10 +219,12 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
       if (format === undefined || !isExportFormat(format)) return usage(io, 'export needs --format html, svg, csv, markdown or mermaid');
       const [file, ...extra] = parsed.positionals;
       if (file === undefined || extra.length > 0) return usage(io, 'export takes exactly one program file');
+      const noForecast = parsed.values['no-forecast'] === true;
+      if (noForecast && format !== 'html') return usage(io, '--no-forecast goes with export --format html (the only export with a forecast)');
       const baseline = parsed.values.baseline;
       if (baseline !== undefined && !BASELINE_EXPORT_FORMATS.includes(format)) return usage(io, '--baseline goes with export --format html or svg');
       // --out is written by runExport itself (an export with warnings is still written).
-      return finish(io, runExport({ ...flags, file, format, cwd: io.cwd, ...(parsed.values.out !== undefined && { out: parsed.values.out }), ...(baseline !== undefined && { baseline }) }));
+      return finish(io, runExport({ ...flags, file, format, cwd: io.cwd, noForecast, ...(parsed.values.out !== undefined && { out: parsed.values.out }), ...(baseline !== undefined && { baseline }) }));
     }
     case 'forecast': {
       const format = parsed.values.format ?? 'table';

@@ -4,7 +4,8 @@ import { formatDate } from '../program/dates.js';
 import { compareLevelling, comparisonLines } from '../program/level-compare.js';
 import { milestoneStateOf } from '../program/milestone-state.js';
 import type { ProgramModel } from '../program/model.js';
-import { resourceLoad } from '../program/resource-load.js';
+import { loadState, resourceLoad } from '../program/resource-load.js';
+import type { LoadState } from '../program/resource-load.js';
 import type { Hold, Schedule } from '../program/schedule.js';
 import { csvCell } from '../view/csv.js';
 import { analyzeOptionsOf } from './programs.js';
@@ -82,15 +83,23 @@ function toCsv(model: ProgramModel, items: ScheduleRow[]): string {
   return `${[header.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
-/** Per person and pool and ISO week: demand against availability (the load view as CSV). */
+/** The load CSV's `state`: the Resources tab's four states (resource-load.ts loadState). */
+const LOAD_STATE_WORDS: Record<LoadState, string> = { idle: 'idle', ok: 'within', day: 'clash', over: 'over' };
+
+/**
+ * Per person and pool and ISO week: demand against availability (the load
+ * view as CSV). `over` and `state` read the week as the Resources tab and the
+ * over-allocation warning do: a person on two tasks on one day of a week that
+ * fits is a `clash` (not over-allocated); `clash_days` counts such days.
+ */
 export function loadCsv(model: ProgramModel, schedule: Schedule): string {
   const load = resourceLoad(model, schedule);
-  const header = ['resource', 'kind', 'name', 'week', 'demand', 'available', 'peak_per_day', 'capacity_per_day', 'over', 'tasks'];
+  const header = ['resource', 'kind', 'name', 'week', 'demand', 'available', 'peak_per_day', 'capacity_per_day', 'over', 'state', 'clash_days', 'tasks'];
   const rows: string[] = [];
   for (const r of load.rows) {
     for (const w of r.weeks) {
-      const over = w.demand > w.available || w.peak > (r.kind === 'person' ? 1 : r.capacity);
-      rows.push([r.id, r.kind, r.name ?? '', formatDate(w.week), w.demand, w.available, w.peak, r.capacity, over, w.tasks.join(' ')].map(csvCell).join(','));
+      const state = loadState(r, w);
+      rows.push([r.id, r.kind, r.name ?? '', formatDate(w.week), w.demand, w.available, w.peak, r.capacity, state === 'over', LOAD_STATE_WORDS[state], w.clashDays, w.tasks.join(' ')].map(csvCell).join(','));
     }
   }
   return `${[header.join(','), ...rows].join('\r\n')}\r\n`;

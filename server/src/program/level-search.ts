@@ -6,12 +6,16 @@
 // 2. forward-backward improvement (justification) of each: schedule the
 //    mirrored network with the latest-ending activities first, then forward
 //    again with the earliest-starting ones of that first; repeated while it helps;
-// 3. a small genetic search over the keys (uniform crossover of two good
-//    schedules' start times, mutation), each child justified again.
+// 3. a small genetic search over activity lists (two-point crossover of two
+//    good schedules' start orders; mutation: neighbour swaps and one random
+//    shift of an activity, which keeps the population from settling on one
+//    schedule), each child justified again.
 // The number of passes is a budget of decodes that depends only on the size,
 // and the random numbers come from a fixed seed, so the same file always gives
 // the same schedule (no time limit, which would depend on the machine).
 // Candidates compare by the latest end, then the sum of task ends (no needless delay).
+// It stops early at a lower bound: the critical path, or the work a resource
+// must carry at its units.
 import { createDecoder, FF, FS, GROUP, indexProblem, MILESTONE, SKIP, SS, TASK } from './level-sgs.js';
 import type { SgsProblem, SgsResult } from './level-sgs.js';
 
@@ -33,12 +37,39 @@ export interface SearchResult {
 }
 
 /**
- * Decodes for a problem of `tasks` tasks: 1,000 up to 120 tasks (PSPLIB's
- * sizes: 50 ms at 30 jobs, 300 ms at 120), then fewer as a decode costs more,
- * down to a handful for 10,000 tasks.
+ * Decodes for a problem of `tasks` tasks: 2,000 up to 120 tasks (PSPLIB's
+ * sizes: at most 50 ms at 30 jobs, 300 ms at 120), then fewer as a decode
+ * costs more (a decode is linear in the size): as 1/tasks² down to the
+ * 120,000 / tasks of a fixed time per search at 240 tasks, and a handful for
+ * 10,000 tasks (the language server levels on every edit).
  */
 export function defaultBudget(tasks: number): number {
-  return Math.max(4, Math.min(1000, Math.floor(120_000 / Math.max(1, tasks))));
+  const n = Math.max(1, tasks);
+  return Math.max(4, Math.min(2000, Math.max(Math.floor(120_000 / n), Math.floor(28_800_000 / (n * n)))));
+}
+
+/**
+ * The last index any schedule can end on, by resources alone: the tasks start
+ * no earlier than the earliest release, and each resource carries all of its
+ * tasks' work (duration × units) at no more than its units a day.
+ */
+export function resourceBound(p: SgsProblem): number {
+  const work = new Float64Array(p.capacity.length);
+  let first = Infinity;
+  for (let v = 0; v < p.n; v++) {
+    if (p.kind[v] !== TASK) continue;
+    first = Math.min(first, p.release[v] as number);
+    for (let k = p.demStart[v] as number; k < (p.demStart[v + 1] as number); k++) {
+      const r = p.demRes[k] as number;
+      work[r] = (work[r] as number) + (p.dur[v] as number) * (p.demUnits[k] as number);
+    }
+  }
+  let bound = -Infinity;
+  for (let r = 0; r < work.length; r++) {
+    const cap = p.capacity[r] as number;
+    if (cap > 0 && (work[r] as number) > 0) bound = Math.max(bound, first + Math.ceil((work[r] as number) / cap) - 1);
+  }
+  return bound;
 }
 
 function score(p: SgsProblem, r: SgsResult): number {
@@ -51,7 +82,7 @@ export function searchSchedule(p: SgsProblem, options: SearchOptions): SearchRes
   let tasks = 0;
   for (let v = 0; v < p.n; v++) if (p.kind[v] === TASK) tasks++;
   const budget = options.budget ?? defaultBudget(tasks);
-  const lb = options.lowerBound ?? -Infinity;
+  const lb = Math.max(options.lowerBound ?? -Infinity, resourceBound(p));
   const forward = createDecoder(p, indexProblem(p));
   const mirror = mirrorProblem(p);
   const backward = mirror ? createDecoder(mirror, indexProblem(mirror)) : undefined;
@@ -142,10 +173,17 @@ export function searchSchedule(p: SgsProblem, options: SearchOptions): SearchRes
     for (let i = 0; i < q1; i++) { const v = mother[i] as number; child[k++] = v; taken[v] = 1; }
     for (let i = 0; i < n && k < q2; i++) { const v = father[i] as number; if (!taken[v]) { child[k++] = v; taken[v] = 1; } }
     for (let i = 0; i < n; i++) { const v = mother[i] as number; if (!taken[v]) { child[k++] = v; taken[v] = 1; } }
-    // Mutation: swap neighbours now and then (the decoder keeps precedence).
+    // Mutation: swap neighbours now and then, and move one activity to a
+    // random place (the decoder keeps precedence: a move past a predecessor
+    // or successor only changes the order among what is ready).
     for (let i = 0; i + 1 < n; i++) {
-      if (rand() < 0.05) { const t = child[i] as number; child[i] = child[i + 1] as number; child[i + 1] = t; }
+      if (rand() < 0.3) { const t = child[i] as number; child[i] = child[i + 1] as number; child[i + 1] = t; }
     }
+    const from = Math.floor(rand() * n);
+    const to = Math.floor(rand() * n);
+    const moved = child[from] as number;
+    if (from < to) child.copyWithin(from, from + 1, to + 1); else child.copyWithin(to + 1, to, from);
+    child[to] = moved;
     consider(justify(run(keysOf(child))));
   }
   return { best: best as SgsResult, keys: keysOfResult.get(best as SgsResult) as Float64Array, decodes };

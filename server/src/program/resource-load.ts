@@ -23,6 +23,11 @@ export interface LoadWeek {
   readonly available: number;
   /** The most used on a single day: tasks for a person, units for a pool. */
   readonly peak: number;
+  /**
+   * Days of the week with a clash: a person on more than one task, or a pool
+   * asked for more units than it has (what `peak` flags, counted per day).
+   */
+  readonly clashDays: number;
   /** Ids of the tasks behind the demand, in file order. */
   readonly tasks: readonly string[];
   /** A person's working days on leave that week (0 for a pool). */
@@ -121,9 +126,17 @@ export function resourceLoad(model: ProgramModel, schedule: Schedule): ResourceL
       id, kind, ...(name !== undefined && { name }), capacity,
       weeks: weeks.map((wk, w) => {
         let peak = 0;
-        if (a) for (let d = w * 7; d < w * 7 + 7; d++) peak = Math.max(peak, a.perDay[d] as number);
+        let clashDays = 0;
+        const limit = kind === 'person' ? 1 : capacity;
+        if (a) {
+          for (let d = w * 7; d < w * 7 + 7; d++) {
+            const used = a.perDay[d] as number;
+            if (used > peak) peak = used;
+            if (used > limit) clashDays++;
+          }
+        }
         const away = leave(wk);
-        return { week: wk, demand: round(a?.demand[w] ?? 0), available: round(((working[w] as number) - away) * capacity), peak, tasks: a?.tasks[w] ?? [], leave: away };
+        return { week: wk, demand: round(a?.demand[w] ?? 0), available: round(((working[w] as number) - away) * capacity), peak, clashDays, tasks: a?.tasks[w] ?? [], leave: away };
       }),
     });
   };

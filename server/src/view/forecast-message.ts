@@ -22,7 +22,7 @@ function isDriver(v: unknown): v is ForecastDriver {
 
 export function isForecastView(v: unknown): v is ForecastView {
   if (!isObject(v)) return false;
-  if (v.status === 'no-uncertainty' || v.status === 'error') return typeof v.message === 'string';
+  if (v.status === 'no-uncertainty' || v.status === 'error' || v.status === 'skipped') return typeof v.message === 'string';
   if (v.status !== 'ready') return false;
   return typeof v.iterations === 'number' && typeof v.requestedIterations === 'number' && typeof v.seed === 'number'
     && (v.distribution === 'pert' || v.distribution === 'triangular') && (v.meanDays === null || typeof v.meanDays === 'number')

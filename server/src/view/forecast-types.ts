@@ -58,9 +58,12 @@ export interface ForecastReady {
   readonly risks: readonly ForecastDriver[];
 }
 
-/** Nothing to forecast (no estimate, no schedule risk) or the forecast could not run: one sentence to show. */
+/**
+ * Nothing to forecast (no estimate, no schedule risk), the forecast could not
+ * run, or it was skipped (a page exported with `--no-forecast`): one sentence to show.
+ */
 export interface ForecastUnavailable {
-  readonly status: 'no-uncertainty' | 'error';
+  readonly status: 'no-uncertainty' | 'error' | 'skipped';
   readonly message: string;
 }
 

@@ -20,6 +20,14 @@ export function noUncertaintyView(): ForecastUnavailable {
   return { status: 'no-uncertainty', message: NO_UNCERTAINTY };
 }
 
+/** What the exported page's Forecast tab says when it was exported with `--no-forecast`. */
+export function skippedForecastView(): ForecastUnavailable {
+  return {
+    status: 'skipped',
+    message: 'The forecast was skipped: this page was exported with `--no-forecast`. Export it again without that flag for the P10–P90 dates, the curves, what drives the finish and each milestone’s P80, or run `program-as-code forecast`.',
+  };
+}
+
 export function forecastErrorView(message: string): ForecastUnavailable {
   return { status: 'error', message };
 }

@@ -3,7 +3,7 @@
 import type { Box, Scale } from './gantt-layout.js';
 import { arrowPath } from './gantt-layout.js';
 import { escapeXml as x } from './xml.js';
-import { delayMarker, delayWords, holdLinks, pauseBoxes, pauseWords } from './gantt-marks.js';
+import { delayHoverWords, delayMarker, delayWords, holdLinks, pauseBoxes, pauseWords } from './gantt-marks.js';
 import type { TaskMarks } from './gantt-marks.js';
 
 export const MARKS_STYLE = '.pause-bg{fill:#ffffff}.pause-hatch{stroke:#8250df;stroke-width:1.6}'
@@ -14,8 +14,12 @@ export const MARKS_DEFS = '<pattern id="pause" patternUnits="userSpaceOnUse" wid
   + '<rect class="pause-bg" width="5" height="5"/><line class="pause-hatch" x1="1" y1="0" x2="1" y2="5"/></pattern>'
   + '<marker id="ah" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="arrow-head hold" d="M0,0L8,4L0,8Z"/></marker>';
 
-/** A task's pauses (hatched, each with its reason) and its delay bracket. */
-export function marksSvg(marks: TaskMarks | undefined, box: Box, scale: Scale): string {
+/**
+ * A task's pauses (hatched, each with its reason) and its delay bracket, whose
+ * title names the delayed task and its holders as the preview's hover does
+ * (`nameOf`: "Build (a)"; without it, the plain words).
+ */
+export function marksSvg(marks: TaskMarks | undefined, box: Box, scale: Scale, nameOf?: (id: string) => string): string {
   if (!marks) return '';
   let out = '';
   for (const p of pauseBoxes(marks, scale, box)) {
@@ -23,7 +27,9 @@ export function marksSvg(marks: TaskMarks | undefined, box: Box, scale: Scale): 
   }
   if (marks.delay) {
     const m = delayMarker(box, scale, marks.delay.days);
-    out += `<g class="delay-marker"><title>${x(delayWords(marks.delay))}</title><path class="delay-bracket" d="${m.path}"/>`
+    // The page's hover ends with where a click goes; a static SVG has no click.
+    const title = nameOf ? delayHoverWords(marks.delay, nameOf).filter((l) => !l.startsWith('Click')).join('. ') : delayWords(marks.delay);
+    out += `<g class="delay-marker"><title>${x(title)}</title><path class="delay-bracket" d="${m.path}"/>`
       + `<text class="delay-label" x="${m.labelX}" y="${m.labelY}" text-anchor="end">${x(m.label)}</text></g>`;
   }
   return out;

@@ -69,6 +69,21 @@ export function delayWords(d: ViewDelay): string {
   return `Delayed ${plural(d.days, 'working day')} by levelling${holds ? `: ${holds}` : ''}${d.moreHolds > 0 ? ` and ${d.moreHolds} more` : ''}`;
 }
 
+/**
+ * What hovering a delay bracket says, about the delayed task (the bracket
+ * belongs to it; a click on it goes to the holder): "Build (b) delayed 2
+ * working days, held by Design (a)", then each resource and who held it.
+ */
+export function delayHoverWords(d: ViewDelay, nameOf: (id: string) => string): string[] {
+  const holders = [...new Set(d.heldBy.map((h) => h.task))].map(nameOf);
+  const more = d.moreHolds > 0 ? ` and ${d.moreHolds} more` : '';
+  return [
+    `${nameOf(d.task)} delayed ${plural(d.days, 'working day')}${holders.length ? `, held by ${holders.join(', ')}${more}` : ''}`,
+    ...d.heldBy.map((h) => `Levelling: ${h.resource} held by ${nameOf(h.task)}`),
+    ...(holders.length ? [`Click to go to ${holders[0] as string}`] : []),
+  ];
+}
+
 /** The delay marker: a bracket before the bar's start, `days` working days wide at most, and its label. */
 export function delayMarker(box: Box, scale: Scale, days: number): { path: string; labelX: number; labelY: number; label: string } {
   // Working days are not calendar days: the bracket shows the size roughly (7/5), never past the row's left edge.

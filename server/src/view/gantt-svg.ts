@@ -137,9 +137,16 @@ export function ganttSvg(vm: ViewModel, options: GanttSvgOptions = {}): string {
   }
   const marks = taskMarks(vm.resources);
   out.push(holdsSvg(marks, (id) => index.get(id), boxes));
+  // Names for the delay brackets' titles, indexed only when a task was delayed.
+  let names: Map<string, string | null> | undefined;
+  const nameOf = (id: string): string => {
+    names ??= new Map(vm.tasks.map((t) => [t.id, t.name]));
+    const name = names.get(id);
+    return name && name !== id ? `${name} (${id})` : id;
+  };
   rows.forEach((row, i) => {
     const box = boxes[i];
-    if (box) out.push(barSvg(row, box, scale.x) + (row.kind === 'task' && row.task.status !== 'cancelled' ? marksSvg(marks.get(row.id), box, scale) : ''));
+    if (box) out.push(barSvg(row, box, scale.x) + (row.kind === 'task' && row.task.status !== 'cancelled' ? marksSvg(marks.get(row.id), box, scale, nameOf) : ''));
   });
   out.push('</g>');
 

@@ -155,3 +155,36 @@ test('levelling, zero-width estimates, 120 random programs (pools, priorities, l
   }
   assert.ok(levelledPrograms > 30, `${levelledPrograms} programs had a levelling delay`);
 });
+
+// A risk under levelling (issue 15): its delay reaches everything after it in every iteration.
+// bob does z first (priority 900, 01-05..01-09), then a (01-12..01-16): a is held by z for 5
+// days. m follows a (01-16); b (cy) follows m, 01-19..01-21; c (cy) follows b, 01-22..01-23;
+// e follows c (01-23), the finish. A risk with chance 1 and a fixed 3d impact moves m by 3
+// working days (to 01-21), whether it lengthens a (a 01-12..01-21) or sits on m itself; b then
+// runs 01-22..01-26, c 01-27..01-28, and e and the finish move by exactly 3 too (01-28). The
+// milestone case used to lose the delay: a's levelling delay (5) covered it, b kept 01-19.
+const riskUnderLevelling = (risk: string) => program([`program: { id: p, name: P, start: ${START} }`, 'scheduling: { levelling: true }', 'people:', '  - { id: bob, name: Bob }', '  - { id: cy, name: Cy }'], [
+  '{ id: z, name: Z, duration: 5d, assignees: [bob], priority: 900 }',
+  '{ id: a, name: A, duration: 5d, assignees: [bob] }',
+  '{ id: b, name: B, duration: 3d, depends_on: [m], assignees: [cy] }',
+  '{ id: c, name: C, duration: 2d, depends_on: [b], assignees: [cy] }',
+], ['milestones:', '  - { id: m, name: M, depends_on: [a], date: 2026-01-16 }', '  - { id: e, name: E, depends_on: [c], date: 2026-01-23 }',
+  'risks:', `  - { id: R, title: R, probability: 3, impact: 3, ${risk} }`]);
+
+test('levelling, a risk with chance 1 on a task before a milestone, or on the milestone: the milestone and all after it move by exactly the impact', () => {
+  for (const affects of ['a', 'm']) {
+    const model = riskUnderLevelling(`affects: [${affects}], schedule_impact: 3d, chance: 1`);
+    const s = scheduleProgram(model);
+    assert.deepEqual(['z', 'a', 'b', 'c'].map((id) => [id, formatDate(s.items.get(id)?.start as number), formatDate(s.items.get(id)?.end as number)]), [
+      ['z', '2026-01-05', '2026-01-09'], ['a', '2026-01-12', '2026-01-16'], ['b', '2026-01-19', '2026-01-21'], ['c', '2026-01-22', '2026-01-23'],
+    ], 'the deterministic plan ignores risks');
+    assert.deepEqual(show(runForecast(model, { iterations: 200, seed: 2 })), {
+      finish: ['2026-01-28', '2026-01-28', '2026-01-28', '2026-01-28'],
+      milestones: [['m', '2026-01-21', '2026-01-21', '2026-01-21', '2026-01-21', 0], ['e', '2026-01-28', '2026-01-28', '2026-01-28', '2026-01-28', 0]],
+    }, `risk on ${affects}`);
+  }
+});
+
+test('levelling, the same risk with chance 0: every percentile is the levelled plan', () => {
+  for (const affects of ['a', 'm']) assertIsThePlan(riskUnderLevelling(`affects: [${affects}], schedule_impact: 3d, chance: 0`), '2026-01-23', [['m', '2026-01-16', 1], ['e', '2026-01-23', 1]]);
+});

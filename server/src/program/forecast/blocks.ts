@@ -188,7 +188,7 @@ function runIteration(plan: BlockPlan, s: IterationState, rng: Xoshiro128, tally
   let finish = forwardPass(net, dur, delay, b);
   let holds;
   if (leveller) {
-    holds = leveller.level(b, s.forced);
+    holds = leveller.level(b, s.forced, delay);
     finish = forwardPass(net, dur, delay, b, s.forced);
   }
   backwardPass(net, dur, finish, b, holds);

@@ -7,7 +7,9 @@
 // every estimate at its plan an iteration is exactly the levelled schedule
 // (a test checks it). The search itself (level-search.ts, hundreds of
 // decodes) is not repeated per iteration: it would multiply the forecast's
-// cost by its budget for an order that rarely changes.
+// cost by its budget for an order that rarely changes. A risk's delay on a
+// milestone goes into the decode too (SgsProblem.delay): the tasks after the
+// milestone are placed after its delayed date, not only after what it follows.
 //
 // As in the core (schedule.ts): the levelled starts and ends replace the
 // computed ones in a second forward pass, and each hold (a task that kept a
@@ -17,13 +19,16 @@ import { forEachHolder, ownDelay, resourceUsers } from '../level-program.js';
 import type { Levelled } from '../level-program.js';
 import { createDecoder, FIXED, TASK } from '../level-sgs.js';
 import type { SgsProblem } from '../level-sgs.js';
-import { KIND_TASK, KIND_WORKSTREAM } from './network.js';
+import { KIND_MILESTONE, KIND_TASK, KIND_WORKSTREAM } from './network.js';
 import type { IterationNetwork as Network } from './network.js';
 import type { Forced, HoldLinks, PassBuffers } from './passes.js';
 
 export interface IterationLeveller {
-  /** Levels the early dates in `b` (a forward pass's): fills `forced`, and returns the holds as links for the backward pass. */
-  level(b: PassBuffers, forced: Forced): HoldLinks | undefined;
+  /**
+   * Levels the early dates in `b` (a forward pass's, with milestone delays
+   * `delay`): fills `forced`, and returns the holds as links for the backward pass.
+   */
+  level(b: PassBuffers, forced: Forced, delay: Int32Array): HoldLinks | undefined;
 }
 
 export function createIterationLeveller(net: Network, levelled: Pick<Levelled, 'problem' | 'keys'>): IterationLeveller {
@@ -32,7 +37,10 @@ export function createIterationLeveller(net: Network, levelled: Pick<Levelled, '
   const p: SgsProblem = {
     ...base, dur: Int32Array.from(base.dur), release: Int32Array.from(base.release),
     fixedStart: Int32Array.from(base.fixedStart), fixedEnd: Int32Array.from(base.fixedEnd),
+    // A risk's delay on a milestone: the decoder places the milestone, and so what follows it, that much later.
+    delay: new Int32Array(base.n),
   };
+  const msDelay = p.delay as Int32Array;
   const decoder = createDecoder(p);
   const keys = levelled.keys;
   const users = resourceUsers(p, p.capacity.length);
@@ -67,10 +75,11 @@ export function createIterationLeveller(net: Network, levelled: Pick<Levelled, '
   const holderOf: number[] = [];
 
   return {
-    level(b, forced) {
+    level(b, forced, delay) {
       const { es, ef, len } = b;
       for (let i = 0; i < n; i++) {
         forced.start[i] = NaN;
+        if (net.kind[i] === KIND_MILESTONE) { msDelay[net.node[i] as number] = delay[i] as number; continue; }
         if (net.kind[i] !== KIND_TASK) continue;
         const v = net.node[i] as number;
         const k = p.kind[v];
