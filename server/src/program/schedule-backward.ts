@@ -15,6 +15,11 @@ import { DEP_FS, DEP_SS } from './dependency-codes.js';
 import type { Components, ScheduleGraph } from './schedule-graph.js';
 import type { Day } from './types.js';
 
+// Local copies for the per-edge loops: an imported binding is a property read
+// on every use where the code runs unbundled (tsx, the tests, the bench).
+const FS: number = DEP_FS;
+const SS: number = DEP_SS;
+
 export interface LateDates {
   readonly ls: Float64Array;
   readonly lf: Float64Array;
@@ -82,8 +87,8 @@ export function backwardPass(
       const p = g.edgeFrom[k] as number;
       const type = g.edgeType[k];
       const lag = g.edgeLag[k] as number;
-      if (type === DEP_FS || g.kinds[p] === 'milestone') bound(endBound, p, cal.prev(lateStart, 1 + lag));
-      else if (type === DEP_SS) bound(startBound, p, cal.prev(lateStart, lag));
+      if (type === FS || g.kinds[p] === 'milestone') bound(endBound, p, cal.prev(lateStart, 1 + lag));
+      else if (type === SS) bound(startBound, p, cal.prev(lateStart, lag));
       // FF holds back the planned end (the forward pass places a cancelled task as if it took
       // its duration, then gives it none), so a cancelled task's empty end does not count.
       else bound(endBound, p, cal.prev(days >= 1 ? lateEnd : cal.next(lateStart, Math.max(1, dur[v] as number) - 1), lag));

@@ -9,6 +9,12 @@ import { typeName } from './schedule-graph.js';
 import type { Components, ScheduleGraph } from './schedule-graph.js';
 import type { Day, DependencyType, Person, Task } from './types.js';
 
+// Local copies for the per-edge loops: an imported binding is a property read
+// on every use where the code runs unbundled (tsx, the tests, the bench).
+const SS: number = DEP_SS;
+const FF: number = DEP_FF;
+const nameOfType = typeName;
+
 export type Driver =
   | { readonly kind: 'dependency'; readonly from: string; readonly type: DependencyType; readonly lagDays: number }
   | { readonly kind: 'program-start' }
@@ -149,7 +155,7 @@ function placer(
   const start0 = cal.first(anchor);
 
   const depDriver = (k: number): Driver =>
-    ({ kind: 'dependency', from: g.ids[g.edgeFrom[k] as number] as string, type: typeName(g.edgeType[k] as number), lagDays: g.edgeLag[k] as number });
+    ({ kind: 'dependency', from: g.ids[g.edgeFrom[k] as number] as string, type: nameOfType(g.edgeType[k] as number), lagDays: g.edgeLag[k] as number });
 
   return (v: number): void => {
     es[v] = NaN; ef[v] = NaN; len[v] = 0; dur[v] = 0; driver[v] = NONE; target[v] = null;
@@ -224,9 +230,9 @@ function placer(
         const type = g.edgeType[k];
         const lag = g.edgeLag[k] as number;
         let at: number;
-        if (type === DEP_SS) at = cal.next(es[p] as number, lag);
+        if (type === SS) at = cal.next(es[p] as number, lag);
         // FF on the program calendar: counting d days of a (sparser) own calendar from there ends no earlier.
-        else if (type === DEP_FF) at = cal.prev(cal.first(cal.next(ef[p] as number, lag)), d - 1);
+        else if (type === FF) at = cal.prev(cal.first(cal.next(ef[p] as number, lag)), d - 1);
         else at = cal.next(ef[p] as number, 1 + lag);
         // The driver object is made once, after the loop: only the winning edge needs one.
         if (at > start || (at === start && rank < 2)) { start = at; whyEdge = k; rank = 2; }

@@ -14,6 +14,12 @@ import { DEP_FF, DEP_FS, dependencyCode } from './dependency-codes.js';
 import type { ProgramModel } from './model.js';
 import type { Dependency, DependencyType, Entity, Milestone, Task, Workstream } from './types.js';
 
+// Local copies for the per-edge loops: an imported binding is a property read
+// on every use where the code runs unbundled (tsx, the tests, the bench).
+const FS: number = DEP_FS;
+const FF: number = DEP_FF;
+const codeOf = dependencyCode;
+
 export type NodeKind = 'task' | 'milestone' | 'workstream';
 
 /** One edge as an object, for cold paths (cycle messages): see `edgeAt`. */
@@ -210,7 +216,7 @@ export function buildGraph(model: ProgramModel, cal: WorkCalendar): ScheduleGrap
         inWorkstream[t] = 1;
         list.push(t);
         near = t + 1;
-        edges.push(t, v, DEP_FF, 0, -1);
+        edges.push(t, v, FF, 0, -1);
       }
       members[v] = list;
       continue;
@@ -235,7 +241,7 @@ export function pushDependencyEdges(
     const p = index.get(dep.targetId);
     // Unknown ids, other kinds and self-dependencies are the loader's to report.
     if (p === undefined || p === v) continue;
-    const type = toMilestone || kinds[p] === 'milestone' ? DEP_FS : dependencyCode(dep.type);
+    const type = toMilestone || kinds[p] === 'milestone' ? FS : codeOf(dep.type);
     const lag = dep.lag ? cal.wholeDays(dep.lag, 0).days : 0;
     out.push(p, v, type, lag, at);
     count++;
@@ -277,7 +283,7 @@ export function withLinks(g: ScheduleGraph, links: readonly (readonly [number, n
     for (let k = g.predStart[v] as number; k < (g.predStart[v + 1] as number); k++) {
       edges.push(g.edgeFrom[k] as number, v, g.edgeType[k] as number, g.edgeLag[k] as number, g.edgeDepAt[k] as number);
     }
-    for (const from of extra[v] ?? []) edges.push(from, v, DEP_FS, 0, -1);
+    for (const from of extra[v] ?? []) edges.push(from, v, FS, 0, -1);
   }
   predStart[g.size] = edges.edgeCount;
   const arrays = edges.done();

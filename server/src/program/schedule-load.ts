@@ -21,7 +21,6 @@
 import { overAllocationReports } from './allocation-report.js';
 import type { LoadTask, LoadWeek } from './allocation-report.js';
 import type { WorkCalendar } from './calendar.js';
-import { weekday } from './dates.js';
 import type { ProgramModel } from './model.js';
 import type { EarlyDates } from './schedule-forward.js';
 import type { Components, ScheduleGraph } from './schedule-graph.js';
@@ -200,8 +199,9 @@ export function overAllocation(
   return out;
 }
 
+/** The Monday of d's ISO week (the weekday arithmetic inline: this runs once per task and week). */
 function mondayOf(d: Day): Day {
-  return (d - ((weekday(d) + 6) % 7)) | 0;
+  return (d - ((((d + 4) % 7) + 7 + 6) % 7)) | 0;
 }
 
 /** Each task's assignee tokens (task id -> person id -> token), from the references the loader collected. */
