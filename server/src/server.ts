@@ -64,6 +64,7 @@ const publisher = new DiagnosticsPublisher(workspace, {
   send: (params) => void connection.sendDiagnostics(params),
   versionOf: (uri) => documents.get(uri)?.version,
   log: (message, error) => log(message, error),
+  checked: (uri) => forecastAfterCheck(uri),
 });
 
 // The Monte Carlo forecast runs in a worker thread (dist/forecast-worker.js, beside this bundle).
@@ -79,7 +80,12 @@ const forecastRequests: ForecastRequests = new ForecastRequests({
 });
 // The Status tab's report is built in a worker thread too (dist/status-worker.js).
 const statusReports = new StatusRunner(join(__dirname, 'status-worker.js'), (message) => log('status report', message));
-/** Forecasts start this long after the last edit (after the diagnostics' own analysis, so it is cached). */
+/**
+ * Forecasts start this long after the diagnostics of the last edit were published
+ * (their analysis is cached by then). Counted from the check, not the edit: on a
+ * big program the check itself takes about this long, and a forecast started the
+ * moment it ends would compete with the next keystroke's check for the CPU.
+ */
 const FORECAST_DELAY_MS = 750;
 let forecastTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -93,10 +99,16 @@ function workDoneProgress(): ProgressSink {
   };
 }
 
-/** After an edit: the running forecast is stale (cancelled at once); a new one starts when typing pauses. */
-function forecastAfterEdit(uri: string): void {
+/** After an edit: the running forecast is stale (cancelled at once); a new one starts after the check (forecastAfterCheck). */
+function forecastAfterEdit(): void {
   forecastRequests.edited();
   forecasts.cancel();
+  if (forecastTimer) clearTimeout(forecastTimer);
+  forecastTimer = undefined;
+}
+
+/** The diagnostics of an edit are out: a forecast starts when typing pauses. */
+function forecastAfterCheck(uri: string): void {
   if (forecastTimer) clearTimeout(forecastTimer);
   forecastTimer = setTimeout(guard('forecast', undefined, () => {
     forecastTimer = undefined;
@@ -150,7 +162,7 @@ documents.onDidChangeContent(notified('didChange', (e) => {
   if (!isProgramDocument(e.document.uri, e.document.languageId)) return;
   workspace.noteOpened(e.document.uri);
   publisher.schedule(e.document.uri);
-  forecastAfterEdit(e.document.uri);
+  forecastAfterEdit();
 }));
 
 documents.onDidClose(notified('didClose', (e) => {

@@ -54,6 +54,22 @@ export interface ResourceLoad {
 }
 
 const MAX_LISTED = 5;
+
+/**
+ * formatDate, remembered: at 100,000 tasks the reports name the same few
+ * thousand dates several hundred thousand times, and each new string is garbage
+ * to collect or memory to keep.
+ */
+const dateTexts = new Map<Day, string>();
+function dateText(day: Day): string {
+  let text = dateTexts.get(day);
+  if (text === undefined) {
+    if (dateTexts.size >= 50_000) dateTexts.clear();
+    text = formatDate(day);
+    dateTexts.set(day, text);
+  }
+  return text;
+}
 const MAX_RELATED = 20;
 
 /** One warning per run of consecutive over-allocated weeks. */
@@ -95,14 +111,14 @@ function periodReport(r: ResourceLoad, run: LoadWeek[], code: DiagnosticCode): D
   const overlapping = overlaps(tasks, first, periodEnd);
   if (overlapping.length > 1) reasons.push(`overlapping tasks (${listOf(overlapping.map((t) => `\`${t.id}\``))})`);
   if (leave > 0) reasons.push(`leave (${leave} working day${leave === 1 ? '' : 's'})`);
-  const when = run.length === 1 ? `the week of ${formatDate(first)}` : `the weeks of ${formatDate(first)} to ${formatDate(last)}`;
+  const when = run.length === 1 ? `the week of ${dateText(first)}` : `the weeks of ${dateText(first)} to ${dateText(last)}`;
   if (r.kind === 'pool') return poolReport(r, run, tasks, reasons, when, code);
   const partTime = r.capacity < 1 ? ` (part-time, capacity ${num(r.capacity)})` : '';
   const message = `\`${r.id}\` is over-allocated in ${when}${reasons.length > 0 ? ` because of ${reasons.join(' and ')}` : ''}: `
     + `${tasks.length} ${tasks.length === 1 ? 'task needs' : 'tasks need'} ${num(demand)} person-days, \`${r.id}\` can give ${num(available)}${partTime}.`;
 
   const related: RelatedInfo[] = tasks.slice(1, MAX_RELATED).map((t) => ({
-    ...t.at, message: `\`${t.id}\` (${formatDate(t.start)} → ${formatDate(t.end)}) also needs \`${r.id}\` in this period`,
+    ...t.at, message: `\`${t.id}\` (${dateText(t.start)} → ${dateText(t.end)}) also needs \`${r.id}\` in this period`,
   }));
   if (r.definition) {
     const facts = [`capacity ${num(r.capacity)}`, ...(leave > 0 ? [`on leave ${leave} working day${leave === 1 ? '' : 's'} in this period`] : [])];
@@ -119,9 +135,9 @@ function poolReport(r: ResourceLoad, run: LoadWeek[], tasks: LoadTask[], reasons
   for (const w of run) if ((w.peak ?? 0) > peak) { peak = w.peak ?? 0; day = w.peakDay; }
   const unit = (n: number): string => `${num(n)} unit${n === 1 ? '' : 's'}`;
   const message = `Pool \`${r.id}\` is over-allocated in ${when}${reasons.length > 0 ? ` because of ${reasons.join(' and ')}` : ''}: `
-    + `${tasks.length === 1 ? 'its task asks' : `${tasks.length} tasks ask`} for up to ${unit(peak)} on a day${day === undefined ? '' : ` (${formatDate(day)})`}, \`${r.id}\` has ${num(r.capacity)}.`;
+    + `${tasks.length === 1 ? 'its task asks' : `${tasks.length} tasks ask`} for up to ${unit(peak)} on a day${day === undefined ? '' : ` (${dateText(day)})`}, \`${r.id}\` has ${num(r.capacity)}.`;
   const related: RelatedInfo[] = tasks.slice(1, MAX_RELATED).map((t) => ({
-    ...t.at, message: `\`${t.id}\` (${formatDate(t.start)} → ${formatDate(t.end)}) also needs \`${r.id}\` in this period`,
+    ...t.at, message: `\`${t.id}\` (${dateText(t.start)} → ${dateText(t.end)}) also needs \`${r.id}\` in this period`,
   }));
   if (r.definition) related.push({ ...r.definition, message: `\`${r.id}\` is defined here: ${unit(r.capacity)}` });
   return diagnostic(code, head.at.uri, head.at.span, message, { related, data: { id: r.id } });

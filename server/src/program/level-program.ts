@@ -10,14 +10,13 @@
 // their resources), a need above a pool's units is clamped (reported as an
 // error elsewhere) so the rest is still scheduled.
 import type { WorkCalendar } from './calendar.js';
-import { dependencyCode } from './dependency-codes.js';
 import { defaultBudget } from './level-search.js';
 import { searchScheduleMemo } from './level-memo.js';
 import { FIXED, forEachDay, GROUP, MILESTONE, SKIP, TASK } from './level-sgs.js';
 import type { SgsProblem, SgsResult } from './level-sgs.js';
 import type { LateDates } from './schedule-backward.js';
 import type { EarlyDates } from './schedule-forward.js';
-import type { Components, Edge, ScheduleGraph } from './schedule-graph.js';
+import type { Components, ScheduleGraph } from './schedule-graph.js';
 import type { Day, Person, Pool, Task } from './types.js';
 
 export interface Hold {
@@ -121,16 +120,10 @@ export function levelProgram(input: LevelInput): Levelled {
   }
   demStart[n] = demRes.length;
 
-  const predFrom = new Int32Array(g.edges.length);
-  const predType = new Uint8Array(g.edges.length);
-  const predLag = new Int32Array(g.edges.length);
+  const predFrom = Int32Array.from(g.edgeFrom);
+  const predType = Uint8Array.from(g.edgeType);
+  const predLag = Int32Array.from(g.edgeLag);
   const predStart = Int32Array.from(g.predStart);
-  for (let k = 0; k < g.edges.length; k++) {
-    const e = g.edges[k] as Edge;
-    predFrom[k] = e.from;
-    predType[k] = dependencyCode(e.type);
-    predLag[k] = e.lag;
-  }
   const problem: SgsProblem = {
     n, kind, dur, release, fixedStart, fixedEnd, predStart, predFrom, predType, predLag,
     demStart, demRes: Int32Array.from(demRes), demUnits: Int32Array.from(demUnits), capacity: Int32Array.from(capacity),
@@ -145,9 +138,9 @@ export function levelProgram(input: LevelInput): Levelled {
     rules.push(Float64Array.from({ length: n }, (_, v) => -keyOf(late.ls[v], idx)));
   }
   const follows = new Float64Array(n);
-  for (let k = 0; k < g.edges.length; k++) {
-    const e = g.edges[k] as Edge;
-    follows[e.from] = (follows[e.from] as number) + (dur[e.to] as number);
+  for (let k = 0; k < g.edgeCount; k++) {
+    const from = g.edgeFrom[k] as number;
+    follows[from] = (follows[from] as number) + (dur[g.edgeTo[k] as number] as number);
   }
   rules.push(Float64Array.from({ length: n }, (_, v) => (follows[v] as number) + (dur[v] as number)));
   rules.push(Float64Array.from({ length: n }, (_, v) => -(release[v] as number)));

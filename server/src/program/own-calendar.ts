@@ -69,6 +69,8 @@ export function ownCalendars(spec: CalendarSpec, program: WorkCalendar, people: 
     pauses(t, start, end) {
       const who = onLeave(t);
       if (who.length === 0 || end < start) return [];
+      // Most tasks with someone on leave somewhere have none inside them: say so before allocating.
+      if (!who.some((p) => p.leave.some((r) => r.to >= start && r.from <= end))) return [];
       // Leave inside the task, merged across assignees; each merged run that
       // covers a program working day is one pause.
       const ranges: { from: Day; to: Day }[] = [];

@@ -11,8 +11,14 @@
 // milestone late dates do not (a milestone is an instant at the end of a date).
 import type { WorkCalendar } from './calendar.js';
 import type { EarlyDates } from './schedule-forward.js';
-import type { Components, Edge, ScheduleGraph } from './schedule-graph.js';
+import { DEP_FS, DEP_SS } from './dependency-codes.js';
+import type { Components, ScheduleGraph } from './schedule-graph.js';
 import type { Day } from './types.js';
+
+// Local copies for the per-edge loops: an imported binding is a property read
+// on every use where the code runs unbundled (tsx, the tests, the bench).
+const FS: number = DEP_FS;
+const SS: number = DEP_SS;
 
 export interface LateDates {
   readonly ls: Float64Array;
@@ -59,8 +65,7 @@ export function backwardPass(
       lf[v] = late;
       float[v] = cal.workdaysBetween((es[v] as number) + 1, late + 1);
       for (let k = g.predStart[v] as number; k < (g.predStart[v + 1] as number); k++) {
-        const e = g.edges[k] as Edge;
-        bound(endBound, e.from, cal.prev(late, e.lag));
+        bound(endBound, g.edgeFrom[k] as number, cal.prev(late, g.edgeLag[k] as number));
       }
       continue;
     }
@@ -79,13 +84,14 @@ export function backwardPass(
     lf[v] = lateEnd;
     float[v] = cal.workdaysBetween(es[v] as number, lateStart);
     for (let k = g.predStart[v] as number; k < (g.predStart[v + 1] as number); k++) {
-      const e = g.edges[k] as Edge;
-      const p = e.from;
-      if (g.kinds[p] === 'milestone' || e.type === 'FS') bound(endBound, p, cal.prev(lateStart, 1 + e.lag));
-      else if (e.type === 'SS') bound(startBound, p, cal.prev(lateStart, e.lag));
+      const p = g.edgeFrom[k] as number;
+      const type = g.edgeType[k];
+      const lag = g.edgeLag[k] as number;
+      if (type === FS || g.kinds[p] === 'milestone') bound(endBound, p, cal.prev(lateStart, 1 + lag));
+      else if (type === SS) bound(startBound, p, cal.prev(lateStart, lag));
       // FF holds back the planned end (the forward pass places a cancelled task as if it took
       // its duration, then gives it none), so a cancelled task's empty end does not count.
-      else bound(endBound, p, cal.prev(days >= 1 ? lateEnd : cal.next(lateStart, Math.max(1, dur[v] as number) - 1), e.lag));
+      else bound(endBound, p, cal.prev(days >= 1 ? lateEnd : cal.next(lateStart, Math.max(1, dur[v] as number) - 1), lag));
     }
   }
 

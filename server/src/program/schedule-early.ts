@@ -40,6 +40,8 @@ export interface EarlySchedule {
   readonly g: ScheduleGraph;
   readonly comps: Components;
   readonly calendars: OwnCalendars;
+  /** Node v's own calendar (tasks: `calendars.of`; other nodes: the program calendar), looked up once per node. */
+  readonly nodeCal: (v: number) => WorkCalendar;
   /** first(status date) the remaining work is forecast from, when there is one. */
   readonly progressFrom: Day | undefined;
   /** The critical-path early dates. */
@@ -112,10 +114,12 @@ function computeEarlySchedule(model: ProgramModel, options: ScheduleOptions): Ea
   const g = buildGraph(model, cal);
   const comps = findComponents(g);
   const calendars = ownCalendars(model.calendar, cal, people);
-  const calOf = (t: Task): WorkCalendar => calendars.of(t);
+  // Every pass asks for a task's calendar; finding it means a lookup per assignee, so it is done once per node.
+  const nodeCals = g.tasks.map((t) => (t ? calendars.of(t) : cal));
+  const nodeCal = (v: number): WorkCalendar => nodeCals[v] ?? cal;
+  const calOf = (t: Task, v: number): WorkCalendar => nodeCals[v] ?? calendars.of(t);
   const progressFrom = progressFromOf(model, cal, options);
   const cpm = forwardPass(g, comps, cal, anchor, people, { calOf, ...(progressFrom !== undefined && { progressFrom }) });
-  const nodeCal = (v: number): WorkCalendar => { const t = g.tasks[v]; return t ? calendars.of(t) : cal; };
 
   let early = cpm;
   let graph = g;
@@ -128,7 +132,7 @@ function computeEarlySchedule(model: ProgramModel, options: ScheduleOptions): Ea
     const pools = new Map<string, Pool>();
     for (const p of model.pools ?? []) if (!pools.has(p.id)) pools.set(p.id, p);
     levelled = levelProgram({
-      g, comps, cal, origin: cal.first(anchor), early: cpm, ...(cpmLate && { late: cpmLate }), people, pools, calOf,
+      g, comps, cal, origin: cal.first(anchor), early: cpm, ...(cpmLate && { late: cpmLate }), people, pools, calOf: (t) => calendars.of(t),
       ...(options.levelBudget !== undefined && { budget: options.levelBudget }),
     });
     early = forwardPass(g, comps, cal, anchor, people, { calOf, forced: levelled.forced, ...(progressFrom !== undefined && { progressFrom }) });
@@ -137,7 +141,7 @@ function computeEarlySchedule(model: ProgramModel, options: ScheduleOptions): Ea
     graphComps = levelled.holds.length > 0 ? findComponents(graph) : comps;
   }
   return {
-    cal, people, programStart, anchor, g, comps, calendars, progressFrom, cpm, early, graph, graphComps, levelled, level,
+    cal, people, programStart, anchor, g, comps, calendars, nodeCal, progressFrom, cpm, early, graph, graphComps, levelled, level,
     finish: latestEnd(g, early),
   };
 }

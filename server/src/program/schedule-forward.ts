@@ -4,8 +4,16 @@
 import { MAX_DURATION_DAYS } from './duration-checks.js';
 import type { WorkCalendar } from './calendar.js';
 import { NO_DAY_HORIZON } from './own-calendar.js';
-import type { Components, Edge, ScheduleGraph } from './schedule-graph.js';
+import { DEP_FF, DEP_SS } from './dependency-codes.js';
+import { typeName } from './schedule-graph.js';
+import type { Components, ScheduleGraph } from './schedule-graph.js';
 import type { Day, DependencyType, Person, Task } from './types.js';
+
+// Local copies for the per-edge loops: an imported binding is a property read
+// on every use where the code runs unbundled (tsx, the tests, the bench).
+const SS: number = DEP_SS;
+const FF: number = DEP_FF;
+const nameOfType = typeName;
 
 export type Driver =
   | { readonly kind: 'dependency'; readonly from: string; readonly type: DependencyType; readonly lagDays: number }
@@ -76,7 +84,7 @@ export function notStarted(t: Task): boolean {
 
 export interface ForwardOptions {
   /** A task's own calendar (program calendar minus its assignees' leave); default the program calendar. */
-  readonly calOf?: (t: Task) => WorkCalendar;
+  readonly calOf?: (t: Task, v: number) => WorkCalendar;
   /** first(status date) on the program calendar: remaining work is forecast from it. */
   readonly progressFrom?: Day;
   /** Levelled dates that replace the computed ones (NaN where not forced). */
@@ -124,7 +132,7 @@ export function forwardPassFrom(
     place(v);
     if (same(s0, es[v] as number) && same(f0, ef[v] as number)) continue;
     // A node's placement reads only its predecessors' starts and ends.
-    for (let k = g.succStart[v] as number; k < (g.succStart[v + 1] as number); k++) dirty[(g.edges[g.succEdge[k] as number] as Edge).to] = 1;
+    for (let k = g.succStart[v] as number; k < (g.succStart[v + 1] as number); k++) dirty[g.edgeTo[g.succEdge[k] as number] as number] = 1;
   }
   return out;
 }
@@ -146,8 +154,8 @@ function placer(
   const { es, ef, len, dur, driver, target, fixed, firstTask, lastTask, noDay, lb } = out;
   const start0 = cal.first(anchor);
 
-  const depDriver = (e: Edge): Driver =>
-    ({ kind: 'dependency', from: g.ids[e.from] as string, type: e.type, lagDays: e.lag });
+  const depDriver = (k: number): Driver =>
+    ({ kind: 'dependency', from: g.ids[g.edgeFrom[k] as number] as string, type: nameOfType(g.edgeType[k] as number), lagDays: g.edgeLag[k] as number });
 
   return (v: number): void => {
     es[v] = NaN; ef[v] = NaN; len[v] = 0; dur[v] = 0; driver[v] = NONE; target[v] = null;
@@ -171,15 +179,14 @@ function placer(
     if (kind === 'milestone') {
       const m = g.milestones[v];
       let best = NaN;
-      let bestEdge: Edge | undefined;
+      let bestEdge = -1;
       for (let k = g.predStart[v] as number; k < (g.predStart[v + 1] as number); k++) {
-        const e = g.edges[k] as Edge;
-        const pEnd = ef[e.from] as number;
+        const pEnd = ef[g.edgeFrom[k] as number] as number;
         if (Number.isNaN(pEnd)) continue;
-        const at = cal.next(pEnd, e.lag);
-        if (Number.isNaN(best) || at > best) { best = at; bestEdge = e; }
+        const at = cal.next(pEnd, g.edgeLag[k] as number);
+        if (Number.isNaN(best) || at > best) { best = at; bestEdge = k; }
       }
-      if (bestEdge) {
+      if (bestEdge >= 0) {
         driver[v] = depDriver(bestEdge);
         target[v] = m?.date ?? null;
       } else if (m?.date !== undefined) {
@@ -197,7 +204,7 @@ function placer(
     }
 
     const t = g.tasks[v] as Task;
-    const oc = calOf ? calOf(t) : cal;
+    const oc = calOf ? calOf(t, v) : cal;
     const d = taskDuration(t, cal, people);
     dur[v] = d;
     let start: number;
@@ -212,21 +219,25 @@ function placer(
       start = start0;
       let rank = 0;
       let why: Driver = PROGRAM_START;
+      let whyEdge = -1;
       if (t.start !== undefined) {
         const s = cal.first(t.start);
         if (s >= start) { start = s; why = START_CONSTRAINT; rank = 1; }
       }
       for (let k = g.predStart[v] as number; k < (g.predStart[v + 1] as number); k++) {
-        const e = g.edges[k] as Edge;
-        const p = e.from;
+        const p = g.edgeFrom[k] as number;
         if (Number.isNaN(es[p] as number)) continue;
+        const type = g.edgeType[k];
+        const lag = g.edgeLag[k] as number;
         let at: number;
-        if (e.type === 'SS') at = cal.next(es[p] as number, e.lag);
+        if (type === SS) at = cal.next(es[p] as number, lag);
         // FF on the program calendar: counting d days of a (sparser) own calendar from there ends no earlier.
-        else if (e.type === 'FF') at = cal.prev(cal.first(cal.next(ef[p] as number, e.lag)), d - 1);
-        else at = cal.next(ef[p] as number, 1 + e.lag);
-        if (at > start || (at === start && rank < 2)) { start = at; why = depDriver(e); rank = 2; }
+        else if (type === FF) at = cal.prev(cal.first(cal.next(ef[p] as number, lag)), d - 1);
+        else at = cal.next(ef[p] as number, 1 + lag);
+        // The driver object is made once, after the loop: only the winning edge needs one.
+        if (at > start || (at === start && rank < 2)) { start = at; whyEdge = k; rank = 2; }
       }
+      if (whyEdge >= 0) why = depDriver(whyEdge);
       // Not started work never starts before the status date.
       if (progressFrom !== undefined && notStarted(t) && progressFrom > start) { start = progressFrom; why = STATUS_DATE; }
       const own = oc.first(start);

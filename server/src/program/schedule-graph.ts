@@ -5,13 +5,24 @@
 // Strongly connected components come from an iterative Tarjan (no recursion:
 // a chain of 100,000 tasks must not overflow the stack); its emission order is
 // a topological order of the rest, predecessors first.
+//
+// Edges live in flat typed arrays (one slot per edge), not one object each: a
+// 100,000-task program has some 300,000 edges, and as objects they cost more
+// in allocation and garbage collection than every pass over them together.
 import type { WorkCalendar } from './calendar.js';
-import { diagnostic } from './diagnostic.js';
+import { DEP_FF, DEP_FS, dependencyCode } from './dependency-codes.js';
 import type { ProgramModel } from './model.js';
-import type { Dependency, DependencyType, Diagnostic, Entity, Milestone, RelatedInfo, Task, Workstream } from './types.js';
+import type { Dependency, DependencyType, Entity, Milestone, Task, Workstream } from './types.js';
+
+// Local copies for the per-edge loops: an imported binding is a property read
+// on every use where the code runs unbundled (tsx, the tests, the bench).
+const FS: number = DEP_FS;
+const FF: number = DEP_FF;
+const codeOf = dependencyCode;
 
 export type NodeKind = 'task' | 'milestone' | 'workstream';
 
+/** One edge as an object, for cold paths (cycle messages): see `edgeAt`. */
 export interface Edge {
   /** The predecessor. */
   readonly from: number;
@@ -23,11 +34,27 @@ export interface Edge {
   readonly lag: number;
   /** The written dependency; undefined for a task's membership in its workstream. */
   readonly dep?: Dependency;
-  /** Position in the dependent's `depends_on`, for file-order tie-breaking. */
-  readonly rank: number;
 }
 
-export interface ScheduleGraph {
+/** The edges of a graph, edge k in slot k of each array. */
+export interface EdgeArrays {
+  readonly edgeCount: number;
+  /** The predecessor. */
+  readonly edgeFrom: Int32Array;
+  /** The item that depends on it (or the workstream a task belongs to). */
+  readonly edgeTo: Int32Array;
+  /** The effective type as a dependency code (DEP_FS, DEP_SS, DEP_FF): FS whenever a milestone is at either end. */
+  readonly edgeType: Uint8Array;
+  /** Lag in whole working days. */
+  readonly edgeLag: Float64Array;
+  /**
+   * Where the written dependency is in the dependent's `depends_on` (see
+   * `edgeDependency`); -1 for a task's membership in its workstream and for links.
+   */
+  readonly edgeDepAt: Int32Array;
+}
+
+export interface ScheduleGraph extends EdgeArrays {
   readonly size: number;
   readonly ids: string[];
   readonly kinds: NodeKind[];
@@ -37,14 +64,9 @@ export interface ScheduleGraph {
   /** For workstream nodes: their task nodes, in file order (empty for other nodes). */
   readonly members: readonly (readonly number[])[];
   readonly index: Map<string, number>;
-  /**
-   * Edges in compressed form (flat arrays, no per-node arrays: a 100,000-task
-   * program would otherwise spend most of its time allocating them).
-   * Incoming edges of v, in `depends_on` order: edges[predStart[v] .. predStart[v + 1]).
-   */
-  readonly edges: Edge[];
+  /** Incoming edges of v, in `depends_on` order: edges predStart[v] .. predStart[v + 1] - 1. */
   readonly predStart: Int32Array;
-  /** Outgoing edges of v: edges[succEdge[k]] for k in succStart[v] .. succStart[v + 1]. */
+  /** Outgoing edges of v: edges succEdge[k] for k in succStart[v] .. succStart[v + 1] - 1. */
   readonly succStart: Int32Array;
   readonly succEdge: Int32Array;
   /** Milestones: whether at least one dependency names a schedulable item. */
@@ -53,21 +75,93 @@ export interface ScheduleGraph {
 
 const NO_MEMBERS: readonly number[] = [];
 
+const TYPE_NAMES: readonly DependencyType[] = ['FS', 'SS', 'FF'];
+/** A dependency code (edgeType) as the type it stands for. */
+export const typeName = (code: number): DependencyType => TYPE_NAMES[code] ?? 'FS';
+
+/** The written dependency behind edge k; undefined for a membership or a link. */
+export function edgeDependency(g: ScheduleGraph, k: number): Dependency | undefined {
+  const at = g.edgeDepAt[k] as number;
+  if (at < 0) return undefined;
+  const to = g.edgeTo[k] as number;
+  return (g.tasks[to]?.dependsOn ?? g.milestones[to]?.dependsOn)?.[at];
+}
+
+/** Edge k as an object (allocates: for cold paths only). */
+export function edgeAt(g: ScheduleGraph, k: number): Edge {
+  const dep = edgeDependency(g, k);
+  return { from: g.edgeFrom[k] as number, to: g.edgeTo[k] as number, type: typeName(g.edgeType[k] as number), lag: g.edgeLag[k] as number, ...(dep && { dep }) };
+}
+
+/** Edges appended one by one into typed arrays that grow by doubling. */
+export class EdgeList implements EdgeArrays {
+  edgeCount = 0;
+  edgeFrom: Int32Array;
+  edgeTo: Int32Array;
+  edgeType: Uint8Array;
+  edgeLag: Float64Array;
+  edgeDepAt: Int32Array;
+
+  constructor(capacity: number) {
+    const n = Math.max(4, capacity);
+    this.edgeFrom = new Int32Array(n);
+    this.edgeTo = new Int32Array(n);
+    this.edgeType = new Uint8Array(n);
+    this.edgeLag = new Float64Array(n);
+    this.edgeDepAt = new Int32Array(n);
+  }
+
+  /** `depAt`: the dependency's position in the dependent's `depends_on`, or -1. */
+  push(from: number, to: number, type: number, lag: number, depAt: number): void {
+    const k = this.edgeCount;
+    if (k === this.edgeFrom.length) this.grow();
+    this.edgeFrom[k] = from;
+    this.edgeTo[k] = to;
+    this.edgeType[k] = type;
+    this.edgeLag[k] = lag;
+    this.edgeDepAt[k] = depAt;
+    this.edgeCount = k + 1;
+  }
+
+  private grow(): void {
+    const n = this.edgeFrom.length * 2;
+    const widen = <A extends Int32Array | Uint8Array | Float64Array>(a: A, make: (n: number) => A): A => { const b = make(n); b.set(a); return b; };
+    this.edgeFrom = widen(this.edgeFrom, (m) => new Int32Array(m));
+    this.edgeTo = widen(this.edgeTo, (m) => new Int32Array(m));
+    this.edgeType = widen(this.edgeType, (m) => new Uint8Array(m));
+    this.edgeLag = widen(this.edgeLag, (m) => new Float64Array(m));
+    this.edgeDepAt = widen(this.edgeDepAt, (m) => new Int32Array(m));
+  }
+
+  /** The arrays cut to the edges pushed (views, no copy). */
+  done(): EdgeArrays {
+    const n = this.edgeCount;
+    return {
+      edgeCount: n, edgeFrom: this.edgeFrom.subarray(0, n), edgeTo: this.edgeTo.subarray(0, n),
+      edgeType: this.edgeType.subarray(0, n), edgeLag: this.edgeLag.subarray(0, n), edgeDepAt: this.edgeDepAt.subarray(0, n),
+    };
+  }
+}
+
 export function buildGraph(model: ProgramModel, cal: WorkCalendar): ScheduleGraph {
-  const ids: string[] = [];
-  const kinds: NodeKind[] = [];
-  const tasks: (Task | undefined)[] = [];
-  const milestones: (Milestone | undefined)[] = [];
-  const workstreams: (Workstream | undefined)[] = [];
+  // Sized up front (at most one node per item) and cut to length at the end: growing five lists of 100,000 costs more.
+  const most = model.tasks.length + model.milestones.length + model.workstreams.length;
+  const ids = new Array<string>(most);
+  const kinds = new Array<NodeKind>(most);
+  const tasks = new Array<Task | undefined>(most);
+  const milestones = new Array<Milestone | undefined>(most);
+  const workstreams = new Array<Workstream | undefined>(most);
+  let size = 0;
   const index = new Map<string, number>();
   const add = (kind: NodeKind, item: Task | Milestone | Workstream): void => {
     if (index.has(item.id)) return; // a duplicate id: the first definition wins
-    index.set(item.id, ids.length);
-    ids.push(item.id);
-    kinds.push(kind);
-    tasks.push(kind === 'task' ? (item as Task) : undefined);
-    milestones.push(kind === 'milestone' ? (item as Milestone) : undefined);
-    workstreams.push(kind === 'workstream' ? (item as Workstream) : undefined);
+    index.set(item.id, size);
+    ids[size] = item.id;
+    kinds[size] = kind;
+    tasks[size] = kind === 'task' ? (item as Task) : undefined;
+    milestones[size] = kind === 'milestone' ? (item as Milestone) : undefined;
+    workstreams[size] = kind === 'workstream' ? (item as Workstream) : undefined;
+    size++;
   };
   // Entity order across files, so "file order" means the same thing everywhere.
   // The typed lists follow entity order, so three cursors walk them in step;
@@ -97,25 +191,32 @@ export function buildGraph(model: ProgramModel, cal: WorkCalendar): ScheduleGrap
     for (const w of model.workstreams) add('workstream', w);
   }
 
-  const size = ids.length;
-  const edges: Edge[] = [];
+  for (const list of [ids, kinds, tasks, milestones, workstreams]) list.length = size;
+  let capacity = 0;
+  for (let v = 0; v < size; v++) capacity += workstreams[v]?.taskIds.length ?? tasks[v]?.dependsOn.length ?? milestones[v]?.dependsOn.length ?? 0;
+  const edges = new EdgeList(capacity);
   const predStart = new Int32Array(size + 1);
   const members: (readonly number[])[] = new Array<readonly number[]>(size).fill(NO_MEMBERS);
   const hasDeps: boolean[] = new Array<boolean>(size).fill(false);
 
   const inWorkstream = new Uint8Array(size);
   for (let v = 0; v < size; v++) {
-    predStart[v] = edges.length;
+    predStart[v] = edges.edgeCount;
     const w = workstreams[v];
     if (w) {
       const list: number[] = [];
+      // A workstream's tasks usually follow it in file order: try the node after
+      // the last member (past a few milestones) before a lookup by id.
+      let near = v + 1;
       for (const tid of w.taskIds) {
-        const t = index.get(tid);
+        for (let skip = 0; skip < 4 && near < size && kinds[near] !== 'task'; skip++) near++;
+        const t = ids[near] === tid ? near : index.get(tid);
         if (t === undefined || kinds[t] !== 'task' || tasks[t]?.workstreamId !== w.id) continue;
         if (inWorkstream[t]) continue;
         inWorkstream[t] = 1;
         list.push(t);
-        edges.push({ from: t, to: v, type: 'FF', lag: 0, rank: list.length });
+        near = t + 1;
+        edges.push(t, v, FF, 0, -1);
       }
       members[v] = list;
       continue;
@@ -123,36 +224,44 @@ export function buildGraph(model: ProgramModel, cal: WorkCalendar): ScheduleGrap
     const deps = tasks[v]?.dependsOn ?? milestones[v]?.dependsOn ?? [];
     if (pushDependencyEdges(edges, v, deps, kinds, index, cal) > 0 && kinds[v] === 'milestone') hasDeps[v] = true;
   }
-  predStart[size] = edges.length;
-  const { succStart, succEdge } = successors(size, edges);
-  return { size, ids, kinds, tasks, milestones, workstreams, members, index, edges, predStart, succStart, succEdge, hasDeps };
+  predStart[size] = edges.edgeCount;
+  const arrays = edges.done();
+  const { succStart, succEdge } = successors(size, arrays);
+  return { size, ids, kinds, tasks, milestones, workstreams, members, index, ...arrays, predStart, succStart, succEdge, hasDeps };
 }
 
 /** Appends node v's edges for its `depends_on` to `out`; returns how many. */
 export function pushDependencyEdges(
-  out: Edge[], v: number, deps: readonly Dependency[], kinds: readonly NodeKind[], index: ReadonlyMap<string, number>, cal: WorkCalendar,
+  out: EdgeList, v: number, deps: readonly Dependency[], kinds: readonly NodeKind[], index: ReadonlyMap<string, number>, cal: WorkCalendar,
 ): number {
-  let rank = 0;
-  for (const dep of deps) {
+  let count = 0;
+  const toMilestone = kinds[v] === 'milestone';
+  for (let at = 0; at < deps.length; at++) {
+    const dep = deps[at] as Dependency;
     const p = index.get(dep.targetId);
     // Unknown ids, other kinds and self-dependencies are the loader's to report.
     if (p === undefined || p === v) continue;
-    const type: DependencyType = kinds[v] === 'milestone' || kinds[p] === 'milestone' ? 'FS' : dep.type;
+    const type = toMilestone || kinds[p] === 'milestone' ? FS : codeOf(dep.type);
     const lag = dep.lag ? cal.wholeDays(dep.lag, 0).days : 0;
-    out.push({ from: p, to: v, type, lag, dep, rank: rank++ });
+    out.push(p, v, type, lag, at);
+    count++;
   }
-  return rank;
+  return count;
 }
 
 /** Outgoing edges by a counting sort on `from`. */
-function successors(size: number, edges: readonly Edge[]): { succStart: Int32Array; succEdge: Int32Array } {
+function successors(size: number, edges: EdgeArrays): { succStart: Int32Array; succEdge: Int32Array } {
   const succStart = new Int32Array(size + 1);
-  for (const e of edges) succStart[e.from + 1] = (succStart[e.from + 1] as number) + 1;
+  const { edgeFrom, edgeCount } = edges;
+  for (let k = 0; k < edgeCount; k++) {
+    const i = (edgeFrom[k] as number) + 1;
+    succStart[i] = (succStart[i] as number) + 1;
+  }
   for (let v = 0; v < size; v++) succStart[v + 1] = (succStart[v + 1] as number) + (succStart[v] as number);
   const fill = succStart.slice(0, size);
-  const succEdge = new Int32Array(edges.length);
-  for (let k = 0; k < edges.length; k++) {
-    const from = (edges[k] as Edge).from;
+  const succEdge = new Int32Array(edgeCount);
+  for (let k = 0; k < edgeCount; k++) {
+    const from = edgeFrom[k] as number;
     succEdge[fill[from] as number] = k;
     fill[from] = (fill[from] as number) + 1;
   }
@@ -167,16 +276,18 @@ export function withLinks(g: ScheduleGraph, links: readonly (readonly [number, n
   if (links.length === 0) return g;
   const extra: number[][] = [];
   for (const [from, to] of links) (extra[to] ??= []).push(from);
-  const edges: Edge[] = [];
+  const edges = new EdgeList(g.edgeCount + links.length);
   const predStart = new Int32Array(g.size + 1);
   for (let v = 0; v < g.size; v++) {
-    predStart[v] = edges.length;
-    for (let k = g.predStart[v] as number; k < (g.predStart[v + 1] as number); k++) edges.push(g.edges[k] as Edge);
-    let rank = (g.predStart[v + 1] as number) - (g.predStart[v] as number);
-    for (const from of extra[v] ?? []) edges.push({ from, to: v, type: 'FS', lag: 0, rank: rank++ });
+    predStart[v] = edges.edgeCount;
+    for (let k = g.predStart[v] as number; k < (g.predStart[v + 1] as number); k++) {
+      edges.push(g.edgeFrom[k] as number, v, g.edgeType[k] as number, g.edgeLag[k] as number, g.edgeDepAt[k] as number);
+    }
+    for (const from of extra[v] ?? []) edges.push(from, v, FS, 0, -1);
   }
-  predStart[g.size] = edges.length;
-  return { ...g, edges, predStart, ...successors(g.size, edges) };
+  predStart[g.size] = edges.edgeCount;
+  const arrays = edges.done();
+  return { ...g, ...arrays, predStart, ...successors(g.size, arrays) };
 }
 
 export interface Components {
@@ -215,7 +326,7 @@ export function findComponents(g: ScheduleGraph): Components {
       const ei = callE[top] as number;
       if (ei < (g.predStart[v + 1] as number)) {
         callE[top] = ei + 1;
-        const w = (g.edges[ei] as Edge).from;
+        const w = g.edgeFrom[ei] as number;
         if (idx[w] === -1) {
           idx[w] = counter; low[w] = counter; counter++;
           stack.push(w); onStack[w] = 1; callV.push(w); callE.push(g.predStart[w] as number);
@@ -230,6 +341,17 @@ export function findComponents(g: ScheduleGraph): Components {
         if ((low[v] as number) < (low[u] as number)) low[u] = low[v] as number;
       }
       if (low[v] !== idx[v]) continue;
+      // Nearly every component is one node: no list is made for those.
+      if (stack[stack.length - 1] === v) {
+        stack.pop();
+        onStack[v] = 0;
+        comp[v] = compCount++;
+        let selfLoop = false;
+        for (let k = g.predStart[v] as number; k < (g.predStart[v + 1] as number); k++) if (g.edgeFrom[k] === v) selfLoop = true;
+        if (selfLoop) { cyclic[v] = 1; cycles.push([v]); }
+        order.push(v);
+        continue;
+      }
       const members: number[] = [];
       let w: number;
       do {
@@ -239,151 +361,11 @@ export function findComponents(g: ScheduleGraph): Components {
         members.push(w);
       } while (w !== v);
       compCount++;
-      let selfLoop = false;
-      if (members.length === 1) {
-        for (let k = g.predStart[v] as number; k < (g.predStart[v + 1] as number); k++) if ((g.edges[k] as Edge).from === v) selfLoop = true;
-      }
-      if (members.length > 1 || selfLoop) {
-        members.sort((a, b) => a - b);
-        for (const m of members) cyclic[m] = 1;
-        cycles.push(members);
-      }
+      members.sort((a, b) => a - b);
+      for (const m of members) cyclic[m] = 1;
+      cycles.push(members);
       for (const m of members) order.push(m);
     }
   }
   return { comp, cyclic, order, cycles };
-}
-
-/** Longest cycle named in full; longer ones are shortened with an ellipsis. */
-const MAX_NAMED = 40;
-const MAX_RELATED = 20;
-
-/**
- * One `dependency-cycle` error on every written dependency inside a cycle. For
- * the edge "X depends on Y" the message names a cycle through it: X, Y, then a
- * path from Y back to X inside the component (via a root r: Y ⇝ r along
- * dependents' BFS tree, r ⇝ X along predecessors' BFS tree, loops cut out), so
- * the work is linear per component plus at most MAX_NAMED steps per edge.
- */
-export function cycleDiagnostics(g: ScheduleGraph, c: Components): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const up = new Map<number, Edge>(); // r ⇝ node: the edge from its parent (edge.to = parent)
-  const down = new Map<number, Edge>(); // node ⇝ r: the edge to its parent (edge.from = parent)
-  for (const scc of c.cycles) {
-    const root = scc[0] as number;
-    const compId = c.comp[root];
-    up.clear(); down.clear();
-    bfs(root, (v) => predEdges(g, v), (e) => e.from, compId, c.comp, up);
-    bfs(root, (v) => succEdges(g, v), (e) => e.to, compId, c.comp, down);
-    for (const v of scc) {
-      for (const e of predEdges(g, v)) {
-        if (!e.dep || c.comp[e.from] !== compId) continue;
-        out.push(cycleDiagnostic(g, e, namedCycle(e, root, up, down)));
-      }
-    }
-  }
-  return out;
-}
-
-/** v's incoming edges as an array (allocates: for cold paths only). */
-export function predEdges(g: ScheduleGraph, v: number): Edge[] {
-  return g.edges.slice(g.predStart[v] as number, g.predStart[v + 1] as number);
-}
-
-/** v's outgoing edges as an array (allocates: for cold paths only). */
-export function succEdges(g: ScheduleGraph, v: number): Edge[] {
-  const out: Edge[] = [];
-  for (let k = g.succStart[v] as number; k < (g.succStart[v + 1] as number); k++) out.push(g.edges[g.succEdge[k] as number] as Edge);
-  return out;
-}
-
-function bfs(
-  root: number, edgesOf: (v: number) => Edge[], other: (e: Edge) => number,
-  compId: number | undefined, comp: Int32Array, parent: Map<number, Edge>,
-): void {
-  const queue = [root];
-  const seen = new Set<number>([root]);
-  for (let head = 0; head < queue.length; head++) {
-    const v = queue[head] as number;
-    for (const e of edgesOf(v)) {
-      const w = other(e);
-      if (comp[w] !== compId || seen.has(w)) continue;
-      seen.add(w);
-      parent.set(w, e);
-      queue.push(w);
-    }
-  }
-}
-
-interface NamedCycle {
-  /** Node ids X, Y, …, X (an undefined entry stands for an elided stretch). */
-  readonly nodes: (number | undefined)[];
-  readonly edges: Edge[];
-}
-
-function namedCycle(e: Edge, root: number, up: Map<number, Edge>, down: Map<number, Edge>): NamedCycle {
-  const x = e.to;
-  const y = e.from;
-  // Y ⇝ root along `down`, then root ⇝ X along `up` (collected backwards from X).
-  const first: Edge[] = [];
-  for (let cur = y; cur !== root && first.length <= MAX_NAMED; ) {
-    const d = down.get(cur);
-    if (!d) break;
-    first.push(d);
-    cur = d.from;
-  }
-  const second: Edge[] = [];
-  for (let cur = x; cur !== root && second.length <= MAX_NAMED; ) {
-    const u = up.get(cur);
-    if (!u) break;
-    second.push(u);
-    cur = u.to;
-  }
-  second.reverse();
-  if (first.length + second.length > MAX_NAMED) {
-    // Too long to name in full: its start and its end, with the middle elided.
-    const head = first.slice(0, MAX_NAMED / 2);
-    const tail = second.slice(-MAX_NAMED / 2);
-    const nodes: (number | undefined)[] = [x, y, ...head.map((d) => d.from), undefined, ...tail.map((u) => u.from)];
-    if (nodes[nodes.length - 1] !== x) nodes.push(x);
-    return { nodes, edges: [e, ...head, ...tail] };
-  }
-  // Walk Y … X, cutting loops so each id appears once.
-  const walkNodes: number[] = [y];
-  const walkEdges: Edge[] = [];
-  const pos = new Map<number, number>([[y, 0]]);
-  const step = (edge: Edge, node: number): void => {
-    const seen = pos.get(node);
-    if (seen !== undefined) {
-      for (let i = seen + 1; i < walkNodes.length; i++) pos.delete(walkNodes[i] as number);
-      walkNodes.length = seen + 1;
-      walkEdges.length = seen;
-      return;
-    }
-    pos.set(node, walkNodes.length);
-    walkNodes.push(node);
-    walkEdges.push(edge);
-  };
-  for (const d of first) step(d, d.from);
-  for (const u of second) step(u, u.from);
-  return { nodes: [x, ...walkNodes], edges: [e, ...walkEdges] };
-}
-
-function cycleDiagnostic(g: ScheduleGraph, e: Edge, named: NamedCycle): Diagnostic {
-  const dep = e.dep as Dependency;
-  const cycle = named.nodes.map((n) => (n === undefined ? '…' : (g.ids[n] as string)));
-  const related: RelatedInfo[] = [];
-  for (const other of named.edges.slice(1, MAX_RELATED + 1)) {
-    const dependent = g.ids[other.to] as string;
-    const predecessor = g.ids[other.from] as string;
-    if (other.dep) {
-      related.push({ uri: other.dep.uri, span: other.dep.span, message: `\`${dependent}\` depends on \`${predecessor}\`` });
-    } else {
-      const t = g.tasks[other.from];
-      if (t) related.push({ uri: t.entity.uri, span: t.entity.idSpan, message: `\`${predecessor}\` is a task of workstream \`${dependent}\`` });
-    }
-  }
-  return diagnostic('dependency-cycle', dep.uri, dep.span,
-    `Dependency cycle: ${cycle.map((id) => (id === '…' ? id : `\`${id}\``)).join(' -> ')}. The items in it get no dates; remove one of these dependencies.`,
-    { related, data: { cycle, itemSpan: dep.itemSpan } });
 }

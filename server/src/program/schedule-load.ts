@@ -21,9 +21,7 @@
 import { overAllocationReports } from './allocation-report.js';
 import type { LoadTask, LoadWeek } from './allocation-report.js';
 import type { WorkCalendar } from './calendar.js';
-import { weekday } from './dates.js';
 import type { ProgramModel } from './model.js';
-import type { OwnCalendars } from './own-calendar.js';
 import type { EarlyDates } from './schedule-forward.js';
 import type { Components, ScheduleGraph } from './schedule-graph.js';
 import type { Day, DayRange, Diagnostic, Person, Span, Task } from './types.js';
@@ -42,7 +40,9 @@ interface OverWeek {
 }
 
 export function overAllocation(
-  model: ProgramModel, g: ScheduleGraph, c: Components, early: EarlyDates, cal: WorkCalendar, calendars: OwnCalendars,
+  model: ProgramModel, g: ScheduleGraph, c: Components, early: EarlyDates, cal: WorkCalendar,
+  /** A task node's own calendar (the program's minus its assignees' leave). */
+  nodeCal: (v: number) => WorkCalendar,
 ): Diagnostic[] {
   const people = new Map<string, Person>();
   for (const p of model.people) if (!people.has(p.id) && model.byId.get(p.id) === p.entity) people.set(p.id, p);
@@ -52,7 +52,18 @@ export function overAllocation(
   const personIndex = new Map<string, number>();
   personList.forEach((p, i) => personIndex.set(p.id, i));
 
-  const assigned: { v: number; persons: number[] }[] = [];
+  // The tasks that take someone's time (node order), each with its known
+  // assignees once: persons of taskNode[a] at pairPerson[pairStart[a] .. pairStart[a + 1]).
+  // Flat typed arrays sized up front: at 100,000 tasks, growing lists (and the
+  // garbage collector copying them) cost more than the arithmetic.
+  let pairs = 0;
+  for (let v = 0; v < g.size; v++) pairs += g.tasks[v]?.assignees.length ?? 0;
+  const taskNode = new Int32Array(g.size);
+  const pairStart = new Int32Array(g.size + 1);
+  const pairPerson = new Int32Array(pairs);
+  let tasksIn = 0;
+  let pairsIn = 0;
+  let weekCells = 0;
   let cells = 0;
   for (let v = 0; v < g.size; v++) {
     const t = g.tasks[v];
@@ -60,66 +71,80 @@ export function overAllocation(
     const s = early.es[v] as number;
     const f = early.ef[v] as number;
     if (Number.isNaN(s) || f < s) continue;
-    const persons: number[] = [];
+    const before = pairsIn;
     for (const id of t.assignees) {
       const i = personIndex.get(id);
-      if (i !== undefined && !persons.includes(i)) persons.push(i);
+      if (i === undefined) continue;
+      let seen = false;
+      for (let k = before; k < pairsIn; k++) if (pairPerson[k] === i) seen = true;
+      if (!seen) pairPerson[pairsIn++] = i;
     }
-    if (persons.length === 0) continue;
-    cells += persons.length * (Math.floor((f - s) / 7) + 2);
+    const n = pairsIn - before;
+    if (n === 0) continue;
+    weekCells += Math.floor((f - s) / 7) + 2;
+    cells += n * (Math.floor((f - s) / 7) + 2);
     if (cells > MAX_LOAD_CELLS) return [];
-    assigned.push({ v, persons });
+    taskNode[tasksIn++] = v;
+    pairStart[tasksIn] = pairsIn;
   }
 
-  // Pass 1, per person: ISO week (its Monday) -> task-days, in a dense table
-  // over the weeks the person's tasks span (a Map per person when that would
-  // be too large), and the weeks in the order first met (the report's order).
-  const span = personList.map(() => ({ lo: Infinity, hi: -Infinity }));
-  for (const { v, persons } of assigned) {
-    const lo = mondayOf((early.es[v] as number) | 0);
-    const hi = mondayOf((early.ef[v] as number) | 0);
-    for (const i of persons) {
-      const sp = span[i] as { lo: number; hi: number };
-      if (lo < sp.lo) sp.lo = lo;
-      if (hi > sp.hi) sp.hi = hi;
+  // Each task's working days per ISO week (its Monday), on its own calendar (it
+  // pauses over its assignees' leave and asks nothing then): computed once, read by both passes below.
+  const recTask = new Int32Array(weekCells);
+  const recWeek = new Int32Array(weekCells);
+  const recDays = new Int32Array(weekCells);
+  let recs = 0;
+  const spanLo = new Float64Array(personList.length).fill(Infinity);
+  const spanHi = new Float64Array(personList.length).fill(-Infinity);
+  for (let a = 0; a < tasksIn; a++) {
+    const v = taskNode[a] as number;
+    const s = (early.es[v] as number) | 0;
+    const f = (early.ef[v] as number) | 0;
+    const own = nodeCal(v);
+    for (let wk = mondayOf(s); wk <= f; wk += 7) {
+      const days = own.workingDaysInclusive(Math.max(s, wk), Math.min(f, wk + 6));
+      if (days > 0) { recTask[recs] = a; recWeek[recs] = wk; recDays[recs] = days; recs++; }
+    }
+    const lo = mondayOf(s);
+    const hi = mondayOf(f);
+    for (let k = pairStart[a] as number; k < (pairStart[a + 1] as number); k++) {
+      const i = pairPerson[k] as number;
+      if (lo < (spanLo[i] as number)) spanLo[i] = lo;
+      if (hi > (spanHi[i] as number)) spanHi[i] = hi;
     }
   }
+
+  // Pass 1, per person: week -> task-days, in a dense table over the weeks the
+  // person's tasks span (a Map per person when that would be too large), and
+  // the weeks in the order first met (the report's order).
+  const weeksOf = (i: number): number => ((spanHi[i] as number) >= (spanLo[i] as number) ? ((spanHi[i] as number) - (spanLo[i] as number)) / 7 + 1 : 0);
   let dense = 0;
-  for (const sp of span) if (sp.hi >= sp.lo) dense += (sp.hi - sp.lo) / 7 + 1;
-  const tables = dense <= MAX_DENSE_WEEKS ? span.map((sp) => new Float64Array(sp.hi >= sp.lo ? (sp.hi - sp.lo) / 7 + 1 : 0)) : undefined;
+  for (let i = 0; i < personList.length; i++) dense += weeksOf(i);
+  const tables = dense <= MAX_DENSE_WEEKS ? personList.map((_, i) => new Float64Array(weeksOf(i))) : undefined;
   const maps = tables ? undefined : personList.map(() => new Map<number, number>());
   const firstMet: number[][] = personList.map(() => []);
-  const add = (i: number, wk: number, days: number): void => {
-    if (tables) {
-      const t = tables[i] as Float64Array;
-      const k = (wk - (span[i] as { lo: number }).lo) / 7;
-      if (t[k] === 0) (firstMet[i] as number[]).push(wk);
-      t[k] = (t[k] as number) + days;
-    } else {
-      const m = (maps as Map<number, number>[])[i] as Map<number, number>;
-      const cur = m.get(wk);
-      if (cur === undefined) (firstMet[i] as number[]).push(wk);
-      m.set(wk, (cur ?? 0) + days);
-    }
-  };
-  const loadOf = (i: number, wk: number): number => (tables
-    ? (tables[i] as Float64Array)[(wk - (span[i] as { lo: number }).lo) / 7] as number
-    : ((maps as Map<number, number>[])[i] as Map<number, number>).get(wk) as number);
-  const eachWeek = (fn: (v: number, persons: number[], wk: number, days: number) => void): void => {
-    for (const { v, persons } of assigned) {
-      const s = (early.es[v] as number) | 0;
-      const f = (early.ef[v] as number) | 0;
-      // The task's own calendar: it pauses over its assignees' leave and asks nothing then.
-      const own = calendars.of(g.tasks[v] as Task);
-      for (let wk = mondayOf(s); wk <= f; wk += 7) {
-        const days = own.workingDaysInclusive(Math.max(s, wk), Math.min(f, wk + 6));
-        if (days > 0) fn(v, persons, wk, days);
+  for (let r = 0; r < recs; r++) {
+    const a = recTask[r] as number;
+    const wk = recWeek[r] as number;
+    const days = recDays[r] as number;
+    for (let k = pairStart[a] as number; k < (pairStart[a + 1] as number); k++) {
+      const i = pairPerson[k] as number;
+      if (tables) {
+        const t = tables[i] as Float64Array;
+        const at = (wk - (spanLo[i] as number)) / 7;
+        if (t[at] === 0) (firstMet[i] as number[]).push(wk);
+        t[at] = (t[at] as number) + days;
+      } else {
+        const m = (maps as Map<number, number>[])[i] as Map<number, number>;
+        const cur = m.get(wk);
+        if (cur === undefined) (firstMet[i] as number[]).push(wk);
+        m.set(wk, (cur ?? 0) + days);
       }
     }
-  };
-  eachWeek((_v, persons, wk, days) => {
-    for (const i of persons) add(i, wk, days);
-  });
+  }
+  const loadOf = (i: number, wk: number): number => (tables
+    ? (tables[i] as Float64Array)[(wk - (spanLo[i] as number)) / 7] as number
+    : ((maps as Map<number, number>[])[i] as Map<number, number>).get(wk) as number);
   // Then the weeks where demand exceeds availability, and (pass 2) the tasks in them.
   const over: Map<number, OverWeek>[] = personList.map((person, pi) => {
     const found = new Map<number, OverWeek>();
@@ -133,12 +158,13 @@ export function overAllocation(
     return found;
   });
   if (over.every((m) => m.size === 0)) return [];
-  eachWeek((v, persons, wk) => {
-    for (const i of persons) {
-      const m = over[i] as Map<number, OverWeek>;
-      if (m.size > 0) m.get(wk)?.tasks.push(v);
+  for (let r = 0; r < recs; r++) {
+    const a = recTask[r] as number;
+    for (let k = pairStart[a] as number; k < (pairStart[a + 1] as number); k++) {
+      const m = over[pairPerson[k] as number] as Map<number, OverWeek>;
+      if (m.size > 0) m.get(recWeek[r] as number)?.tasks.push(taskNode[a] as number);
     }
-  });
+  }
 
   const tokens = assigneeTokens(model);
   const out: Diagnostic[] = [];
@@ -153,7 +179,7 @@ export function overAllocation(
       let i = indexOf.get(v);
       if (i === undefined) {
         const task = g.tasks[v] as Task;
-        const token = tokens.get(`${task.id}\u0000${person.id}`);
+        const token = tokens.get(task.id)?.get(person.id);
         i = tasks.length;
         indexOf.set(v, i);
         tasks.push({
@@ -173,17 +199,19 @@ export function overAllocation(
   return out;
 }
 
+/** The Monday of d's ISO week (the weekday arithmetic inline: this runs once per task and week). */
 function mondayOf(d: Day): Day {
-  return (d - ((weekday(d) + 6) % 7)) | 0;
+  return (d - ((((d + 4) % 7) + 7 + 6) % 7)) | 0;
 }
 
-/** Each task's assignee tokens, from the references the loader collected. */
-function assigneeTokens(model: ProgramModel): Map<string, { uri: string; span: Span }> {
-  const map = new Map<string, { uri: string; span: Span }>();
+/** Each task's assignee tokens (task id -> person id -> token), from the references the loader collected. */
+function assigneeTokens(model: ProgramModel): Map<string, Map<string, { uri: string; span: Span }>> {
+  const map = new Map<string, Map<string, { uri: string; span: Span }>>();
   for (const r of model.references) {
     if (r.field !== 'assignees' || r.from?.kind !== 'task') continue;
-    const key = `${r.from.id}\u0000${r.targetId}`;
-    if (!map.has(key)) map.set(key, { uri: r.uri, span: r.span });
+    let byPerson = map.get(r.from.id);
+    if (!byPerson) { byPerson = new Map(); map.set(r.from.id, byPerson); }
+    if (!byPerson.has(r.targetId)) byPerson.set(r.targetId, { uri: r.uri, span: r.span });
   }
   return map;
 }

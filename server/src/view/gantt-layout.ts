@@ -109,9 +109,9 @@ export function buildRows(vm: ViewModel, collapsed: ReadonlySet<string>, critica
     }
   }
 
+  // Tasks not placed yet: a task leaves the map when its workstream takes it (one map, no "placed" set beside it).
   const taskById = new Map<string, ViewTask>();
   for (const t of vm.tasks) taskById.set(t.id, t);
-  const placed = new Set<string>();
   const addGroup = (id: string, label: string, ws: ViewWorkstream | null, tasks: ViewTask[]): void => {
     const kept = tasks.filter(keepTask);
     if (kept.length === 0 && (criticalOnly || ws === null)) return;
@@ -129,11 +129,11 @@ export function buildRows(vm: ViewModel, collapsed: ReadonlySet<string>, critica
     const tasks: ViewTask[] = [];
     for (const id of ws.taskIds) {
       const t = taskById.get(id);
-      if (t && !placed.has(id)) { tasks.push(t); placed.add(id); }
+      if (t) { tasks.push(t); taskById.delete(id); }
     }
     addGroup(ws.id, ws.name ?? ws.id, ws, tasks);
   }
-  const rest = vm.tasks.filter((t) => !placed.has(t.id));
+  const rest = taskById.size === 0 ? [] : vm.tasks.filter((t) => taskById.has(t.id));
   addGroup(UNASSIGNED_GROUP, 'No workstream', null, rest);
   return { rows, index, groupOf };
 }

@@ -13,6 +13,8 @@ export interface PublisherHost {
   /** The open document's version, or undefined when the file is not open. */
   versionOf(uri: string): number | undefined;
   log(message: string, error: unknown): void;
+  /** After the check that follows an edit of `uri` (its diagnostics are sent). */
+  checked?(uri: string): void;
 }
 
 export class DiagnosticsPublisher {
@@ -26,8 +28,13 @@ export class DiagnosticsPublisher {
   private converted = new WeakMap<ProgramAnalysis, Map<string, Diagnostic[]>>();
   /** root -> files whose diagnostics it contributed last time. */
   private readonly publishedFiles = new Map<string, string[]>();
-  /** uri -> last (version, payload) sent, to skip identical re-sends to files that did not change. */
-  private readonly lastSent = new Map<string, string>();
+  /**
+   * uri -> last version and diagnostics sent, to skip identical re-sends to files
+   * that did not change. The diagnostics are compared as JSON only when the version
+   * is the same: an edited document's new version is always sent, and writing
+   * 10,000 tasks' diagnostics out as JSON just to find that out costs tens of ms.
+   */
+  private readonly lastSent = new Map<string, { version: number | undefined; diagnostics: Diagnostic[]; json?: string }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly workspace: ProgramWorkspace, private readonly host: PublisherHost) {}
@@ -75,6 +82,7 @@ export class DiagnosticsPublisher {
           this.host.log(`checking ${uri} failed`, e);
         }
         this.lastCheckMs = performance.now() - started;
+        this.host.checked?.(uri);
       }));
     }, delay);
     this.timers.set(uri, timer);
@@ -215,9 +223,15 @@ export class DiagnosticsPublisher {
     // An edited document always hears back for its new version (clients and
     // tests wait for "diagnostics of version N"); unchanged files are skipped.
     const version = this.host.versionOf(uri);
-    const payload = `${version ?? ''}|${JSON.stringify(diagnostics)}`;
-    if (this.lastSent.get(uri) === payload) return;
-    this.lastSent.set(uri, payload);
+    const last = this.lastSent.get(uri);
+    const sent = { version, diagnostics };
+    if (last && last.version === version) {
+      const json = JSON.stringify(diagnostics);
+      if ((last.json ??= JSON.stringify(last.diagnostics)) === json) return;
+      this.lastSent.set(uri, { ...sent, json });
+    } else {
+      this.lastSent.set(uri, sent);
+    }
     this.host.send({ uri, diagnostics, ...(version !== undefined && { version }) });
   }
 }

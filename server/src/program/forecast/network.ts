@@ -32,9 +32,8 @@
 //   durations): forecast/level-iteration.ts runs the leveller's serial scheme
 //   on each iteration's dates.
 import type { WorkCalendar } from '../calendar.js';
-import { dependencyCode } from '../dependency-codes.js';
 import { notStarted, taskDuration } from '../schedule-forward.js';
-import type { Components, Edge, ScheduleGraph } from '../schedule-graph.js';
+import type { Components, ScheduleGraph } from '../schedule-graph.js';
 import type { Day, Person } from '../types.js';
 
 export const KIND_TASK = 0;
@@ -164,12 +163,11 @@ export function compileNetwork(
       continue;
     }
     for (let e = g.predStart[v] as number; e < (g.predStart[v + 1] as number); e++) {
-      const edge = g.edges[e] as Edge;
-      const p = indexOf[edge.from] as number;
+      const p = indexOf[g.edgeFrom[e] as number] as number;
       if (p < 0) continue; // an undated predecessor is ignored, as in the core
       pred.push(p);
-      predType.push(dependencyCode(edge.type));
-      predLag.push(edge.lag);
+      predType.push(g.edgeType[e] as number);
+      predLag.push(g.edgeLag[e] as number);
     }
     if (k === 'milestone') {
       kind[i] = KIND_MILESTONE;

@@ -195,7 +195,7 @@ function planRisks(
     const t = g.tasks[v];
     if (!t) continue;
     for (let k = g.predStart[v] as number; k < (g.predStart[v + 1] as number); k++) {
-      const from = (g.edges[k] as { from: number }).from;
+      const from = g.edgeFrom[k] as number;
       if (g.tasks[from]?.workstreamId === t.workstreamId && from !== v) fed[from] = 1;
     }
   }

@@ -14,8 +14,8 @@ import { earlySchedule, latestEnd } from '../schedule-early.js';
 import type { EarlySchedule, ScheduleOptions } from '../schedule-early.js';
 import { forwardPassFrom } from '../schedule-forward.js';
 import type { EarlyDates } from '../schedule-forward.js';
-import { pushDependencyEdges } from '../schedule-graph.js';
-import type { Edge, ScheduleGraph } from '../schedule-graph.js';
+import { EdgeList, pushDependencyEdges } from '../schedule-graph.js';
+import type { ScheduleGraph } from '../schedule-graph.js';
 import type { Day, Dependency, Milestone, Task } from '../types.js';
 
 /** The dates a what-if reads: what a `Schedule` gives, for items' ends and the finish. */
@@ -92,16 +92,21 @@ function variantOf(
   const seeds: number[] = [];
   let tasks: (Task | undefined)[] | undefined;
   let milestones: (Milestone | undefined)[] | undefined;
-  let edges: Edge[] | undefined;
+  // Copied on the first change: the types, lags and written dependencies may change, not the topology.
+  let edges: { edgeType: Uint8Array; edgeLag: Float64Array; edgeDepAt: Int32Array } | undefined;
   /** Node v's new dependencies, when they link the same predecessors in the same order. */
   const sameLinks = (v: number, deps: readonly Dependency[]): boolean => {
-    const fresh: Edge[] = [];
+    const fresh = new EdgeList(deps.length);
     pushDependencyEdges(fresh, v, deps, g.kinds, g.index, e.cal);
     const from = g.predStart[v] as number;
-    if (fresh.length !== (g.predStart[v + 1] as number) - from) return false;
-    for (let i = 0; i < fresh.length; i++) if ((fresh[i] as Edge).from !== (g.edges[from + i] as Edge).from) return false;
-    edges ??= g.edges.slice();
-    for (let i = 0; i < fresh.length; i++) edges[from + i] = fresh[i] as Edge;
+    if (fresh.edgeCount !== (g.predStart[v + 1] as number) - from) return false;
+    for (let i = 0; i < fresh.edgeCount; i++) if (fresh.edgeFrom[i] !== g.edgeFrom[from + i]) return false;
+    edges ??= { edgeType: g.edgeType.slice(), edgeLag: g.edgeLag.slice(), edgeDepAt: g.edgeDepAt.slice() };
+    for (let i = 0; i < fresh.edgeCount; i++) {
+      edges.edgeType[from + i] = fresh.edgeType[i] as number;
+      edges.edgeLag[from + i] = fresh.edgeLag[i] as number;
+      edges.edgeDepAt[from + i] = fresh.edgeDepAt[i] as number;
+    }
     return true;
   };
   for (let i = 0; i < model.tasks.length; i++) {
@@ -124,5 +129,5 @@ function variantOf(
     (milestones ??= g.milestones.slice())[v] = now;
     seeds.push(v);
   }
-  return { g: { ...g, tasks: tasks ?? g.tasks, milestones: milestones ?? g.milestones, edges: edges ?? g.edges }, seeds };
+  return { g: { ...g, tasks: tasks ?? g.tasks, milestones: milestones ?? g.milestones, ...edges }, seeds };
 }
