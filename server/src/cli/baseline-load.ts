@@ -50,7 +50,7 @@ export function openCurrent(
   if (!found) return { ok: false, exitCode: 2, message: `${file} is not a program file` };
   const model = withStatusDate(found, statusDate);
   const analyzeOptions = today !== undefined ? { today } : {};
-  const analysis = options.check === false ? { model, ...scheduleForAnalysis(model, analyzeOptions), diagnostics: [] } : analyzeProgram(model, analyzeOptions);
+  const analysis = options.check === false ? { model, ...scheduleForAnalysis(model, analyzeOptions, false), diagnostics: [] } : analyzeProgram(model, analyzeOptions);
   return { ok: true, value: currentOf(analysis, file, cwd) };
 }
 
@@ -62,7 +62,7 @@ export async function openCurrentInParallel(
   file: string, cwd: string, statusDate?: Day, today?: Day, options: { check?: boolean } = {},
 ): Promise<Opened<Current>> {
   const abs = resolve(cwd, file);
-  const preparation = await prepareProgram(pathToUri(abs), nodeHost(), pathToUri(boundaryOf(abs, false, resolve(cwd)))).catch(() => undefined);
+  const preparation = process.env.PAC_CUR_PAR === '0' ? undefined : await prepareProgram(pathToUri(abs), nodeHost(), pathToUri(boundaryOf(abs, false, resolve(cwd)))).catch(() => undefined);
   return openCurrent(file, cwd, statusDate, today, { ...options, ...(preparation && { preparation }) });
 }
 
@@ -95,7 +95,7 @@ export async function compareWithBaseline(current: Current, revision: string, ea
       });
     // The baseline is the forecast as it was committed: with its own status date.
     const model = b.model;
-    const schedule = scheduleProgram(model, { statusDate: model.program?.statusDate ?? current.statusDate });
+    const schedule = scheduleProgram(model, { statusDate: model.program?.statusDate ?? current.statusDate, diagnostics: false });
     const comparison = diffPrograms(current, { model, schedule }, { revision, commit: b.commit }, current.scheduleOf);
     return { ok: true, value: { model, schedule, revision, commit: b.commit, comparison, label: revision } };
   } catch (e) {
@@ -128,7 +128,7 @@ export function startBaseline(file: string, cwd: string, revision: string): Earl
   if (text === undefined || !looksLikeRoot(text)) return undefined;
   const workspaceRoot = pathToUri(boundaryOf(abs, false, resolve(cwd)));
   const baseline = loadBaseline(gitSource(), rootUri, revision, {
-    workspaceRoot, prepare: (r, host) => prepareProgram(r, host, workspaceRoot, { workerShare: 1 }),
+    workspaceRoot, prepare: process.env.PAC_BASE_PAR === '0' ? async () => undefined : (r, host) => prepareProgram(r, host, workspaceRoot, { workerShare: 1 }),
   });
   baseline.catch(() => undefined); // its failure is reported where it is awaited
   return { rootUri, workspaceRoot, baseline };

@@ -35,10 +35,13 @@ export function analyzeProgram(model: ProgramModel, options: AnalyzeOptions = {}
 }
 
 /** The schedule `analyzeProgram` checks, and its status date, without the checks (for commands that print no diagnostics). */
-export function scheduleForAnalysis(model: ProgramModel, options: AnalyzeOptions = {}): { schedule: Schedule; statusDate: Day } {
+export function scheduleForAnalysis(
+  model: ProgramModel, options: AnalyzeOptions = {}, diagnostics = true,
+): { schedule: Schedule; statusDate: Day } {
   const given = options.statusDate ?? model.program?.statusDate;
   const statusDate = given ?? options.today ?? today();
-  return { schedule: scheduleProgram(model, { statusDate, progressDate: given ?? null, ...(options.level && { level: true }) }), statusDate };
+  const schedule = scheduleProgram(model, { statusDate, progressDate: given ?? null, ...(options.level && { level: true }), ...(!diagnostics && { diagnostics: false }) });
+  return { schedule, statusDate };
 }
 
 function analyzeUnguarded(model: ProgramModel, options: AnalyzeOptions): ProgramAnalysis {

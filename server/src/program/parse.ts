@@ -119,6 +119,7 @@ export function parseFile(uri: string, text: string, limits: ParseLimits = DEFAU
   const diagnostics: Diagnostic[] = [];
   let doc: Document.Parsed | undefined;
   let nodes = 0;
+  let fastValue: { value: unknown } | undefined;
   try {
     const parsed = parseYamlDocument(text, limits.maxDepth, limits);
     if ('tooDeep' in parsed) {
@@ -127,6 +128,8 @@ export function parseFile(uri: string, text: string, limits: ParseLimits = DEFAU
     }
     doc = parsed.doc;
     nodes = parsed.nodes;
+    // The fast path's documents have no errors, scalar keys only and bounded depth, and come with their value.
+    if ('value' in parsed) fastValue = { value: parsed.value };
   } catch (e) {
     if (e instanceof CountExceeded) {
       diagnostics.push(countDiagnostic(uri, text, e, limits));
@@ -153,14 +156,14 @@ export function parseFile(uri: string, text: string, limits: ParseLimits = DEFAU
   }
   // yaml's toJS stringifies collection keys, which costs exponential time in
   // their nesting ('{{{{…' takes minutes): refuse such shapes up front.
-  const shape = checkShape(doc, limits.maxDepth);
+  const shape = fastValue ? undefined : checkShape(doc, limits.maxDepth);
   if (shape) {
     diagnostics.push(diagnostic('yaml-syntax', uri, shape.span, shape.message));
     return { uri, text, doc, value: undefined, isRoot: false, diagnostics };
   }
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+    value = fastValue ? fastValue.value : doc.toJS({ maxAliasCount: limits.maxAliasCount });
   } catch (e) {
     const span = firstAliasSpan(text);
     diagnostics.push(diagnostic(e instanceof ReferenceError ? 'alias-limit' : 'yaml-syntax', uri, span,
@@ -230,7 +233,7 @@ export const MAX_COMPOSE_DEPTH = 256;
  */
 export function parseYamlDocument(
   text: string, maxDepth: number, counts: Pick<ParseLimits, 'maxNodes' | 'maxAliases'> = DEFAULT_LIMITS,
-): { doc: Document.Parsed; nodes: number } | { tooDeep: Span } {
+): { doc: Document.Parsed; nodes: number; value?: unknown } | { tooDeep: Span } {
   // The common shapes of program files take a path ten times faster (see yaml-fast.ts).
   return fastParseDocument(text, Math.min(maxDepth, MAX_COMPOSE_DEPTH), counts.maxNodes) ?? parseWithYaml(text, maxDepth, counts);
 }

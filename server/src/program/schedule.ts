@@ -166,6 +166,7 @@ export function scheduleProgram(model: ProgramModel, options: ScheduleOptions = 
     ends.push(items.get(g.ids[v] as string) as ItemSchedule);
   }
   const schedule: Schedule = { ...partial, criticalPath: findCriticalPath(partial, sinks(g, comps, early), ends) };
+  if (options.diagnostics === false) return schedule;
   // Appended one by one: spreading a list of 100,000 diagnostics into push() overflows the stack.
   // The plan as it would be without the status date, for late-start and overdue.
   const plan = progressFrom === undefined ? undefined : forwardPass(g, comps, cal, anchor, people, { calOf });

@@ -72,6 +72,8 @@ interface Gap {
 
 export interface FastParse {
   readonly doc: Document.Parsed;
+  /** The document's plain value, as `doc.toJS()` gives it (built on the way: no second walk). */
+  readonly value: unknown;
   /** YAML nodes as parse.ts's BoundedParser counts them. */
   readonly nodes: number;
 }
@@ -93,11 +95,31 @@ export function fastParseDocument(text: string, maxDepth: number, maxNodes: numb
   }
 }
 
+/** The next occurrence of a string at or after a position (Infinity when none), remembering the last answer. */
+class Ahead {
+  private from = Number.POSITIVE_INFINITY;
+  private at = -1;
+  constructor(private readonly what: string) {}
+  next(text: string, p: number): number {
+    if (p < this.from || p > this.at) {
+      const i = text.indexOf(this.what, p);
+      this.from = p;
+      this.at = i < 0 ? Number.POSITIVE_INFINITY : i;
+    }
+    return this.at;
+  }
+}
+
 class FastParser {
   private nodes = 0;
   private depth = 0;
   /** Whether the last value parsed was an empty one (`key:` with nothing after). */
   private lastEmpty = false;
+  /** The plain value of the collection map(), seq() or flow() returned last. */
+  private js: unknown;
+  /** Searches for ` #` and `:` ahead, remembered so that a file without either is not scanned once per line. */
+  private readonly hashes = new Ahead(' #');
+  private readonly colons = new Ahead(':');
   private readonly composer = new Composer(COMPOSE_OPTIONS);
   private readonly doc: Document.Parsed;
   private readonly tags: readonly ScalarTag[];
@@ -132,7 +154,7 @@ class FastParser {
     if (contentEnd < text.length && this.lastEmpty) bail();
     doc.range = [start, contentEnd, text.length] as Range;
     if (this.nodes > this.maxNodes) bail();
-    return { doc, nodes: this.nodes };
+    return { doc, value: this.js, nodes: this.nodes };
   }
 
   /** From `p` (a line start), skip blank and comment lines. */
@@ -174,7 +196,7 @@ class FastParser {
     this.enter();
     const text = this.text;
     const map = new YAMLMap(this.doc.schema);
-    const keys = new Set<unknown>();
+    const obj: Record<string, unknown> = {};
     const start = q;
     let offset = q;
     let gap: Gap;
@@ -182,8 +204,9 @@ class FastParser {
       // The key: a plain scalar up to `:` (then space or end of line).
       const keyEnd = this.plainKeyEnd(q);
       const key = this.plainScalar(q, keyEnd, keyEnd);
-      if (keys.has(key.value)) bail();
-      keys.add(key.value);
+      const k = key.value;
+      // A repeated key is yaml's error to report (maps here are small: a scan beats a Set).
+      for (const pair of map.items) if ((pair.key as Scalar).value === k) bail();
       this.nodes += 2; // the key and the `:`
       let p = keyEnd + 1;
       while (text.charCodeAt(p) === SPACE) p++;
@@ -215,6 +238,11 @@ class FastParser {
         this.lastEmpty = false;
       }
       map.items.push(new Pair(key, value));
+      // As yaml's toJS adds a pair to a plain object (addPairToJSMap; keys are scalars here).
+      const jsKey = k === null ? '' : String(k);
+      const jsValue = value instanceof Scalar ? value.value : this.js;
+      if (jsKey in obj) Object.defineProperty(obj, jsKey, { value: jsValue, writable: true, enumerable: true, configurable: true });
+      else obj[jsKey] = jsValue;
       offset = (value.range as Range)[2];
       if (gap.indent === indent && !this.isDash(gap.next + indent)) {
         q = gap.next + indent;
@@ -224,6 +252,7 @@ class FastParser {
       break;
     }
     map.range = [start, offset, offset];
+    this.js = obj;
     this.depth--;
     return [map, this.closing(map, indent, gap)];
   }
@@ -233,6 +262,7 @@ class FastParser {
     this.enter();
     const text = this.text;
     const seq = new YAMLSeq(this.doc.schema);
+    const arr: unknown[] = [];
     const start = q;
     let offset = q;
     let gap: Gap;
@@ -254,6 +284,7 @@ class FastParser {
         this.lastEmpty = false;
       }
       seq.items.push(value);
+      arr.push(value instanceof Scalar ? value.value : this.js);
       offset = (value.range as Range)[2];
       if (gap.indent === indent && this.isDash(gap.next + indent)) {
         q = gap.next + indent;
@@ -263,6 +294,7 @@ class FastParser {
       break;
     }
     seq.range = [start, offset, offset];
+    this.js = arr;
     this.depth--;
     return [seq, this.closing(seq, indent, gap)];
   }
@@ -314,20 +346,20 @@ class FastParser {
   /** Where the plain key at `q` ends (its `:`), or -1 when the line's content is not a key. */
   private keyEndOrNone(q: number): number {
     const text = this.text;
-    const c0 = text.charCodeAt(q);
-    if (NOT_PLAIN_START.has(c0)) return -1;
-    for (let p = q + 1; p < text.length; p++) {
-      const c = text.charCodeAt(p);
-      if (c === NL) return -1;
-      if (c === COLON) {
-        const d = text.charCodeAt(p + 1);
-        if (d === SPACE || d === NL || Number.isNaN(d)) {
-          if (text.charCodeAt(p - 1) === SPACE) bail(); // `key :`
-          return p;
-        }
-      } else if (c === HASH && text.charCodeAt(p - 1) === SPACE) return -1;
+    if (NOT_PLAIN_START.has(text.charCodeAt(q))) return -1;
+    let nl = text.indexOf('\n', q);
+    if (nl < 0) nl = text.length;
+    // The first `:` followed by a space or the line's end, unless a comment (` #`) starts before it.
+    let p = this.colons.next(text, q + 1);
+    while (p < nl) {
+      const d = text.charCodeAt(p + 1);
+      if (d === SPACE || d === NL || Number.isNaN(d)) break;
+      p = this.colons.next(text, p + 1);
     }
-    return -1;
+    if (p >= nl) return -1;
+    if (this.hashes.next(text, q) < p) return -1;
+    if (text.charCodeAt(p - 1) === SPACE) bail(); // `key :`
+    return p;
   }
 
   /** A value on the rest of the line at `p`, and the offset just past that line. */
@@ -341,15 +373,13 @@ class FastParser {
     else {
       if (NOT_PLAIN_START.has(c)) bail();
       // A plain scalar to the end of the line or a comment; `: ` inside is yaml's error, left to yaml.
-      let e = p + 1;
-      for (; e < text.length; e++) {
-        const d = text.charCodeAt(e);
-        if (d === NL) break;
-        if (d === HASH && text.charCodeAt(e - 1) === SPACE) break;
-        if (d === COLON) {
-          const f = text.charCodeAt(e + 1);
-          if (f === SPACE || f === NL || Number.isNaN(f)) bail();
-        }
+      let e = text.indexOf('\n', p);
+      if (e < 0) e = text.length;
+      const hash = this.hashes.next(text, p);
+      if (hash < e) e = hash;
+      for (let colon = this.colons.next(text, p); colon < e; colon = this.colons.next(text, colon + 1)) {
+        const f = text.charCodeAt(colon + 1);
+        if (f === SPACE || f === NL || Number.isNaN(f)) bail();
       }
       let valueEnd = e;
       while (text.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
@@ -404,7 +434,8 @@ class FastParser {
     const coll = isMap ? new YAMLMap(this.doc.schema) : new YAMLSeq(this.doc.schema);
     coll.flow = true;
     this.nodes++;
-    const keys = new Set<unknown>();
+    const obj: Record<string, unknown> = {};
+    const arr: unknown[] = [];
     let q = p + 1;
     const skip = () => { while (text.charCodeAt(q) === SPACE) q++; };
     skip();
@@ -423,10 +454,16 @@ class FastParser {
           q = (value.range as Range)[1];
           skip();
           (value.range as Range)[2] = q;
-          if (keys.has(item.value)) bail();
-          keys.add(item.value);
+          const k = item.value;
+          for (const pair of (coll as YAMLMap).items) if ((pair.key as Scalar).value === k) bail();
           (coll as YAMLMap).items.push(new Pair(item, value));
-        } else (coll as YAMLSeq).items.push(item);
+          const jsKey = k === null ? '' : String(k);
+          if (jsKey in obj) Object.defineProperty(obj, jsKey, { value: value.value, writable: true, enumerable: true, configurable: true });
+          else obj[jsKey] = value.value;
+        } else {
+          (coll as YAMLSeq).items.push(item);
+          arr.push(item.value);
+        }
         const c = text.charCodeAt(q);
         if (c === close) break;
         if (c !== COMMA) bail();
@@ -437,6 +474,7 @@ class FastParser {
     }
     const end = q + 1;
     coll.range = [p, end, end];
+    this.js = isMap ? obj : arr;
     this.depth--;
     return [coll, end];
   }

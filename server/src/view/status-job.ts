@@ -52,7 +52,7 @@ export function runStatusJob(job: StatusJob): StatusView {
     const b = job.baseline;
     const bModel = loadProgram(b.rootUri, memoryHost(b.files), { workspaceRoot: b.workspaceRoot });
     // As the editor's baseline cache schedules it: with the baseline's own status date.
-    const bSchedule = scheduleProgram(bModel, bModel.program?.statusDate !== undefined ? { statusDate: bModel.program.statusDate } : {});
+    const bSchedule = scheduleProgram(bModel, { ...(bModel.program?.statusDate !== undefined && { statusDate: bModel.program.statusDate }), diagnostics: false });
     const comparison = diffPrograms(current, { model: bModel, schedule: bSchedule }, { revision: b.revision, commit: b.commit }, whatIfForecaster(model, { statusDate }), { attribute: false });
     baseline = { model: bModel, schedule: bSchedule, comparison, label: b.revision };
   }

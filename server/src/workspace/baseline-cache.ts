@@ -106,7 +106,7 @@ export class BaselineCache {
         let loaded = this.byCommit.get(key);
         if (!loaded) {
           const b = await loadBaseline(this.source, rootUri, revision, { workspaceRoot: this.hooks.workspaceRootOf(rootUri) });
-          const schedule = scheduleProgram(b.model, b.model.program?.statusDate !== undefined ? { statusDate: b.model.program.statusDate } : {});
+          const schedule = scheduleProgram(b.model, { ...(b.model.program?.statusDate !== undefined && { statusDate: b.model.program.statusDate }), diagnostics: false });
           loaded = { commit: b.commit, model: b.model, schedule };
           this.byCommit.set(key, loaded);
           // A few revisions are kept (switching back is free); the oldest goes first.
