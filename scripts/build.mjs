@@ -75,8 +75,6 @@ const targets = [
   { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The forecast's blocks of iterations on other cores (node/forecast-threads.ts), for the CLI and the server.
   { ...node, entryPoints: ['server/src/node/forecast-blocks-worker.ts'], outfile: 'dist/forecast-blocks.js' },
-  // Part of a big program's fragments, parsed on a second core (node/parallel-load.ts), for the CLI.
-  { ...node, entryPoints: ['server/src/node/prepare-worker.ts'], outfile: 'dist/prepare-worker.js' },
 ];
 if (existsSync('server/src/server.ts')) {
   targets.push({ ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } });

@@ -17,6 +17,7 @@ import { generateProgram } from '../../bench/generate.js';
 import { mulberry32 } from '../../bench/random.js';
 
 const IGNORED = new Set(['comment', 'commentBefore', 'spaceBefore']);
+const nodeType = (n: object): unknown => (n as Record<symbol, unknown>)[Symbol.for('yaml.node.type')];
 
 /** The first difference between two yaml trees, as a path and a message; undefined when equal. */
 function difference(a: unknown, b: unknown, path = '$'): string | undefined {
@@ -25,8 +26,11 @@ function difference(a: unknown, b: unknown, path = '$'): string | undefined {
     if (Number.isNaN(a) && Number.isNaN(b)) return undefined;
     return `${path}: ${JSON.stringify(a)} != ${JSON.stringify(b)}`;
   }
-  // (By prototype: a parsed map may well have its own `constructor` key.)
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${path}: different kinds of object`;
+  // The same class (the fast path's nodes have a tagged prototype between them and it), and the same node type.
+  const tagged = nodeType(a) !== undefined;
+  if (tagged !== (nodeType(b) !== undefined) || (tagged && (a.constructor !== b.constructor || nodeType(a) !== nodeType(b)))) return `${path}: different kinds of node`;
+  // (By prototype for plain values: a parsed map may well have its own `constructor` key.)
+  if (!tagged && Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${path}: different kinds of object`;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)].filter((k) => !IGNORED.has(k)));
   for (const k of keys) {
     const d = difference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
@@ -194,4 +198,16 @@ test('the fast path respects the node and depth limits by declining', () => {
   assert.ok(doc && isMap(doc.contents));
   const v = (doc.contents.items[0] as { value: unknown }).value;
   assert.ok(isSeq(v) && isScalar(v.items[0]) && v.items[0].value === 1 && isPair(doc.contents.items[0]));
+});
+
+test("yaml's own operations work on the fast path's documents", () => {
+  const text = 'version: 1\nworkstreams:\n  - id: core\n    tasks:\n      - id: a\n        depends_on: [b, c]\n        raci: { x: A }\n';
+  const fast = fastParseDocument(text, 64, 1000)?.doc;
+  const slow = parseWithYaml(text, 64);
+  assert.ok(fast && !('tooDeep' in slow));
+  assert.equal(fast.toString(), slow.doc.toString());
+  assert.equal(difference(fast.clone().contents, slow.doc.contents), undefined);
+  assert.deepEqual(fast.getIn(['workstreams', 0, 'tasks', 0, 'depends_on', 1]), 'c');
+  fast.setIn(['workstreams', 0, 'id'], 'web');
+  assert.match(fast.toString(), /id: web/);
 });

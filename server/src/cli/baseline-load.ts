@@ -16,8 +16,6 @@ import type { Forecaster } from '../program/running/what-if-forecast.js';
 import type { Day } from '../program/types.js';
 import { gitSource } from '../node/git-source.js';
 import { nodeHost, pathToUri, uriToPath } from '../node/node-host.js';
-import { prepareProgram } from '../node/parallel-load.js';
-import type { Preparation } from '../node/parallel-load.js';
 import { boundaryOf, openPrograms } from './programs.js';
 
 export interface Current extends ScheduledProgram {
@@ -41,10 +39,9 @@ export function withStatusDate(model: ProgramModel, statusDate: Day | undefined)
  * reads: it is then 0.
  */
 export function openCurrent(
-  file: string, cwd: string, statusDate?: Day, today?: Day, options: { check?: boolean; preparation?: Preparation } = {},
+  file: string, cwd: string, statusDate?: Day, today?: Day, options: { check?: boolean } = {},
 ): Opened<Current> {
-  const p = options.preparation;
-  const opened = openPrograms([file], cwd, p ? { parse: p.parse, prepared: p.prepared } : {});
+  const opened = openPrograms([file], cwd);
   if (!opened.ok) return { ok: false, exitCode: 2, message: opened.message };
   const found = opened.models[0];
   if (!found) return { ok: false, exitCode: 2, message: `${file} is not a program file` };
@@ -52,18 +49,6 @@ export function openCurrent(
   const analyzeOptions = today !== undefined ? { today } : {};
   const analysis = options.check === false ? { model, ...scheduleForAnalysis(model, analyzeOptions, false), diagnostics: [] } : analyzeProgram(model, analyzeOptions);
   return { ok: true, value: currentOf(analysis, file, cwd) };
-}
-
-/**
- * `openCurrent` for a big root file: its fragments are parsed on two cores
- * first (node/parallel-load.ts); the program is the same.
- */
-export async function openCurrentInParallel(
-  file: string, cwd: string, statusDate?: Day, today?: Day, options: { check?: boolean } = {},
-): Promise<Opened<Current>> {
-  const abs = resolve(cwd, file);
-  const preparation = process.env.PAC_CUR_PAR === '0' ? undefined : await prepareProgram(pathToUri(abs), nodeHost(), pathToUri(boundaryOf(abs, false, resolve(cwd)))).catch(() => undefined);
-  return openCurrent(file, cwd, statusDate, today, { ...options, ...(preparation && { preparation }) });
 }
 
 /** An analysed program as the baseline commands see it (its repository boundary found from `file`). */
@@ -90,9 +75,7 @@ export async function compareWithBaseline(current: Current, revision: string, ea
   try {
     const b = early && early.rootUri === current.model.rootUri && early.workspaceRoot === current.workspaceRoot
       ? await early.baseline
-      : await loadBaseline(gitSource(), current.model.rootUri, revision, {
-        workspaceRoot: current.workspaceRoot, prepare: (rootUri, host) => prepareProgram(rootUri, host, current.workspaceRoot),
-      });
+      : await loadBaseline(gitSource(), current.model.rootUri, revision, { workspaceRoot: current.workspaceRoot });
     // The baseline is the forecast as it was committed: with its own status date.
     const model = b.model;
     const schedule = scheduleProgram(model, { statusDate: model.program?.statusDate ?? current.statusDate, diagnostics: false });
@@ -116,8 +99,8 @@ export interface EarlyBaseline {
 
 /**
  * Starts loading the baseline of the root file `file` before the program
- * itself is loaded (diff): git runs and the baseline's fragments are parsed
- * on a worker thread while this thread loads the program now. Used by
+ * itself is loaded (diff, report --baseline): the git commands run while
+ * this thread loads the program now. Used by
  * compareWithBaseline only when the program turns out to have this root and
  * boundary; undefined when `file` does not look like a root.
  */
@@ -127,9 +110,7 @@ export function startBaseline(file: string, cwd: string, revision: string): Earl
   const text = nodeHost().readFile(rootUri);
   if (text === undefined || !looksLikeRoot(text)) return undefined;
   const workspaceRoot = pathToUri(boundaryOf(abs, false, resolve(cwd)));
-  const baseline = loadBaseline(gitSource(), rootUri, revision, {
-    workspaceRoot, prepare: process.env.PAC_BASE_PAR === '0' ? async () => undefined : (r, host) => prepareProgram(r, host, workspaceRoot, { workerShare: 1 }),
-  });
+  const baseline = loadBaseline(gitSource(), rootUri, revision, { workspaceRoot });
   baseline.catch(() => undefined); // its failure is reported where it is awaited
   return { rootUri, workspaceRoot, baseline };
 }

@@ -1,6 +1,6 @@
 // `program-as-code diff REV [FILE]`: the program now against a git revision.
 import { diffMarkdown, diffText } from '../program/running/diff-format.js';
-import { compareWithBaseline, openCurrentInParallel, startBaseline } from './baseline-load.js';
+import { compareWithBaseline, openCurrent, startBaseline } from './baseline-load.js';
 import { findSingleRoot } from './single-root.js';
 
 export type DiffFormat = 'text' | 'markdown' | 'json';
@@ -10,7 +10,7 @@ export async function runDiff(opts: { revision: string; file?: string; format: D
   if (typeof file !== 'string') return { exitCode: 2, stdout: '', stderr: `program-as-code: ${file.message}\n` };
   // The baseline (git, and parsing its fragments on a worker) is under way while the program now loads.
   const early = startBaseline(file, opts.cwd, opts.revision);
-  const current = await openCurrentInParallel(file, opts.cwd, undefined, opts.today, { check: false });
+  const current = openCurrent(file, opts.cwd, undefined, opts.today, { check: false });
   if (!current.ok) return { exitCode: current.exitCode, stdout: '', stderr: `program-as-code: ${current.message}\n` };
   const baseline = await compareWithBaseline(current.value, opts.revision, early);
   if (!baseline.ok) return { exitCode: baseline.exitCode, stdout: '', stderr: `program-as-code: ${baseline.message}\n` };

@@ -49,8 +49,8 @@ function withTestFault(host: FileHost): FileHost {
   };
 }
 
-/** `loadOptions`: work done beforehand that loading may reuse (node/parallel-load.ts). */
-export function openPrograms(paths: readonly string[], cwd: string, loadOptions: Pick<LoadOptions, 'parse' | 'prepared'> = {}): OpenResult {
+/** `loadOptions`: a parser that may reuse work done beforehand. */
+export function openPrograms(paths: readonly string[], cwd: string, loadOptions: Pick<LoadOptions, 'parse'> = {}): OpenResult {
   const host = withTestFault(nodeHost());
   const files: string[] = [];
   const notes: string[] = [];

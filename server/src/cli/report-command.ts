@@ -6,7 +6,7 @@ import { reportHtml } from '../view/report-html.js';
 import { reportMarkdown } from '../view/report-markdown.js';
 import { reportForecast } from '../program/report/report-forecast.js';
 import type { Day } from '../program/types.js';
-import { compareWithBaseline, openCurrentInParallel, startBaseline } from './baseline-load.js';
+import { compareWithBaseline, openCurrent, startBaseline } from './baseline-load.js';
 
 export type ReportFormat = 'markdown' | 'html' | 'json';
 
@@ -34,7 +34,7 @@ function evmKeys(e: StatusReport['evm']): unknown {
 
 export async function runReport(opts: { file: string; format: ReportFormat; cwd: string; baseline?: string; statusDate?: Day; today?: Day }): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   const early = opts.baseline !== undefined ? startBaseline(opts.file, opts.cwd, opts.baseline) : undefined;
-  const current = await openCurrentInParallel(opts.file, opts.cwd, opts.statusDate, opts.today);
+  const current = openCurrent(opts.file, opts.cwd, opts.statusDate, opts.today);
   if (!current.ok) return { exitCode: current.exitCode, stdout: '', stderr: `program-as-code: ${current.message}\n` };
   const c = current.value;
   let baseline;

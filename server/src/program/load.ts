@@ -12,8 +12,7 @@ import type { IncludeEntry, ProgramModel } from './model.js';
 import { DEFAULT_LIMITS, nodeCountOf, parseFile } from './parse.js';
 import type { ParsedFile, ParseLimits } from './parse.js';
 import { resolveIds } from './resolve.js';
-import { fileDiagnostics, mergeCollected } from './prepared-file.js';
-import type { PreparedFile } from './prepared-file.js';
+import { checkSchema } from './schema-check/check.js';
 import type { Diagnostic } from './types.js';
 import { displayPath, dirnameUri } from './uri.js';
 
@@ -23,12 +22,6 @@ export interface LoadOptions {
   readonly limits?: ParseLimits;
   /** Parses a file; pass a caching parser to reuse work across loads. */
   readonly parse?: (uri: string, text: string) => ParsedFile;
-  /**
-   * Fragments already parsed, checked and collected (by uri), used where the
-   * text read now is the one they were prepared from (node/parallel-load.ts).
-   * Their files in the model carry no YAML tree and no plain value.
-   */
-  readonly prepared?: ReadonlyMap<string, PreparedFile>;
 }
 
 /**
@@ -111,21 +104,16 @@ function loadProgramUnguarded(rootUri: string, host: FileHost, options: LoadOpti
             `The included file ${displayPath(target, dirnameUri(rootUri))} does not exist or cannot be read${didYouMean(includeFix(entry, host, workspaceRoot))}`));
           continue;
         }
-        const ready = options.prepared?.get(target);
-        const prepared = ready && ready.text === fragmentText ? ready : undefined;
-        const fragment = prepared ? preparedFile(prepared) : parse(target, fragmentText);
+        const fragment = parse(target, fragmentText);
         if (fragment.isRoot) {
           diagnostics.push(diagnostic('include-not-fragment', entry.uri, entry.span,
             `${displayPath(target, dirnameUri(rootUri))} is a root file (it has \`program:\`), so it cannot be included; remove its \`program:\` key or the include.`));
           continue;
         }
         targets.push(target);
-        nodes += prepared ? prepared.nodes : nodeCountOf(fragment) ?? 0;
+        nodes += nodeCountOf(fragment) ?? 0;
         files.push(fragment);
-        if (prepared) {
-          diagnostics.push(...prepared.diagnostics);
-          mergeCollected(collected, prepared.collected);
-        } else addFile(fragment, false, collected, diagnostics);
+        addFile(fragment, false, collected, diagnostics);
       }
       includes.push({ ...entry, targets });
     }
@@ -138,9 +126,11 @@ function addFile(file: ParsedFile, isRoot: boolean, collected: Collected, diagno
   collectFile(file, collected);
 }
 
-/** A prepared fragment as the model's file: its text and diagnostics, no tree. */
-function preparedFile(p: PreparedFile): ParsedFile {
-  return { uri: p.uri, text: p.text, doc: undefined, value: undefined, isRoot: p.isRoot, diagnostics: p.yamlDiagnostics };
+/** A parsed file's diagnostics and, when it has a value, the schema's. */
+function fileDiagnostics(file: ParsedFile, isRoot: boolean): Diagnostic[] {
+  const out = [...file.diagnostics];
+  if (file.doc && file.value !== undefined) out.push(...checkSchema(file.doc, file.value, file.uri, isRoot));
+  return out;
 }
 
 function finish(

@@ -20,6 +20,50 @@ export const COMPOSE_OPTIONS = { version: '1.2', schema: 'core', prettyErrors: f
 
 type Range = [number, number, number];
 
+/*
+ * Nodes are made without their classes' constructors: yaml's constructors tag
+ * each node with Object.defineProperty (its node type, a collection's schema),
+ * which was a quarter of the parse. Here the tag sits on a prototype between
+ * the node and its class, so `isScalar`, `isMap`, `instanceof Scalar` and
+ * `node.constructor` answer as for yaml's own nodes, and the node's own
+ * properties are yaml's. The prototypes are made once, so code reading nodes
+ * sees the same few object shapes from every file. Collections carry the
+ * schema of a core-schema document made once (nothing reads it; yaml uses it
+ * only to create nodes), not their own document's.
+ */
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const SHARED_SCHEMA = new Document(undefined, COMPOSE_OPTIONS).schema;
+function tagged<T extends object>(cls: { prototype: T }, type: string, extra: PropertyDescriptorMap = {}): T {
+  return Object.create(cls.prototype, { [NODE_TYPE]: { value: Symbol.for(type) }, ...extra }) as T;
+}
+const SCALAR_PROTO = tagged(Scalar, 'yaml.scalar');
+const PAIR_PROTO = tagged(Pair, 'yaml.pair');
+const SCHEMA = { schema: { value: SHARED_SCHEMA, configurable: true, enumerable: false, writable: true } };
+const MAP_PROTO = tagged(YAMLMap, 'yaml.map', SCHEMA);
+const SEQ_PROTO = tagged(YAMLSeq, 'yaml.seq', SCHEMA);
+
+function newScalar(value: unknown): Scalar {
+  const s = Object.create(SCALAR_PROTO) as Scalar;
+  s.value = value;
+  return s;
+}
+function newPair(key: YamlNode, value: YamlNode): Pair {
+  const p = Object.create(PAIR_PROTO) as Pair;
+  p.key = key;
+  p.value = value;
+  return p;
+}
+function newMap(): YAMLMap {
+  const m = Object.create(MAP_PROTO) as YAMLMap;
+  m.items = [];
+  return m;
+}
+function newSeq(): YAMLSeq {
+  const q = Object.create(SEQ_PROTO) as YAMLSeq;
+  q.items = [];
+  return q;
+}
+
 /** Thrown to give up; caught once at the top. */
 class NotSimple extends Error {}
 const NOT_SIMPLE = new NotSimple('not simple');
@@ -28,6 +72,7 @@ function bail(): never {
 }
 
 /** Characters that make the whole file take yaml's path: tabs, CR, control characters, BOM, odd line breaks. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
 const UNSUPPORTED_CHARS = /[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0085\u2028\u2029\ufeff]/;
 
 const SPACE = 32;
@@ -195,7 +240,7 @@ class FastParser {
   private map(q: number, indent: number): [YAMLMap, Gap] {
     this.enter();
     const text = this.text;
-    const map = new YAMLMap(this.doc.schema);
+    const map = newMap();
     const obj: Record<string, unknown> = {};
     const start = q;
     let offset = q;
@@ -237,7 +282,7 @@ class FastParser {
         gap = this.afterInline(value, this.gap(lineEnd), indent);
         this.lastEmpty = false;
       }
-      map.items.push(new Pair(key, value));
+      map.items.push(newPair(key, value));
       // As yaml's toJS adds a pair to a plain object (addPairToJSMap; keys are scalars here).
       const jsKey = k === null ? '' : String(k);
       const jsValue = value instanceof Scalar ? value.value : this.js;
@@ -261,7 +306,7 @@ class FastParser {
   private seq(q: number, indent: number): [YAMLSeq, Gap] {
     this.enter();
     const text = this.text;
-    const seq = new YAMLSeq(this.doc.schema);
+    const seq = newSeq();
     const arr: unknown[] = [];
     const start = q;
     let offset = q;
@@ -415,7 +460,7 @@ class FastParser {
     const raw = text.slice(p + 1, q);
     const value = quote === SQUOTE ? raw.replace(/''/g, "'") : raw;
     const end = q + 1;
-    const s = new Scalar(this.stringTag.resolve(value, bail, this.doc.options)) as Scalar;
+    const s = newScalar(this.stringTag.resolve(value, bail, this.doc.options));
     const r: Range = [p, end, end];
     s.range = r;
     s.source = value;
@@ -431,7 +476,7 @@ class FastParser {
     const text = this.text;
     const isMap = text.charCodeAt(p) === 123;
     const close = isMap ? 125 : 93;
-    const coll = isMap ? new YAMLMap(this.doc.schema) : new YAMLSeq(this.doc.schema);
+    const coll = isMap ? newMap() : newSeq();
     coll.flow = true;
     this.nodes++;
     const obj: Record<string, unknown> = {};
@@ -456,7 +501,7 @@ class FastParser {
           (value.range as Range)[2] = q;
           const k = item.value;
           for (const pair of (coll as YAMLMap).items) if ((pair.key as Scalar).value === k) bail();
-          (coll as YAMLMap).items.push(new Pair(item, value));
+          (coll as YAMLMap).items.push(newPair(item, value));
           const jsKey = k === null ? '' : String(k);
           if (jsKey in obj) Object.defineProperty(obj, jsKey, { value: value.value, writable: true, enumerable: true, configurable: true });
           else obj[jsKey] = value.value;
@@ -513,7 +558,7 @@ class FastParser {
       }
     }
     const res = tag.resolve(source, bail, this.doc.options);
-    const s = (res instanceof Scalar ? res : new Scalar(res)) as Scalar;
+    const s = res instanceof Scalar ? res : newScalar(res);
     s.source = source;
     s.type = 'PLAIN';
     if (tag.format) s.format = tag.format;

@@ -69,11 +69,7 @@ export function repoPath(topUri: string, uri: string): string | undefined {
  */
 export async function loadBaseline(
   source: BaselineSource, rootUri: string, revision: string,
-  options: LoadOptions & {
-    workspaceRoot: string;
-    /** Work to do on the committed files before loading them (the CLI parses a big program's fragments on two cores). */
-    prepare?: (rootUri: string, host: FileHost) => Promise<Partial<LoadOptions> | undefined>;
-  },
+  options: LoadOptions & { workspaceRoot: string },
 ): Promise<Baseline> {
   const repo = await source.open(dirnameUri(rootUri));
   const commit = await repo.resolve(revision);
@@ -103,8 +99,6 @@ export async function loadBaseline(
   // Program files are nearly always what includes name: read them in one go.
   await fetch([rootPath, ...files.filter((f) => PROGRAM_FILE_RE.test(f.path)).map((f) => f.path)]);
   let model: ProgramModel | undefined;
-  const { prepare, ...loadOptions } = options;
-  let prepared: Partial<LoadOptions> | undefined;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const missed = new Set<string>();
     const host: FileHost = {
@@ -121,8 +115,7 @@ export async function loadBaseline(
         return entries?.map((e): DirEntry => ({ uri: joinUri(repo.topUri, p === '' ? e.name : `${p}/${e.name}`), name: e.name, isDirectory: e.isDirectory }));
       },
     };
-    if (pass === 0 && prepare) prepared = await prepare(rootUri, host).catch(() => undefined);
-    model = loadProgram(rootUri, host, { ...loadOptions, ...prepared });
+    model = loadProgram(rootUri, host, options);
     if ((await fetch(missed)) === 0) break;
   }
   return { revision, commit, model: model as ProgramModel };
