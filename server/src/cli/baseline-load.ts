@@ -35,13 +35,15 @@ export function withStatusDate(model: ProgramModel, statusDate: Day | undefined)
 
 /**
  * The program `file` belongs to, scheduled. `check: false` (diff, changes)
- * skips the warning rules and the sorting of diagnostics, which only `errors`
- * reads: it is then 0.
+ * skips the schema check, the warning rules and the sorting of diagnostics,
+ * which only `errors` reads: it is then 0.
  */
 export function openCurrent(
   file: string, cwd: string, statusDate?: Day, today?: Day, options: { check?: boolean } = {},
 ): Opened<Current> {
-  const opened = openPrograms([file], cwd);
+  // diff reports no diagnostics: its program is not checked against the schema either.
+  // Only the model is read from here on: fragments' trees go as soon as they are collected.
+  const opened = openPrograms([file], cwd, { fragmentTrees: false, ...(options.check === false && { schema: false }) });
   if (!opened.ok) return { ok: false, exitCode: 2, message: opened.message };
   const found = opened.models[0];
   if (!found) return { ok: false, exitCode: 2, message: `${file} is not a program file` };
@@ -75,7 +77,7 @@ export async function compareWithBaseline(current: Current, revision: string, ea
   try {
     const b = early && early.rootUri === current.model.rootUri && early.workspaceRoot === current.workspaceRoot
       ? await early.baseline
-      : await loadBaseline(gitSource(), current.model.rootUri, revision, { workspaceRoot: current.workspaceRoot });
+      : await loadBaseline(gitSource(), current.model.rootUri, revision, { workspaceRoot: current.workspaceRoot, schema: false, fragmentTrees: false });
     // The baseline is the forecast as it was committed: with its own status date.
     const model = b.model;
     const schedule = scheduleProgram(model, { statusDate: model.program?.statusDate ?? current.statusDate, diagnostics: false });
@@ -110,7 +112,7 @@ export function startBaseline(file: string, cwd: string, revision: string): Earl
   const text = nodeHost().readFile(rootUri);
   if (text === undefined || !looksLikeRoot(text)) return undefined;
   const workspaceRoot = pathToUri(boundaryOf(abs, false, resolve(cwd)));
-  const baseline = loadBaseline(gitSource(), rootUri, revision, { workspaceRoot });
+  const baseline = loadBaseline(gitSource(), rootUri, revision, { workspaceRoot, schema: false, fragmentTrees: false });
   baseline.catch(() => undefined); // its failure is reported where it is awaited
   return { rootUri, workspaceRoot, baseline };
 }

@@ -49,8 +49,8 @@ function withTestFault(host: FileHost): FileHost {
   };
 }
 
-/** `loadOptions`: a parser that may reuse work done beforehand. */
-export function openPrograms(paths: readonly string[], cwd: string, loadOptions: Pick<LoadOptions, 'parse'> = {}): OpenResult {
+/** `loadOptions`: a parser that may reuse work done beforehand; whether to check the schema. */
+export function openPrograms(paths: readonly string[], cwd: string, loadOptions: Pick<LoadOptions, 'parse' | 'schema' | 'fragmentTrees'> = {}): OpenResult {
   const host = withTestFault(nodeHost());
   const files: string[] = [];
   const notes: string[] = [];

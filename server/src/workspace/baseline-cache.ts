@@ -105,7 +105,7 @@ export class BaselineCache {
         const key = `${rootUri}\u0000${commit}`;
         let loaded = this.byCommit.get(key);
         if (!loaded) {
-          const b = await loadBaseline(this.source, rootUri, revision, { workspaceRoot: this.hooks.workspaceRootOf(rootUri) });
+          const b = await loadBaseline(this.source, rootUri, revision, { workspaceRoot: this.hooks.workspaceRootOf(rootUri), schema: false, fragmentTrees: false });
           const schedule = scheduleProgram(b.model, { ...(b.model.program?.statusDate !== undefined && { statusDate: b.model.program.statusDate }), diagnostics: false });
           loaded = { commit: b.commit, model: b.model, schedule };
           this.byCommit.set(key, loaded);

@@ -84,18 +84,30 @@ export function attributeSlips(
 
   const forecastOf = (s: Forecast, id: string): number | null => (id === FINISH ? s.finish : s.items.get(id)?.end ?? null);
   const steps = candidates.slice(0, MAX_STEPS);
+  // Only the fields that changed are reverted: the others are equal (dependencies as a set), and a
+  // variant that keeps its dependency list needs no new edges (what-if-forecast.ts answers it fastest).
   const patchOf = (id: string): { task?: TaskPatch; milestone?: MilestonePatch } => {
-    const added = changes.get(id)?.status === 'added';
+    const change = changes.get(id);
+    const added = change?.status === 'added';
+    const f = new Set(change?.changed ?? []);
     if (kindOf.get(id) === 'task') {
       const b = baseTasks.get(id);
       return {
         task: added || !b
           ? { status: 'cancelled', actualStart: undefined, actualEnd: undefined }
-          : { duration: b.duration, effort: b.effort, start: b.start, actualStart: b.actualStart, actualEnd: b.actualEnd, dependsOn: b.dependsOn },
+          : {
+            ...(f.has('duration') && { duration: b.duration }), ...(f.has('effort') && { effort: b.effort }),
+            ...(f.has('start') && { start: b.start }), ...(f.has('actual_start') && { actualStart: b.actualStart }),
+            ...(f.has('actual_end') && { actualEnd: b.actualEnd }), ...(f.has('depends_on') && { dependsOn: b.dependsOn }),
+          },
       };
     }
     const b = baseMilestones.get(id);
-    return { milestone: added || !b ? { dependsOn: [], date: undefined } : { dependsOn: b.dependsOn, date: b.date } };
+    return {
+      milestone: added || !b
+        ? { dependsOn: [], date: undefined }
+        : { ...(f.has('depends_on') && { dependsOn: b.dependsOn }), ...(f.has('date') && { date: b.date }) },
+    };
   };
   /** Forecasts of every target with the first `k` candidates reverted. */
   const forecastsAfter = (k: number): (number | null)[] => {
