@@ -211,3 +211,23 @@ test("yaml's own operations work on the fast path's documents", () => {
   fast.setIn(['workstreams', 0, 'id'], 'web');
   assert.match(fast.toString(), /id: web/);
 });
+
+test('a load that skips the schema check skips building plain values, and still collects every record', async () => {
+  const { loadProgram } = await import('../../server/src/program/load.js');
+  const { memoryHost } = await import('../../server/src/program/host.js');
+  const p = generateProgram({ tasks: 200, seed: 4, fragments: 2 });
+  const texts: Record<string, string> = { 'file:///w/generated.program.yaml': p.root };
+  for (const [path, text] of Object.entries(p.fragments)) texts[`file:///w/${path}`] = text;
+  const full = loadProgram('file:///w/generated.program.yaml', memoryHost(texts), { workspaceRoot: 'file:///w' });
+  const lean = loadProgram('file:///w/generated.program.yaml', memoryHost(texts), { workspaceRoot: 'file:///w', schema: false, fragmentTrees: false });
+  assert.equal(lean.tasks.length, 200);
+  assert.deepEqual(lean.tasks, full.tasks);
+  assert.deepEqual(lean.references, full.references);
+  // The fragments' trees are gone; the root keeps its own.
+  assert.ok(lean.files.slice(1).every((f) => f.doc === undefined && f.text.length > 0));
+  assert.ok(lean.files[0]?.doc);
+  // A file the fast path declines (an anchor) still gets its value, so yaml's alias limit still guards it.
+  const declined = parseFile('file:///a.program.yaml', 'a: &x 1\nb: *x\n', undefined, { value: false });
+  assert.deepEqual(declined.value, { a: 1, b: 1 });
+  assert.equal(parseFile('file:///b.program.yaml', 'a: 1\n', undefined, { value: false }).valueSkipped, true);
+});

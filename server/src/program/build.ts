@@ -56,7 +56,8 @@ export function emptyCollected(): Collected {
 /** Adds everything in `file` to `out`. */
 export function collectFile(file: ParsedFile, out: Collected): void {
   const doc = file.doc;
-  if (!doc || file.value === undefined) return;
+  // No value means the tree could not be trusted (an alias bomb, a collection as a key), unless it was skipped on purpose.
+  if (!doc || (file.value === undefined && !file.valueSkipped)) return;
   const root = asMap(doc, doc.contents);
   if (!root) return;
   const b = new FileBuilder(doc, file.uri, out);

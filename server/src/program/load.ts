@@ -69,7 +69,9 @@ export function internalError(uri: string, error: unknown): Diagnostic {
 }
 
 function loadProgramUnguarded(rootUri: string, host: FileHost, options: LoadOptions): ProgramModel {
-  const parse = options.parse ?? ((uri: string, text: string) => parseFile(uri, text, options.limits ?? DEFAULT_LIMITS));
+  // Without the schema check nothing reads a file's plain value: the fast parser need not build it.
+  const value = options.schema !== false;
+  const parse = options.parse ?? ((uri: string, text: string) => parseFile(uri, text, options.limits ?? DEFAULT_LIMITS, { value }));
   const diagnostics: Diagnostic[] = [];
   const files: ParsedFile[] = [];
   const includes: IncludeEntry[] = [];

@@ -78,8 +78,10 @@ export interface ParsedFile {
   readonly text: string;
   /** Undefined when the file was too large to parse. */
   readonly doc: Document.Parsed | undefined;
-  /** The plain value of the document (undefined when it could not be built). */
+  /** The plain value of the document (undefined when it could not be built, or was not asked for: see `valueSkipped`). */
   readonly value: unknown;
+  /** The value was not built because the caller did not ask for it (parseFile's `value: false`); the tree is sound. */
+  readonly valueSkipped?: true;
   /** A root file has a top-level `program:` key. */
   readonly isRoot: boolean;
   /** YAML-level diagnostics (syntax, size, aliases). */
@@ -106,7 +108,12 @@ function firstLine(message: string): string {
   return line.replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
-export function parseFile(uri: string, text: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedFile {
+/**
+ * `options.value: false`: the caller reads only the tree (a load that does not
+ * check the schema), so the fast path does not build the plain value and the
+ * file's `value` may be undefined without any diagnostic.
+ */
+export function parseFile(uri: string, text: string, limits: ParseLimits = DEFAULT_LIMITS, options: { value?: boolean } = {}): ParsedFile {
   if (text.length > limits.maxFileSize) {
     const mb = (n: number) => (n / (1024 * 1024)).toFixed(2);
     // `text` may be only the beginning of a larger file (hosts read with a bound), so its length is not quoted.
@@ -121,7 +128,7 @@ export function parseFile(uri: string, text: string, limits: ParseLimits = DEFAU
   let nodes = 0;
   let fastValue: { value: unknown } | undefined;
   try {
-    const parsed = parseYamlDocument(text, limits.maxDepth, limits);
+    const parsed = parseYamlDocument(text, limits.maxDepth, limits, options.value !== false);
     if ('tooDeep' in parsed) {
       diagnostics.push(diagnostic('yaml-syntax', uri, parsed.tooDeep, tooDeepMessage(limits.maxDepth)));
       return { uri, text, doc: undefined, value: undefined, isRoot: false, diagnostics };
@@ -173,7 +180,8 @@ export function parseFile(uri: string, text: string, limits: ParseLimits = DEFAU
     value = undefined;
   }
   const isRoot = isMap(doc.contents) && doc.contents.items.some((p) => isScalar(p.key) && p.key.value === 'program');
-  const file: ParsedFile = { uri, text, doc, value, isRoot, diagnostics };
+  const skipped = fastValue !== undefined && options.value === false;
+  const file: ParsedFile = { uri, text, doc, value, isRoot, diagnostics, ...(skipped && { valueSkipped: true as const }) };
   nodeCounts.set(file, nodes);
   return file;
 }
@@ -232,10 +240,10 @@ export const MAX_COMPOSE_DEPTH = 256;
  * answer is then the span of the first collection deeper than `maxDepth`.
  */
 export function parseYamlDocument(
-  text: string, maxDepth: number, counts: Pick<ParseLimits, 'maxNodes' | 'maxAliases'> = DEFAULT_LIMITS,
+  text: string, maxDepth: number, counts: Pick<ParseLimits, 'maxNodes' | 'maxAliases'> = DEFAULT_LIMITS, withValue = true,
 ): { doc: Document.Parsed; nodes: number; value?: unknown } | { tooDeep: Span } {
   // The common shapes of program files take a path ten times faster (see yaml-fast.ts).
-  return fastParseDocument(text, Math.min(maxDepth, MAX_COMPOSE_DEPTH), counts.maxNodes) ?? parseWithYaml(text, maxDepth, counts);
+  return fastParseDocument(text, Math.min(maxDepth, MAX_COMPOSE_DEPTH), counts.maxNodes, withValue) ?? parseWithYaml(text, maxDepth, counts);
 }
 
 /** parseYamlDocument through yaml's own lexer, parser and composer, for any text. */

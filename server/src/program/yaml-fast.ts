@@ -128,10 +128,10 @@ export interface FastParse {
  * outside the subset (or over `maxNodes` nodes, or nested deeper than
  * `maxDepth`), so that the caller's yaml parse reports it as it always did.
  */
-export function fastParseDocument(text: string, maxDepth: number, maxNodes: number): FastParse | undefined {
+export function fastParseDocument(text: string, maxDepth: number, maxNodes: number, withValue = true): FastParse | undefined {
   if (UNSUPPORTED_CHARS.test(text)) return undefined;
   try {
-    return new FastParser(text, maxDepth, maxNodes).document();
+    return new FastParser(text, maxDepth, maxNodes, withValue).document();
   } catch (e) {
     if (e === NOT_SIMPLE) return undefined;
     // Deep recursion or anything unforeseen: yaml's path decides.
@@ -170,7 +170,11 @@ class FastParser {
   private readonly tags: readonly ScalarTag[];
   private readonly stringTag: ScalarTag;
 
-  constructor(private readonly text: string, private readonly maxDepth: number, private readonly maxNodes: number) {
+  constructor(
+    private readonly text: string, private readonly maxDepth: number, private readonly maxNodes: number,
+    /** false: no plain value (`value` is undefined), for a caller that reads only the tree. */
+    private readonly withValue: boolean,
+  ) {
     // Exactly how yaml's composeDoc makes a document: the composer's options and directives.
     const directives = (this.composer as unknown as { directives: unknown }).directives;
     this.doc = new Document(undefined, { _directives: directives, ...COMPOSE_OPTIONS } as never) as Document.Parsed;
@@ -199,7 +203,7 @@ class FastParser {
     if (contentEnd < text.length && this.lastEmpty) bail();
     doc.range = [start, contentEnd, text.length] as Range;
     if (this.nodes > this.maxNodes) bail();
-    return { doc, value: this.js, nodes: this.nodes };
+    return { doc, value: this.withValue ? this.js : undefined, nodes: this.nodes };
   }
 
   /** From `p` (a line start), skip blank and comment lines. */
@@ -284,10 +288,12 @@ class FastParser {
       }
       map.items.push(newPair(key, value));
       // As yaml's toJS adds a pair to a plain object (addPairToJSMap; keys are scalars here).
-      const jsKey = k === null ? '' : String(k);
-      const jsValue = value instanceof Scalar ? value.value : this.js;
-      if (jsKey in obj) Object.defineProperty(obj, jsKey, { value: jsValue, writable: true, enumerable: true, configurable: true });
-      else obj[jsKey] = jsValue;
+      if (this.withValue) {
+        const jsKey = k === null ? '' : String(k);
+        const jsValue = value instanceof Scalar ? value.value : this.js;
+        if (jsKey in obj) Object.defineProperty(obj, jsKey, { value: jsValue, writable: true, enumerable: true, configurable: true });
+        else obj[jsKey] = jsValue;
+      }
       offset = (value.range as Range)[2];
       if (gap.indent === indent && !this.isDash(gap.next + indent)) {
         q = gap.next + indent;
@@ -329,7 +335,7 @@ class FastParser {
         this.lastEmpty = false;
       }
       seq.items.push(value);
-      arr.push(value instanceof Scalar ? value.value : this.js);
+      if (this.withValue) arr.push(value instanceof Scalar ? value.value : this.js);
       offset = (value.range as Range)[2];
       if (gap.indent === indent && this.isDash(gap.next + indent)) {
         q = gap.next + indent;
