@@ -231,3 +231,26 @@ test('a load that skips the schema check skips building plain values, and still 
   assert.deepEqual(declined.value, { a: 1, b: 1 });
   assert.equal(parseFile('file:///b.program.yaml', 'a: 1\n', undefined, { value: false }).valueSkipped, true);
 });
+
+test('the fast path stays linear on hostile shapes (a ratio in one run, not a timing)', () => {
+  const shapes: Record<string, (n: number) => string> = {
+    'a map of many keys': (n) => Array.from({ length: n }, (_, i) => `k${i}: v`).join('\n') + '\n',
+    'a flow map of many keys': (n) => `x: {${Array.from({ length: n }, (_, i) => `k${i}: v`).join(', ')}}\n`,
+    'list items with no colon or comment': (n) => Array.from({ length: n }, () => '- item').join('\n') + '\n',
+  };
+  for (const [name, make] of Object.entries(shapes)) {
+    const time = (text: string) => {
+      let best = Number.POSITIVE_INFINITY;
+      for (let r = 0; r < 3; r++) {
+        const t = performance.now();
+        assert.ok(fastParseDocument(text, 64, 1e7), name);
+        best = Math.min(best, performance.now() - t);
+      }
+      return best;
+    };
+    const small = time(make(5_000));
+    const big = time(make(50_000));
+    // Ten times the input: linear is about 10, quadratic about 100.
+    assert.ok(big / Math.max(small, 0.5) < 35, `${name}: ${big.toFixed(1)} ms for 10x the input of ${small.toFixed(1)} ms`);
+  }
+});

@@ -1,75 +1,28 @@
 // A fast path for the YAML that program files are made of: block maps and
 // lists, one-line plain and quoted scalars, one-line flow lists and maps of
 // scalars, and comments. It builds the very nodes yaml's composer builds (the
-// same classes, values, ranges, types, sources and formats), about ten times
-// faster, because a generated 10,000-task program spends most of `diff` and
-// `report` in yaml's lexer, parser and composer (measured: 1 s of 2.4 s).
+// same classes, values, ranges, types, sources and formats; yaml-fast-nodes.ts),
+// several times faster (`npm run bench` prints both on a 10,000-task
+// program's 2 MB of fragments), because `diff` and `report` spent most of
+// their time in yaml's lexer, parser and composer (measured: 1 s of 2.4 s).
+// It is over 400 lines because it is one recursive-descent parser whose
+// methods share one cursor, its counts and its limits.
 //
 // It is only a shortcut: on anything outside that subset (anchors, tags,
 // block scalars, multi-line scalars, escapes, tabs, CRLF, duplicate keys,
 // anything yaml would warn about) it answers undefined and the caller parses
-// with yaml. test/unit/program/yaml-fast.test.ts checks, on every program
+// with yaml. test/unit/yaml-fast.test.ts checks, on every program
 // file in the repository and on random documents, that whatever it accepts
 // gives the same tree as yaml (comments aside: `comment`, `commentBefore` and
 // `spaceBefore` are not set, and nothing here reads them).
-import { Composer, Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Composer, Document, Scalar, YAMLSeq } from 'yaml';
+import type { YAMLMap } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
+import { bail, checkNewKey, COMPOSE_OPTIONS, newMap, newPair, newScalar, newSeq, NOT_SIMPLE } from './yaml-fast-nodes.js';
 
-/** The options parse.ts composes with; the documents made here carry the same. */
-export const COMPOSE_OPTIONS = { version: '1.2', schema: 'core', prettyErrors: false, uniqueKeys: true } as const;
+export { COMPOSE_OPTIONS } from './yaml-fast-nodes.js';
 
 type Range = [number, number, number];
-
-/*
- * Nodes are made without their classes' constructors: yaml's constructors tag
- * each node with Object.defineProperty (its node type, a collection's schema),
- * which was a quarter of the parse. Here the tag sits on a prototype between
- * the node and its class, so `isScalar`, `isMap`, `instanceof Scalar` and
- * `node.constructor` answer as for yaml's own nodes, and the node's own
- * properties are yaml's. The prototypes are made once, so code reading nodes
- * sees the same few object shapes from every file. Collections carry the
- * schema of a core-schema document made once (nothing reads it; yaml uses it
- * only to create nodes), not their own document's.
- */
-const NODE_TYPE = Symbol.for('yaml.node.type');
-const SHARED_SCHEMA = new Document(undefined, COMPOSE_OPTIONS).schema;
-function tagged<T extends object>(cls: { prototype: T }, type: string, extra: PropertyDescriptorMap = {}): T {
-  return Object.create(cls.prototype, { [NODE_TYPE]: { value: Symbol.for(type) }, ...extra }) as T;
-}
-const SCALAR_PROTO = tagged(Scalar, 'yaml.scalar');
-const PAIR_PROTO = tagged(Pair, 'yaml.pair');
-const SCHEMA = { schema: { value: SHARED_SCHEMA, configurable: true, enumerable: false, writable: true } };
-const MAP_PROTO = tagged(YAMLMap, 'yaml.map', SCHEMA);
-const SEQ_PROTO = tagged(YAMLSeq, 'yaml.seq', SCHEMA);
-
-function newScalar(value: unknown): Scalar {
-  const s = Object.create(SCALAR_PROTO) as Scalar;
-  s.value = value;
-  return s;
-}
-function newPair(key: YamlNode, value: YamlNode): Pair {
-  const p = Object.create(PAIR_PROTO) as Pair;
-  p.key = key;
-  p.value = value;
-  return p;
-}
-function newMap(): YAMLMap {
-  const m = Object.create(MAP_PROTO) as YAMLMap;
-  m.items = [];
-  return m;
-}
-function newSeq(): YAMLSeq {
-  const q = Object.create(SEQ_PROTO) as YAMLSeq;
-  q.items = [];
-  return q;
-}
-
-/** Thrown to give up; caught once at the top. */
-class NotSimple extends Error {}
-const NOT_SIMPLE = new NotSimple('not simple');
-function bail(): never {
-  throw NOT_SIMPLE;
-}
 
 /** Characters that make the whole file take yaml's path: tabs, CR, control characters, BOM, odd line breaks. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
@@ -246,6 +199,7 @@ class FastParser {
     const text = this.text;
     const map = newMap();
     const obj: Record<string, unknown> = {};
+    let keys: Set<unknown> | undefined;
     const start = q;
     let offset = q;
     let gap: Gap;
@@ -254,9 +208,10 @@ class FastParser {
       const keyEnd = this.plainKeyEnd(q);
       const key = this.plainScalar(q, keyEnd, keyEnd);
       const k = key.value;
-      // A repeated key is yaml's error to report (maps here are small: a scan beats a Set).
-      for (const pair of map.items) if ((pair.key as Scalar).value === k) bail();
-      this.nodes += 2; // the key and the `:`
+      // A repeated key is yaml's error to report.
+      keys = checkNewKey(map, k, keys);
+      // Over the limit: stop now (yaml's path reports it), before the tree grows further.
+      if ((this.nodes += 2) > this.maxNodes) bail(); // the key and the `:`
       let p = keyEnd + 1;
       while (text.charCodeAt(p) === SPACE) p++;
       const c = text.charCodeAt(p);
@@ -318,7 +273,7 @@ class FastParser {
     let offset = q;
     let gap: Gap;
     for (;;) {
-      this.nodes++; // the `-`
+      if (++this.nodes > this.maxNodes) bail(); // the `-`
       let p = q + 1;
       while (text.charCodeAt(p) === SPACE) p++;
       const c = text.charCodeAt(p);
@@ -487,6 +442,7 @@ class FastParser {
     this.nodes++;
     const obj: Record<string, unknown> = {};
     const arr: unknown[] = [];
+    let keys: Set<unknown> | undefined;
     let q = p + 1;
     const skip = () => { while (text.charCodeAt(q) === SPACE) q++; };
     skip();
@@ -506,7 +462,7 @@ class FastParser {
           skip();
           (value.range as Range)[2] = q;
           const k = item.value;
-          for (const pair of (coll as YAMLMap).items) if ((pair.key as Scalar).value === k) bail();
+          keys = checkNewKey(coll as YAMLMap, k, keys);
           (coll as YAMLMap).items.push(newPair(item, value));
           const jsKey = k === null ? '' : String(k);
           if (jsKey in obj) Object.defineProperty(obj, jsKey, { value: value.value, writable: true, enumerable: true, configurable: true });
@@ -516,6 +472,7 @@ class FastParser {
           arr.push(item.value);
         }
         const c = text.charCodeAt(q);
+        if (this.nodes > this.maxNodes) bail();
         if (c === close) break;
         if (c !== COMMA) bail();
         q++;
