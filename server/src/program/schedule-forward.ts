@@ -114,13 +114,16 @@ export function forwardPassFrom(
   base: EarlyDates, seeds: Iterable<number>,
   g: ScheduleGraph, c: Components, cal: WorkCalendar, anchor: Day, people: ReadonlyMap<string, Person>,
   options: ForwardOptions = {},
+  /**
+   * Dates to reuse instead of a fresh copy of `base` (what-if-forecast.ts asks
+   * dozens of variants in a row): the nodes the last pass placed are reset to
+   * `base` first, so a pass costs what it places, not the program's size.
+   */
+  scratch?: ScratchDates,
 ): EarlyDates {
-  const out: EarlyDates = {
-    es: base.es.slice(), ef: base.ef.slice(), len: base.len.slice(), dur: base.dur.slice(), driver: base.driver.slice(),
-    target: base.target.slice(), fixed: base.fixed.slice(), firstTask: base.firstTask.slice(), lastTask: base.lastTask.slice(),
-    noDay: base.noDay.slice(), lb: base.lb.slice(),
-  };
-  const place = placer(g, cal, anchor, people, options, out);
+  const out = scratch ? scratch.reset(base) : copyDates(base);
+  const place0 = placer(g, cal, anchor, people, options, out);
+  const place = scratch ? (v: number) => { scratch.placed.push(v); place0(v); } : place0;
   const dirty = new Uint8Array(g.size);
   for (const v of seeds) dirty[v] = 1;
   const { es, ef } = out;
@@ -135,6 +138,40 @@ export function forwardPassFrom(
     for (let k = g.succStart[v] as number; k < (g.succStart[v + 1] as number); k++) dirty[g.edgeTo[g.succEdge[k] as number] as number] = 1;
   }
   return out;
+}
+
+function copyDates(base: EarlyDates): EarlyDates {
+  return {
+    es: base.es.slice(), ef: base.ef.slice(), len: base.len.slice(), dur: base.dur.slice(), driver: base.driver.slice(),
+    target: base.target.slice(), fixed: base.fixed.slice(), firstTask: base.firstTask.slice(), lastTask: base.lastTask.slice(),
+    noDay: base.noDay.slice(), lb: base.lb.slice(),
+  };
+}
+
+/** Dates reused by successive forwardPassFrom calls over the same base (see there). */
+export class ScratchDates {
+  private dates: EarlyDates | undefined;
+  private from: EarlyDates | undefined;
+  /** The nodes placed since the last reset. */
+  readonly placed: number[] = [];
+
+  /** The dates, equal to `base` again. */
+  reset(base: EarlyDates): EarlyDates {
+    if (!this.dates || this.from !== base) {
+      this.dates = copyDates(base);
+      this.from = base;
+    } else {
+      const d = this.dates;
+      for (const v of this.placed) {
+        d.es[v] = base.es[v] as number; d.ef[v] = base.ef[v] as number; d.len[v] = base.len[v] as number; d.dur[v] = base.dur[v] as number;
+        d.driver[v] = base.driver[v] as Driver; d.target[v] = base.target[v] ?? null; d.fixed[v] = base.fixed[v] as number;
+        d.firstTask[v] = base.firstTask[v] as number; d.lastTask[v] = base.lastTask[v] as number;
+        d.noDay[v] = base.noDay[v] as number; d.lb[v] = base.lb[v] as number;
+      }
+    }
+    this.placed.length = 0;
+    return this.dates;
+  }
 }
 
 function emptyDates(n: number): EarlyDates {

@@ -122,3 +122,17 @@ void test('a variant with another calendar is forecast in full, and still right'
   assert.equal(forecast(moved).finish, scheduleProgram(moved).finish);
   assert.equal(forecast(model).finish, scheduleProgram(model).finish);
 });
+
+void test('a forecast read after the next one was asked for throws, instead of giving the next dates', () => {
+  const model = programFromYaml(render({
+    tasks: [{ days: 3, effort: false, people: [], deps: [], state: 'none', start: undefined }, { days: 2, effort: false, people: [], deps: [{ on: 0, type: 'FS', lag: 0 }], state: 'none', start: undefined }],
+    leave: [], statusDate: undefined, milestones: [], cycle: false,
+  }));
+  const forecast = whatIfForecaster(model);
+  const first = forecast(patchModel(model, new Map([['t0', { duration: daysDuration(5) }]])));
+  const firstEnd = first.items.get('t1')?.end;
+  const second = forecast(patchModel(model, new Map([['t0', { duration: daysDuration(1) }]])));
+  assert.equal(second.items.get('t1')?.end, scheduleProgram(patchModel(model, new Map([['t0', { duration: daysDuration(1) }]]))).items.get('t1')?.end);
+  assert.notEqual(firstEnd, second.items.get('t1')?.end);
+  assert.throws(() => first.items.get('t1'), /read after the next one/);
+});

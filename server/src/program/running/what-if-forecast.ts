@@ -12,13 +12,18 @@
 import type { ProgramModel } from '../model.js';
 import { earlySchedule, latestEnd } from '../schedule-early.js';
 import type { EarlySchedule, ScheduleOptions } from '../schedule-early.js';
-import { forwardPassFrom } from '../schedule-forward.js';
+import { forwardPassFrom, ScratchDates } from '../schedule-forward.js';
 import type { EarlyDates } from '../schedule-forward.js';
 import { EdgeList, pushDependencyEdges } from '../schedule-graph.js';
 import type { ScheduleGraph } from '../schedule-graph.js';
 import type { Day, Dependency, Milestone, Task } from '../types.js';
 
-/** The dates a what-if reads: what a `Schedule` gives, for items' ends and the finish. */
+/**
+ * The dates a what-if reads: what a `Schedule` gives, for items' ends and the
+ * finish. A forecaster reuses its dates from one variant to the next, so a
+ * variant's forecast is read before the next one is asked for; reading it
+ * later throws rather than give the next variant's dates.
+ */
 export interface Forecast {
   readonly finish: Day | null;
   readonly items: { get(id: string): { readonly end: Day | null } | undefined };
@@ -27,11 +32,12 @@ export interface Forecast {
 /** The forecast of a program (a variant of the one it was made for answers fastest). */
 export type Forecaster = (model: ProgramModel) => Forecast;
 
-function view(g: ScheduleGraph, dates: EarlyDates, finish: number): Forecast {
+function view(g: ScheduleGraph, dates: EarlyDates, finish: number, current: () => boolean = () => true): Forecast {
   return {
     finish: Number.isNaN(finish) ? null : finish,
     items: {
       get(id) {
+        if (!current()) throw new Error('A what-if forecast was read after the next one was asked for.');
         const v = g.index.get(id);
         if (v === undefined) return undefined;
         const end = dates.ef[v] as number;
@@ -65,6 +71,8 @@ function prepare(base: ProgramModel, options: ScheduleOptions): (model: ProgramM
     if (item) nodeOf.set(item, v);
   }
   const keys = Object.keys(base) as (keyof ProgramModel)[];
+  const scratch = new ScratchDates();
+  let generation = 0;
   return (model) => {
     if (model === base) return baseView;
     const variant = variantOf(e, base, model, keys, nodeOf);
@@ -72,8 +80,9 @@ function prepare(base: ProgramModel, options: ScheduleOptions): (model: ProgramM
     const { cal, comps, anchor, people, calendars, progressFrom } = e;
     const dates = forwardPassFrom(e.cpm, variant.seeds, variant.g, comps, cal, anchor, people, {
       calOf: (t) => calendars.of(t), ...(progressFrom !== undefined && { progressFrom }),
-    });
-    return view(variant.g, dates, latestEnd(variant.g, dates));
+    }, scratch);
+    const mine = ++generation;
+    return view(variant.g, dates, latestEnd(variant.g, dates), () => generation === mine);
   };
 }
 
