@@ -183,6 +183,9 @@ function emptyDates(n: number): EarlyDates {
 }
 
 /** Places one node (its predecessors placed first) into `out`, first clearing what an earlier placement left. */
+/** The drivers made for a graph's edges, by its edge-type array (a variant with other types or lags has its own arrays). */
+const madeDrivers = new WeakMap<Uint8Array, { lag: Float64Array; drivers: Driver[] }>();
+
 function placer(
   g: ScheduleGraph, cal: WorkCalendar, anchor: Day, people: ReadonlyMap<string, Person>,
   options: ForwardOptions, out: EarlyDates,
@@ -191,8 +194,13 @@ function placer(
   const { es, ef, len, dur, driver, target, fixed, firstTask, lastTask, noDay, lb } = out;
   const start0 = cal.first(anchor);
 
-  const depDriver = (k: number): Driver =>
-    ({ kind: 'dependency', from: g.ids[g.edgeFrom[k] as number] as string, type: nameOfType(g.edgeType[k] as number), lagDays: g.edgeLag[k] as number });
+  // One driver per edge, made once per graph's edges and shared (drivers are never changed): what-if
+  // forecasts place thousands of nodes dozens of times over the same edges.
+  let made = madeDrivers.get(g.edgeType);
+  if (!made || made.lag !== g.edgeLag) madeDrivers.set(g.edgeType, (made = { lag: g.edgeLag, drivers: [] }));
+  const drivers = made.drivers;
+  const depDriver = (k: number): Driver => (drivers[k] ??=
+    { kind: 'dependency', from: g.ids[g.edgeFrom[k] as number] as string, type: nameOfType(g.edgeType[k] as number), lagDays: g.edgeLag[k] as number });
 
   return (v: number): void => {
     es[v] = NaN; ef[v] = NaN; len[v] = 0; dur[v] = 0; driver[v] = NONE; target[v] = null;
