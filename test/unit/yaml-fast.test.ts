@@ -180,6 +180,12 @@ test('mutated program files: whatever the fast path accepts, yaml parses the sam
   }
 });
 
+test('dependencies written inline, with a type and a lag, take the fast path and parse the same', () => {
+  for (const text of ['d: [a, { id: b, type: SS, lag: 3d }]\n', 'd: [ {id: b} , [x, y] ]  # c\n', 'r: { a: [x], b: { c: d } }\n']) {
+    assert.ok(check(text, JSON.stringify(text)), `${JSON.stringify(text)} was declined`);
+  }
+});
+
 test('the fast path declines what it does not handle, and parseFile still reports it', () => {
   for (const text of ['a: &x 1\nb: *x\n', 'a: |\n  text\n', 'a: b\na: c\n', 'a:\tb\n', 'a: b\r\n', '- - x\n', 'a: "x\\ny"\n', '---\na: 1\n', 'a: b: c\n']) {
     assert.equal(fastParseDocument(text, 64, 500_000), undefined, JSON.stringify(text));

@@ -1,6 +1,6 @@
 // A fast path for the YAML that program files are made of: block maps and
-// lists, one-line plain and quoted scalars, one-line flow lists and maps of
-// scalars, and comments. It builds the very nodes yaml's composer builds (the
+// lists, one-line plain and quoted scalars, one-line flow lists and maps
+// (`[a, { id: b, type: SS }]`), and comments. It builds the very nodes yaml's composer builds (the
 // same classes, values, ranges, types, sources and formats; yaml-fast-nodes.ts),
 // several times faster (`npm run bench` prints both on a 10,000-task
 // program's 2 MB of fragments), because `diff` and `report` spent most of
@@ -14,7 +14,9 @@
 // with yaml. test/unit/yaml-fast.test.ts checks, on every program
 // file in the repository and on random documents, that whatever it accepts
 // gives the same tree as yaml (comments aside: `comment`, `commentBefore` and
-// `spaceBefore` are not set, and nothing here reads them).
+// `spaceBefore` are not set, and nothing reads them today; a feature that
+// re-prints a document with its comments must parse it with parse.ts's
+// `parseWithYaml`).
 import { Composer, Document, Scalar, YAMLSeq } from 'yaml';
 import type { YAMLMap } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
@@ -431,7 +433,7 @@ class FastParser {
     return [s, end];
   }
 
-  /** A one-line flow list or map of scalars at `p`: `[a, b]`, `{ k: v }`. */
+  /** A one-line flow list or map at `p`: `[a, b]`, `{ k: v }`, `[a, { id: b }]`. */
   private flow(p: number): [YAMLSeq | YAMLMap, number] {
     this.enter();
     const text = this.text;
@@ -448,7 +450,10 @@ class FastParser {
     skip();
     if (text.charCodeAt(q) !== close) {
       for (;;) {
-        const item = this.flowScalar(q);
+        // A list's item may itself be a flow list or map (`[a, { id: b, type: SS }]`); keys are scalars.
+        const nested = !isMap && (text.charCodeAt(q) === 91 || text.charCodeAt(q) === 123);
+        const item = nested ? this.flow(q)[0] : this.flowScalar(q);
+        const itemJs = nested ? this.js : (item as Scalar).value;
         q = (item.range as Range)[1];
         skip();
         (item.range as Range)[2] = q;
@@ -457,19 +462,21 @@ class FastParser {
           this.nodes++;
           q++;
           skip();
-          const value = this.flowScalar(q);
+          const nestedValue = text.charCodeAt(q) === 91 || text.charCodeAt(q) === 123;
+          const value = nestedValue ? this.flow(q)[0] : this.flowScalar(q);
+          const valueJs = nestedValue ? this.js : (value as Scalar).value;
           q = (value.range as Range)[1];
           skip();
           (value.range as Range)[2] = q;
-          const k = item.value;
+          const k = (item as Scalar).value;
           keys = checkNewKey(coll as YAMLMap, k, keys);
           (coll as YAMLMap).items.push(newPair(item, value));
           const jsKey = k === null ? '' : String(k);
-          if (jsKey in obj) Object.defineProperty(obj, jsKey, { value: value.value, writable: true, enumerable: true, configurable: true });
-          else obj[jsKey] = value.value;
+          if (jsKey in obj) Object.defineProperty(obj, jsKey, { value: valueJs, writable: true, enumerable: true, configurable: true });
+          else obj[jsKey] = valueJs;
         } else {
           (coll as YAMLSeq).items.push(item);
-          arr.push(item.value);
+          arr.push(itemJs);
         }
         const c = text.charCodeAt(q);
         if (this.nodes > this.maxNodes) bail();
