@@ -8,7 +8,7 @@ export type DiffFormat = 'text' | 'markdown' | 'json';
 export async function runDiff(opts: { revision: string; file?: string; format: DiffFormat; cwd: string; today?: number }): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   const file = opts.file ?? findSingleRoot(opts.cwd);
   if (typeof file !== 'string') return { exitCode: 2, stdout: '', stderr: `program-as-code: ${file.message}\n` };
-  // The baseline (git, and parsing its fragments on a worker) is under way while the program now loads.
+  // The baseline's git commands are under way while the program now loads.
   const early = startBaseline(file, opts.cwd, opts.revision);
   const current = openCurrent(file, opts.cwd, undefined, opts.today, { check: false });
   if (!current.ok) return { exitCode: current.exitCode, stdout: '', stderr: `program-as-code: ${current.message}\n` };

@@ -49,7 +49,7 @@ function withTestFault(host: FileHost): FileHost {
   };
 }
 
-/** `loadOptions`: a parser that may reuse work done beforehand; whether to check the schema. */
+/** `loadOptions`: a parser that may reuse work done beforehand, whether to check the schema, whether to keep fragments' trees. */
 export function openPrograms(paths: readonly string[], cwd: string, loadOptions: Pick<LoadOptions, 'parse' | 'schema' | 'fragmentTrees'> = {}): OpenResult {
   const host = withTestFault(nodeHost());
   const files: string[] = [];

@@ -69,9 +69,9 @@ export function internalError(uri: string, error: unknown): Diagnostic {
 }
 
 function loadProgramUnguarded(rootUri: string, host: FileHost, options: LoadOptions): ProgramModel {
+  const schema = options.schema !== false;
   // Without the schema check nothing reads a file's plain value: the fast parser need not build it.
-  const value = options.schema !== false;
-  const parse = options.parse ?? ((uri: string, text: string) => parseFile(uri, text, options.limits ?? DEFAULT_LIMITS, { value }));
+  const parse = options.parse ?? ((uri: string, text: string) => parseFile(uri, text, options.limits ?? DEFAULT_LIMITS, { value: schema }));
   const diagnostics: Diagnostic[] = [];
   const files: ParsedFile[] = [];
   const includes: IncludeEntry[] = [];
@@ -85,7 +85,6 @@ function loadProgramUnguarded(rootUri: string, host: FileHost, options: LoadOpti
   }
   const root = parse(rootUri, text);
   files.push(root);
-  const schema = options.schema !== false;
   addFile(root, root.isRoot, collected, diagnostics, schema);
 
   if (root.isRoot) {

@@ -242,7 +242,7 @@ export const MAX_COMPOSE_DEPTH = 256;
 export function parseYamlDocument(
   text: string, maxDepth: number, counts: Pick<ParseLimits, 'maxNodes' | 'maxAliases'> = DEFAULT_LIMITS, withValue = true,
 ): { doc: Document.Parsed; nodes: number; value?: unknown } | { tooDeep: Span } {
-  // The common shapes of program files take a path ten times faster (see yaml-fast.ts).
+  // The common shapes of program files take a path several times faster (see yaml-fast.ts).
   return fastParseDocument(text, Math.min(maxDepth, MAX_COMPOSE_DEPTH), counts.maxNodes, withValue) ?? parseWithYaml(text, maxDepth, counts);
 }
 
