@@ -5,12 +5,11 @@ import { isAbsolute, resolve } from 'node:path';
 import { analyzeProgram, scheduleForAnalysis } from '../program/analyze.js';
 import type { ProgramAnalysis } from '../program/analyze.js';
 import type { ProgramModel } from '../program/model.js';
-import { BaselineError, loadBaseline } from '../program/running/baseline-source.js';
+import { BaselineError, loadBaseline, scheduleBaseline } from '../program/running/baseline-source.js';
 import type { Baseline } from '../program/running/baseline-source.js';
 import { looksLikeRoot } from '../program/discover.js';
 import { diffPrograms } from '../program/running/baseline-diff.js';
 import type { BaselineComparison, ScheduledProgram } from '../program/running/baseline-diff.js';
-import { scheduleProgram } from '../program/schedule.js';
 import { whatIfForecaster } from '../program/running/what-if-forecast.js';
 import type { Forecaster } from '../program/running/what-if-forecast.js';
 import type { Day } from '../program/types.js';
@@ -77,10 +76,9 @@ export async function compareWithBaseline(current: Current, revision: string, ea
   try {
     const b = early && early.rootUri === current.model.rootUri && early.workspaceRoot === current.workspaceRoot
       ? await early.baseline
-      : await loadBaseline(gitSource(), current.model.rootUri, revision, { workspaceRoot: current.workspaceRoot, schema: false, fragmentTrees: false });
-    // The baseline is the forecast as it was committed: with its own status date.
+      : await loadBaseline(gitSource(), current.model.rootUri, revision, { workspaceRoot: current.workspaceRoot });
     const model = b.model;
-    const schedule = scheduleProgram(model, { statusDate: model.program?.statusDate ?? current.statusDate, diagnostics: false });
+    const schedule = scheduleBaseline(model, current.statusDate);
     const comparison = diffPrograms(current, { model, schedule }, { revision, commit: b.commit }, current.scheduleOf);
     return { ok: true, value: { model, schedule, revision, commit: b.commit, comparison, label: revision } };
   } catch (e) {
@@ -112,7 +110,7 @@ export function startBaseline(file: string, cwd: string, revision: string): Earl
   const text = nodeHost().readFile(rootUri);
   if (text === undefined || !looksLikeRoot(text)) return undefined;
   const workspaceRoot = pathToUri(boundaryOf(abs, false, resolve(cwd)));
-  const baseline = loadBaseline(gitSource(), rootUri, revision, { workspaceRoot, schema: false, fragmentTrees: false });
+  const baseline = loadBaseline(gitSource(), rootUri, revision, { workspaceRoot });
   baseline.catch(() => undefined); // its failure is reported where it is awaited
   return { rootUri, workspaceRoot, baseline };
 }

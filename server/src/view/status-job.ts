@@ -13,6 +13,7 @@ import { modelOfJob } from '../program/forecast/job.js';
 import type { ForecastResult } from '../program/forecast/forecast.js';
 import { scheduleProgram } from '../program/schedule.js';
 import { diffPrograms } from '../program/running/baseline-diff.js';
+import { scheduleBaseline } from '../program/running/baseline-source.js';
 import { whatIfForecaster } from '../program/running/what-if-forecast.js';
 import { statusViewFor } from './status-build.js';
 import type { StatusViewOptions } from './status-view.js';
@@ -52,7 +53,7 @@ export function runStatusJob(job: StatusJob): StatusView {
     const b = job.baseline;
     const bModel = loadProgram(b.rootUri, memoryHost(b.files), { workspaceRoot: b.workspaceRoot });
     // As the editor's baseline cache schedules it: with the baseline's own status date.
-    const bSchedule = scheduleProgram(bModel, { ...(bModel.program?.statusDate !== undefined && { statusDate: bModel.program.statusDate }), diagnostics: false });
+    const bSchedule = scheduleBaseline(bModel);
     const comparison = diffPrograms(current, { model: bModel, schedule: bSchedule }, { revision: b.revision, commit: b.commit }, whatIfForecaster(model, { statusDate }), { attribute: false });
     baseline = { model: bModel, schedule: bSchedule, comparison, label: b.revision };
   }

@@ -5,7 +5,7 @@
 // that is not a repository, an unknown revision or a missing root gives one
 // message per distinct problem, not one per keystroke.
 import type { ProgramAnalysis } from '../program/analyze.js';
-import { BaselineError, loadBaseline } from '../program/running/baseline-source.js';
+import { BaselineError, loadBaseline, scheduleBaseline } from '../program/running/baseline-source.js';
 import type { BaselineSource } from '../program/running/baseline-source.js';
 import { diffPrograms } from '../program/running/baseline-diff.js';
 import { scheduleProgram } from '../program/schedule.js';
@@ -105,8 +105,8 @@ export class BaselineCache {
         const key = `${rootUri}\u0000${commit}`;
         let loaded = this.byCommit.get(key);
         if (!loaded) {
-          const b = await loadBaseline(this.source, rootUri, revision, { workspaceRoot: this.hooks.workspaceRootOf(rootUri), schema: false, fragmentTrees: false });
-          const schedule = scheduleProgram(b.model, { ...(b.model.program?.statusDate !== undefined && { statusDate: b.model.program.statusDate }), diagnostics: false });
+          const b = await loadBaseline(this.source, rootUri, revision, { workspaceRoot: this.hooks.workspaceRootOf(rootUri) });
+          const schedule = scheduleBaseline(b.model);
           loaded = { commit: b.commit, model: b.model, schedule };
           this.byCommit.set(key, loaded);
           // A few revisions are kept (switching back is free); the oldest goes first.

@@ -7,6 +7,9 @@ import type { DirEntry, FileHost } from '../host.js';
 import { loadProgram } from '../load.js';
 import type { LoadOptions } from '../load.js';
 import type { ProgramModel } from '../model.js';
+import { scheduleProgram } from '../schedule.js';
+import type { Schedule } from '../schedule.js';
+import type { Day } from '../types.js';
 import { PROGRAM_FILE_RE } from '../program-file.js';
 import { dirnameUri, joinUri } from '../uri.js';
 
@@ -65,7 +68,10 @@ export function repoPath(topUri: string, uri: string): string | undefined {
 /**
  * The program whose root is `rootUri`, as committed at `revision`, with its
  * includes and globs resolved as they were then. Files keep their current
- * URIs, so items and files line up with the program now.
+ * URIs, so items and files line up with the program now. Nobody reads a
+ * baseline's diagnostics or its syntax trees, so it is loaded without the
+ * schema check and lets each fragment's tree go once collected (unless
+ * `options` asks otherwise).
  */
 export async function loadBaseline(
   source: BaselineSource, rootUri: string, revision: string,
@@ -115,10 +121,19 @@ export async function loadBaseline(
         return entries?.map((e): DirEntry => ({ uri: joinUri(repo.topUri, p === '' ? e.name : `${p}/${e.name}`), name: e.name, isDirectory: e.isDirectory }));
       },
     };
-    model = loadProgram(rootUri, host, options);
+    model = loadProgram(rootUri, host, { schema: false, fragmentTrees: false, ...options });
     if ((await fetch(missed)) === 0) break;
   }
   return { revision, commit, model: model as ProgramModel };
+}
+
+/**
+ * A baseline's schedule: the forecast as it was committed, so with its own
+ * status date (else `fallback`), dates only (no diagnostics).
+ */
+export function scheduleBaseline(model: ProgramModel, fallback?: Day): Schedule {
+  const statusDate = model.program?.statusDate ?? fallback;
+  return scheduleProgram(model, { ...(statusDate !== undefined && { statusDate }), diagnostics: false });
 }
 
 /** Directory path -> its entries, from a recursive file listing. */
