@@ -26,6 +26,13 @@ export { COMPOSE_OPTIONS } from './yaml-fast-nodes.js';
 
 type Range = [number, number, number];
 
+/** Adds a pair to a plain object as yaml's toJS does (addPairToJSMap; keys are scalars here). */
+function addToObject(obj: Record<string, unknown>, key: unknown, value: unknown): void {
+  const jsKey = key === null ? '' : String(key);
+  if (jsKey in obj) Object.defineProperty(obj, jsKey, { value, writable: true, enumerable: true, configurable: true });
+  else obj[jsKey] = value;
+}
+
 /** Characters that make the whole file take yaml's path: tabs, CR, control characters, BOM, odd line breaks. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
 const UNSUPPORTED_CHARS = /[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0085\u2028\u2029\ufeff]/;
@@ -238,19 +245,10 @@ class FastParser {
           this.lastEmpty = true;
         }
       } else {
-        let lineEnd: number;
-        [value, lineEnd] = this.inlineValue(p);
-        gap = this.afterInline(value, this.gap(lineEnd), indent);
-        this.lastEmpty = false;
+        [value, gap] = this.inlineItem(p, indent);
       }
       map.items.push(newPair(key, value));
-      // As yaml's toJS adds a pair to a plain object (addPairToJSMap; keys are scalars here).
-      if (this.withValue) {
-        const jsKey = k === null ? '' : String(k);
-        const jsValue = value instanceof Scalar ? value.value : this.js;
-        if (jsKey in obj) Object.defineProperty(obj, jsKey, { value: jsValue, writable: true, enumerable: true, configurable: true });
-        else obj[jsKey] = jsValue;
-      }
+      if (this.withValue) addToObject(obj, k, value instanceof Scalar ? value.value : this.js);
       offset = (value.range as Range)[2];
       if (gap.indent === indent && !this.isDash(gap.next + indent)) {
         q = gap.next + indent;
@@ -286,10 +284,7 @@ class FastParser {
         // `- key: value`: a map at the key's column.
         [value, gap] = this.map(p, p - (q - indent));
       } else {
-        let lineEnd: number;
-        [value, lineEnd] = this.inlineValue(p);
-        gap = this.afterInline(value, this.gap(lineEnd), indent);
-        this.lastEmpty = false;
+        [value, gap] = this.inlineItem(p, indent);
       }
       seq.items.push(value);
       if (this.withValue) arr.push(value instanceof Scalar ? value.value : this.js);
@@ -324,6 +319,13 @@ class FastParser {
     const r = node.range as Range;
     r[2] = gap.indent < 0 ? this.text.length : gap.next + gap.indent;
     return { ...gap, comments: null };
+  }
+
+  /** A value written on the rest of the line at `p`, in a collection at column `indent`, and the gap after it. */
+  private inlineItem(p: number, indent: number): [YamlNode, Gap] {
+    const [value, lineEnd] = this.inlineValue(p);
+    this.lastEmpty = false;
+    return [value, this.afterInline(value, this.gap(lineEnd), indent)];
   }
 
   /**
@@ -471,9 +473,7 @@ class FastParser {
           const k = (item as Scalar).value;
           keys = checkNewKey(coll as YAMLMap, k, keys);
           (coll as YAMLMap).items.push(newPair(item, value));
-          const jsKey = k === null ? '' : String(k);
-          if (jsKey in obj) Object.defineProperty(obj, jsKey, { value: valueJs, writable: true, enumerable: true, configurable: true });
-          else obj[jsKey] = valueJs;
+          addToObject(obj, k, valueJs);
         } else {
           (coll as YAMLSeq).items.push(item);
           arr.push(itemJs);
