@@ -75,25 +75,24 @@ interface NamedCycle {
   readonly edges: Edge[];
 }
 
+/** The edges from `start` to `root` following `links` (a node's edge, and the node it leads to), at most MAX_NAMED + 1. */
+function toRoot(start: number, root: number, links: Map<number, Edge>, next: (e: Edge) => number): Edge[] {
+  const out: Edge[] = [];
+  for (let cur = start; cur !== root && out.length <= MAX_NAMED; ) {
+    const e = links.get(cur);
+    if (!e) break;
+    out.push(e);
+    cur = next(e);
+  }
+  return out;
+}
+
 function namedCycle(e: Edge, root: number, up: Map<number, Edge>, down: Map<number, Edge>): NamedCycle {
   const x = e.to;
   const y = e.from;
   // Y ⇝ root along `down`, then root ⇝ X along `up` (collected backwards from X).
-  const first: Edge[] = [];
-  for (let cur = y; cur !== root && first.length <= MAX_NAMED; ) {
-    const d = down.get(cur);
-    if (!d) break;
-    first.push(d);
-    cur = d.from;
-  }
-  const second: Edge[] = [];
-  for (let cur = x; cur !== root && second.length <= MAX_NAMED; ) {
-    const u = up.get(cur);
-    if (!u) break;
-    second.push(u);
-    cur = u.to;
-  }
-  second.reverse();
+  const first = toRoot(y, root, down, (d) => d.from);
+  const second = toRoot(x, root, up, (u) => u.to).reverse();
   if (first.length + second.length > MAX_NAMED) {
     // Too long to name in full: its start and its end, with the middle elided.
     const head = first.slice(0, MAX_NAMED / 2);
