@@ -49,8 +49,8 @@ function withTestFault(host: FileHost): FileHost {
   };
 }
 
-/** `loadOptions`: a parser that may reuse work done beforehand, whether to check the schema, whether to keep fragments' trees. */
-export function openPrograms(paths: readonly string[], cwd: string, loadOptions: Pick<LoadOptions, 'parse' | 'schema' | 'fragmentTrees'> = {}): OpenResult {
+/** `loadOptions`: whether to check the schema, whether to keep fragments' trees (the baseline commands read only the model). */
+export function openPrograms(paths: readonly string[], cwd: string, loadOptions: Pick<LoadOptions, 'schema' | 'fragmentTrees'> = {}): OpenResult {
   const host = withTestFault(nodeHost());
   const files: string[] = [];
   const notes: string[] = [];
